@@ -1,0 +1,259 @@
+"""The ``bilateral`` command: a thin click layer over the library.
+
+Every command reports a problem as one line on stderr (``error: …`` or
+``path[:line]: reason``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+from rich.console import Console
+
+from bilateral.model import EVENT_FIELDS, Event
+from bilateral.store import DEFAULT_DB, Store
+
+SAMPLE = "pakistan_us_sample.txt"
+SAMPLE_DYAD = ("PAK", "USA")
+
+
+class _OneLineErrors(click.Group):
+    """A click group that turns any unexpected exception into one ``error:`` line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # the promise: one line, never a traceback
+            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+            click.echo(f"error: {msg}", err=True)
+            sys.exit(1)
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False)
+
+
+def _err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+@contextmanager
+def _open_store(db: str, *, must_exist: bool) -> Iterator[Store]:
+    if must_exist and db != ":memory:" and not Path(db).exists():
+        raise click.ClickException(f"{db}: no such database (run `bilateral ingest` first)")
+    store = Store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _coder(explain: bool = False) -> Any:
+    from bilateral.coding import Coder, CoderConfig
+
+    return Coder(CoderConfig(explain=explain))
+
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="DuckDB file of the store."
+)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bilateral")
+def main() -> None:
+    """Code news into political events; ask whether warm words between two countries become deeds."""
+
+
+def _ingest(paths: list[str], db: str, fmt: str | None, console: Console) -> int:
+    from bilateral.ingest import ingest_paths
+
+    with _open_store(db, must_exist=False) as store:
+        result = ingest_paths(paths, store, _coder(), format=fmt, on_error=lambda e: _err(str(e)))
+    console.print(
+        f"{result.documents_added} documents added, {result.documents_skipped} already stored, "
+        f"{result.sentences} sentences, {result.events} events, {len(result.errors)} errors → {db}"
+    )
+    return 1 if result.nothing_ingested else 0
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--format", "fmt", default=None, help="Reader to use for every file (txt, jsonl, …).")
+def ingest(paths: tuple[str, ...], db: str, fmt: str | None) -> None:
+    """Read files or folders, code them, and store documents, sentences and events."""
+    sys.exit(_ingest(list(paths), db, fmt, _console()))
+
+
+@main.command("code-text")
+@click.argument("file", default="-", type=click.File("r", encoding="utf-8"))
+@click.option("-o", "--output", "out", default="-", type=click.File("w", encoding="utf-8"),
+              help="Where to write the JSONL events (default stdout).")
+def code_text(file: TextIO, out: TextIO) -> None:
+    """Code JSONL lines {"id", "text", "date"?} into one JSON event record per line, in order."""
+    from bilateral.ingest.jsonl import record_document
+
+    coder = _coder()
+    name = getattr(file, "name", "-")
+    read = bad = 0
+    for lineno, line in enumerate(file, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+            doc = record_document(obj, origin=name)
+        except (json.JSONDecodeError, ValueError) as exc:
+            _err(f"{name}:{lineno}: {exc}")
+            bad += 1
+            continue
+        read += 1
+        _, events = coder.code_document(doc)
+        for ev in events:
+            out.write(json.dumps(ev.to_record(), ensure_ascii=False) + "\n")
+        out.flush()
+    if read == 0 and bad > 0:
+        sys.exit(1)
+
+
+def _write_events(events: list[Event], fmt: str, console: Console) -> None:
+    if fmt == "table":
+        from bilateral.report import print_events
+
+        print_events(events, console)
+    elif fmt == "jsonl":
+        for ev in events:
+            click.echo(json.dumps(ev.to_record(), ensure_ascii=False))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_FIELDS), lineterminator="\n")
+        writer.writeheader()
+        for ev in events:
+            rec = ev.to_record()
+            rec["span"] = f"{ev.span[0]}-{ev.span[1]}"
+            writer.writerow(rec)
+
+
+@main.command()
+@db_option
+@click.option("--source", default=None, help="Source actor code (e.g. USA).")
+@click.option("--target", default=None, help="Target actor code (e.g. PAK).")
+@click.option("--since", default=None, metavar="DATE", help="Earliest event date (YYYY-MM-DD).")
+@click.option("--until", default=None, metavar="DATE", help="Latest event date (YYYY-MM-DD).")
+@click.option("--status", type=click.Choice(["realized", "intended", "hypothetical", "negated"]), default=None)
+@click.option("--limit", type=int, default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def events(db: str, source: str | None, target: str | None, since: str | None, until: str | None,
+           status: str | None, limit: int | None, fmt: str) -> None:
+    """List stored events, filtered by actors, dates and status."""
+    with _open_store(db, must_exist=True) as store:
+        evs = store.events(
+            source=source.upper() if source else None, target=target.upper() if target else None,
+            since=since, until=until, status=status, limit=limit,
+        )
+    _write_events(evs, fmt, _console())
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--since", default=None, metavar="DATE")
+@click.option("--until", default=None, metavar="DATE")
+@click.option("--evidence", default=5, show_default=True, help="Evidence sentences per direction.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence: int, fmt: str) -> None:
+    """Words vs deeds between A and B, both ways: tallies by QuadClass, status and channel."""
+    from bilateral.analysis import dyad_gap
+
+    with _open_store(db, must_exist=True) as store:
+        result = dyad_gap(store, a, b, since=since, until=until, evidence=evidence)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from bilateral.report import print_gap
+
+        print_gap(result, _console())
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.option("--predictions", type=click.Path(dir_okay=False), default=None,
+              help="Also write the predicted events (JSONL) here.")
+def evaluate(gold: str, as_json: bool, predictions: str | None) -> None:
+    """Score the coder on a labelled JSONL set (same metrics as the reference scorer)."""
+    from bilateral.coding.evaluate import evaluate as run_evaluation
+
+    metrics = run_evaluation(gold, _coder(), predictions_out=predictions)
+    if as_json:
+        click.echo(json.dumps(metrics))
+    else:
+        for k, v in metrics.items():
+            click.echo(f"{k:26} {v}")
+
+
+@main.command()
+@click.argument("sentence")
+@click.option("--date", default=None, metavar="DATE")
+def explain(sentence: str, date: str | None) -> None:
+    """Code one sentence and show each event with the dictionary entries and cues behind it."""
+    from dataclasses import asdict
+
+    events_ = _coder(explain=True).code_sentence(sentence, date=date)
+    console = _console()
+    if not events_:
+        console.print("no event coded")
+        return
+    for i, ev in enumerate(events_, start=1):
+        rec = ev.to_record()
+        s, t = ev.span
+        console.print(f"[bold]event {i}[/bold]: {rec['source']} → {rec['target']}  cameo {rec['cameo']} "
+                      f"(quad {rec['quad_class']}, goldstein {rec['goldstein']})  {rec['status']} · "
+                      f"{rec['channel']}  plover {rec['plover']}", highlight=False)
+        console.print(f"  evidence: {ev.sentence[s:t]!r} [{s}:{t}]", highlight=False)
+        if ev.trace is not None:
+            for k, v in asdict(ev.trace).items():
+                if v:
+                    console.print(f"  {k}: {v}", highlight=False)
+
+
+@main.command()
+@click.option("--keep", type=click.Path(dir_okay=False), default=None,
+              help="Keep the demo database at this path instead of a temporary file.")
+def demo(keep: str | None) -> None:
+    """Ingest the bundled sample article into a temporary database and print the PAK–USA gap."""
+    from bilateral.analysis import dyad_gap
+    from bilateral.report import print_gap
+
+    console = _console()
+    sample = resources.files("bilateral") / "data" / "samples" / SAMPLE
+    with tempfile.TemporaryDirectory(prefix="bilateral-demo-") as tmp:
+        text_path = Path(tmp) / SAMPLE
+        text_path.write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+        db = keep or str(Path(tmp) / "demo.duckdb")
+        console.print(f"[bold]bilateral demo[/bold]: ingesting the bundled sample {SAMPLE}", highlight=False)
+        code = _ingest([str(text_path)], db, None, console)
+        if code:
+            sys.exit(code)
+        with _open_store(db, must_exist=True) as store:
+            print_gap(dyad_gap(store, *SAMPLE_DYAD), console)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,100 @@
+"""JSON Lines reader: ``.jsonl`` / ``.ndjson`` files, optionally gzip-compressed (``.gz``).
+
+One JSON object per line with ``text`` (required) and ``id``, ``date``,
+``title``, ``url`` (optional); other fields are kept in ``Document.meta``.
+A line without ``id`` gets ``doc-`` + the first 16 hex digits of the
+document's content hash. A line that is not valid UTF-8 or JSON, not an object,
+or has no text is reported as ``path:line: reason`` and skipped; the other
+lines are still read. Blank lines are ignored.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, cast
+
+from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
+from bilateral.model import Document
+
+_KNOWN = ("id", "text", "date", "title", "url")
+
+
+def _open(path: Path) -> IO[bytes]:
+    if path.name.lower().endswith(".gz"):
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+def _opt_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value)
+
+
+def record_document(obj: dict[str, Any], origin: str | None = None) -> Document:
+    """Build a document from one JSON object; raise ``ValueError`` if it has no usable text."""
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError("no 'text' string")
+    if not text.strip():
+        raise ValueError("empty 'text'")
+    raw_id = obj.get("id")
+    date = _opt_str(obj.get("date"))
+    doc = Document(
+        id="" if raw_id is None or raw_id == "" else str(raw_id),
+        text=text,
+        date=date[:10] if date else None,
+        title=_opt_str(obj.get("title")),
+        url=_opt_str(obj.get("url")),
+        origin=origin,
+        meta={k: v for k, v in obj.items() if k not in _KNOWN},
+    )
+    if not doc.id:
+        doc.id = f"doc-{doc.content_hash[:16]}"
+    return doc
+
+
+class JsonlReader:
+    """Reads JSON Lines files, plain or gzip-compressed."""
+
+    name = "jsonl"
+    suffixes: tuple[str, ...] = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+    def matches(self, path: Path) -> bool:
+        """True for ``.jsonl``, ``.ndjson`` and their ``.gz`` forms."""
+        return path.name.lower().endswith(self.suffixes)
+
+    def read(self, path: Path) -> Iterator[Document | ReadIssue]:
+        """Yield one document per good line and a :class:`ReadIssue` per bad one."""
+        try:
+            with _open(path) as fh:
+                for lineno, raw in enumerate(fh, start=1):
+                    where = f"{path}:{lineno}"
+                    try:
+                        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                    except UnicodeDecodeError as exc:
+                        yield ReadIssue(where, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})")
+                        continue
+                    if not line.strip():
+                        continue
+                    try:
+                        obj = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        yield ReadIssue(where, f"broken JSON ({exc.msg}, column {exc.colno})")
+                        continue
+                    if not isinstance(obj, dict):
+                        yield ReadIssue(where, f"expected a JSON object, got {type(obj).__name__}")
+                        continue
+                    try:
+                        yield record_document(obj, origin=str(path))
+                    except ValueError as exc:
+                        yield ReadIssue(where, str(exc))
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise ReadError(f"broken gzip file ({exc})") from None
+
+
+register_reader(JsonlReader())

@@ -1,0 +1,379 @@
+"""The embedded DuckDB store: documents, their origins, sentences, events and ingest errors.
+
+Every write is a batch inside one transaction, and every write is idempotent:
+
+* a document already stored under the same ``id``, the same ``content_hash``
+  (normalised text) or the same URL is the same story: it is not stored again,
+  only the place it was seen is added to ``document_origins``;
+* a sentence is keyed by ``(doc_id, idx)``;
+* an event is keyed by :attr:`bilateral.model.Event.key`.
+
+Batches go in as Arrow tables (``INSERT ... SELECT`` with an anti-join), which
+is much faster in DuckDB than row-by-row inserts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from bilateral.model import Document, Event, EventTrace, Sentence
+from bilateral.store.migrations import LATEST_VERSION, MIGRATIONS
+
+DEFAULT_DB = "bilateral.duckdb"
+
+_EVENT_COLUMNS: tuple[str, ...] = (
+    "event_key", "id", "doc_sentence", "source", "source_sector", "target", "target_sector",
+    "cameo", "plover", "quad_class", "goldstein", "status", "channel", "date", "sentence",
+    "span_start", "span_end", "trace",
+)
+_EVENT_SCHEMA = pa.schema([
+    ("event_key", pa.string()), ("id", pa.string()), ("doc_sentence", pa.int32()),
+    ("source", pa.string()), ("source_sector", pa.string()), ("target", pa.string()),
+    ("target_sector", pa.string()), ("cameo", pa.string()), ("plover", pa.string()),
+    ("quad_class", pa.int32()), ("goldstein", pa.float64()), ("status", pa.string()),
+    ("channel", pa.string()), ("date", pa.string()), ("sentence", pa.string()),
+    ("span_start", pa.int32()), ("span_end", pa.int32()), ("trace", pa.string()),
+])
+_DOC_SCHEMA = pa.schema([
+    ("id", pa.string()), ("title", pa.string()), ("url", pa.string()), ("date", pa.string()),
+    ("text", pa.string()), ("content_hash", pa.string()), ("origin", pa.string()),
+    ("ingested_at", pa.timestamp("us")),
+])
+_SENT_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("idx", pa.int32()), ("text", pa.string()),
+    ("start", pa.int32()), ("end", pa.int32()),
+])
+
+
+@dataclass(slots=True)
+class DocumentsAdded:
+    """Outcome of :meth:`Store.add_documents`.
+
+    ``added`` lists the ids of documents stored now; ``duplicates`` maps the id
+    of each document that was already known (or repeated in the batch) to the
+    id under which its story is stored.
+    """
+
+    added: list[str] = field(default_factory=list)
+    duplicates: dict[str, str] = field(default_factory=dict)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """An embedded DuckDB file holding documents, sentences and events.
+
+    >>> with Store(":memory:") as store:
+    ...     store.schema_version
+    1
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self._con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.migrate()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection (the file stays)."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The raw DuckDB connection, for SQL by the analysis stage."""
+        return self._con
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Run a block in one transaction: committed on success, rolled back on error."""
+        self._con.begin()
+        try:
+            yield self._con
+        except BaseException:
+            self._con.rollback()
+            raise
+        self._con.commit()
+
+    # -- schema ---------------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        """The highest migration applied (0 for an empty file)."""
+        exists = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchall()
+        if not exists or not exists[0][0]:
+            return 0
+        rows = self._con.execute("SELECT max(version) FROM schema_version").fetchall()
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+    def migrate(self) -> int:
+        """Apply every migration newer than the file's schema version; return the new version."""
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
+        )
+        current = self.schema_version
+        if current > LATEST_VERSION:
+            raise RuntimeError(
+                f"{self.path}: schema version {current} is newer than this bilateral ({LATEST_VERSION})"
+            )
+        for mig in MIGRATIONS:
+            if mig.version <= current:
+                continue
+            with self.transaction() as con:
+                for stmt in mig.statements:
+                    con.execute(stmt)
+                con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, ?)", [mig.version, mig.description, _now()]
+                )
+        return self.schema_version
+
+    # -- writes ---------------------------------------------------------------------------------
+    def new_documents(self, docs: Sequence[Document]) -> list[Document]:
+        """The documents of ``docs`` whose story is not stored yet, first of each repeat in the batch.
+
+        A story is known by its id, its content hash or its URL; nothing is written.
+        """
+        if not docs:
+            return []
+        known = self._known_documents(self._con, docs)
+        fresh: list[Document] = []
+        for doc in docs:
+            h = doc.content_hash
+            if doc.id in known["id"] or h in known["hash"] or (doc.url and doc.url in known["url"]):
+                continue
+            known["id"][doc.id] = doc.id
+            known["hash"][h] = doc.id
+            if doc.url:
+                known["url"][doc.url] = doc.id
+            fresh.append(doc)
+        return fresh
+
+    def add_documents(self, docs: Iterable[Document]) -> DocumentsAdded:
+        """Store new documents; record every origin. Already-known stories are not stored again."""
+        result = DocumentsAdded()
+        batch = list(docs)
+        if not batch:
+            return result
+        now = _now()
+        with self.transaction() as con:
+            known = self._known_documents(con, batch)
+            rows: list[dict[str, Any]] = []
+            origins: dict[tuple[str, str], None] = {}
+            for doc in batch:
+                h = doc.content_hash
+                canonical = known["id"].get(doc.id) or known["hash"].get(h)
+                if canonical is None and doc.url:
+                    canonical = known["url"].get(doc.url)
+                if canonical is None:
+                    canonical = doc.id
+                    known["id"][doc.id] = doc.id
+                    known["hash"][h] = doc.id
+                    if doc.url:
+                        known["url"][doc.url] = doc.id
+                    rows.append({
+                        "id": doc.id, "title": doc.title, "url": doc.url, "date": doc.date,
+                        "text": doc.text, "content_hash": h, "origin": doc.origin, "ingested_at": now,
+                    })
+                    result.added.append(doc.id)
+                else:
+                    result.duplicates[doc.id] = canonical
+                if doc.origin:
+                    origins[(canonical, doc.origin)] = None
+            if rows:
+                con.register("_bl_docs", pa.Table.from_pylist(rows, schema=_DOC_SCHEMA))
+                con.execute("INSERT INTO documents SELECT * FROM _bl_docs")
+                con.unregister("_bl_docs")
+            if origins:
+                table = pa.table({
+                    "doc_id": [d for d, _ in origins], "origin": [o for _, o in origins],
+                    "seen_at": pa.array([now] * len(origins), pa.timestamp("us")),
+                })
+                con.register("_bl_origins", table)
+                con.execute(
+                    "INSERT INTO document_origins SELECT b.* FROM _bl_origins b WHERE NOT EXISTS "
+                    "(SELECT 1 FROM document_origins o WHERE o.doc_id = b.doc_id AND o.origin = b.origin)"
+                )
+                con.unregister("_bl_origins")
+        return result
+
+    @staticmethod
+    def _known_documents(
+        con: duckdb.DuckDBPyConnection, batch: Sequence[Document]
+    ) -> dict[str, dict[str, str]]:
+        """Map ids, content hashes and URLs of ``batch`` that are already stored to stored ids."""
+        probe = pa.table({
+            "id": [d.id for d in batch],
+            "content_hash": [d.content_hash for d in batch],
+            "url": [d.url for d in batch],
+        })
+        con.register("_bl_probe", probe)
+        rows = con.execute(
+            "SELECT d.id, d.content_hash, d.url FROM documents d WHERE d.id IN (SELECT id FROM _bl_probe) "
+            "OR d.content_hash IN (SELECT content_hash FROM _bl_probe) "
+            "OR d.url IN (SELECT url FROM _bl_probe WHERE url IS NOT NULL)"
+        ).fetchall()
+        con.unregister("_bl_probe")
+        known: dict[str, dict[str, str]] = {"id": {}, "hash": {}, "url": {}}
+        for doc_id, h, url in rows:
+            known["id"][doc_id] = doc_id
+            known["hash"][h] = doc_id
+            if url:
+                known["url"][url] = doc_id
+        return known
+
+    def add_sentences(self, sentences: Iterable[Sentence]) -> int:
+        """Store sentences not yet stored (keyed by document id and index); return how many were new."""
+        seen: dict[tuple[str, int], Sentence] = {}
+        for s in sentences:
+            seen.setdefault((s.doc_id, s.index), s)
+        if not seen:
+            return 0
+        table = pa.Table.from_pylist(
+            [{"doc_id": s.doc_id, "idx": s.index, "text": s.text, "start": s.start, "end": s.end}
+             for s in seen.values()],
+            schema=_SENT_SCHEMA,
+        )
+        return self._insert_new("sentences", table, "t.doc_id = b.doc_id AND t.idx = b.idx")
+
+    def add_events(self, events: Iterable[Event]) -> int:
+        """Store events not yet stored (keyed by :attr:`Event.key`); return how many were new."""
+        rows: dict[str, dict[str, Any]] = {}
+        for ev in events:
+            key = ev.key
+            if key not in rows:
+                rows[key] = event_row(ev)
+        if not rows:
+            return 0
+        table = pa.Table.from_pylist(list(rows.values()), schema=_EVENT_SCHEMA)
+        return self._insert_new("events", table, "t.event_key = b.event_key")
+
+    def _insert_new(self, name: str, table: pa.Table, match: str) -> int:
+        with self.transaction() as con:
+            before = self._count(con, name)
+            con.register("_bl_batch", table)
+            cols = ", ".join(f'b."{c}"' for c in table.column_names)
+            con.execute(
+                f"INSERT INTO {name} SELECT {cols} FROM _bl_batch b "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {name} t WHERE {match})"
+            )
+            con.unregister("_bl_batch")
+            return self._count(con, name) - before
+
+    @staticmethod
+    def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+        rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()
+        return int(rows[0][0]) if rows else 0
+
+    def add_error(self, origin: str, reason: str) -> None:
+        """Record one ingest error (``origin`` is ``path`` or ``path:line``)."""
+        self.add_errors([(origin, reason)])
+
+    def add_errors(self, errors: Iterable[tuple[str, str]]) -> None:
+        """Record many ingest errors in one transaction."""
+        batch = [(o, r, _now()) for o, r in errors]
+        if not batch:
+            return
+        with self.transaction() as con:
+            con.executemany("INSERT INTO ingest_errors VALUES (?, ?, ?)", batch)
+
+    # -- reads ----------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Row counts of every data table."""
+        return {
+            t: self._count(self._con, t)
+            for t in ("documents", "document_origins", "sentences", "events", "ingest_errors")
+        }
+
+    def document_origins(self, doc_id: str) -> list[str]:
+        """Every place the story stored under ``doc_id`` was seen."""
+        rows = self._con.execute(
+            "SELECT origin FROM document_origins WHERE doc_id = ? ORDER BY origin", [doc_id]
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        """The stored sentences of one document, in order."""
+        rows = self._con.execute(
+            'SELECT doc_id, idx, text, start, "end" FROM sentences WHERE doc_id = ? ORDER BY idx', [doc_id]
+        ).fetchall()
+        return [Sentence(r[0], int(r[1]), r[2], int(r[3]), int(r[4])) for r in rows]
+
+    def events(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Stored events, filtered in SQL, ordered by date, document and sentence.
+
+        ``since``/``until`` are inclusive ISO dates compared with the event date;
+        events without a date are left out when either is given.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        for col, val in (("source", source), ("target", target), ("status", status)):
+            if val is not None:
+                where.append(f"{col} = ?")
+                params.append(val)
+        if since is not None:
+            where.append("date >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("date <= ?")
+            params.append(until)
+        sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date NULLS LAST, id, doc_sentence, span_start, event_key"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [row_event(dict(zip(_EVENT_COLUMNS, r, strict=True)))
+                for r in self._con.execute(sql, params).fetchall()]
+
+
+def event_row(ev: Event) -> dict[str, Any]:
+    """The ``events`` table row of one event (span split in two, trace as JSON)."""
+    rec = ev.to_record()
+    span = rec.pop("span")
+    rec["event_key"] = ev.key
+    rec["span_start"], rec["span_end"] = int(span[0]), int(span[1])
+    rec["trace"] = json.dumps(dataclasses.asdict(ev.trace)) if ev.trace is not None else None
+    return rec
+
+
+def row_event(row: dict[str, Any]) -> Event:
+    """Rebuild an :class:`Event` (with its trace, if stored) from an ``events`` row."""
+    rec = dict(row)
+    rec["span"] = (rec.pop("span_start"), rec.pop("span_end"))
+    trace_json = rec.pop("trace", None)
+    rec.pop("event_key", None)
+    ev = Event.from_record(rec)
+    if trace_json:
+        data = json.loads(trace_json)
+        known = {f.name for f in dataclasses.fields(EventTrace)}
+        ev.trace = EventTrace(**{k: v for k, v in data.items() if k in known})
+    return ev
