@@ -1,0 +1,425 @@
+"""The event coder: sentence -> events with actors, code, status, channel and evidence.
+
+The coder is shallow and fast by design (no parser): it tokenises, finds actor mentions,
+finds event triggers, then assigns roles (subject before the verb, object after it, with
+passives, reported speech, "receive" verbs and compound actors handled), a status from cue
+words in the clause, and a channel from the deed or channel words nearby.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+from bilateral.coding.actors import ActorDictionary
+from bilateral.coding.lexicon import Lexicon, Phrase
+from bilateral.coding.mentions import Discourse, Mention, find_mentions
+from bilateral.coding.ontology import Codebook
+from bilateral.coding.sentences import split_sentences
+from bilateral.coding.tokens import Token, tokenize
+from bilateral.coding.triggers import OBJECT_WINDOW, Trigger, clause_end, deeds_in, verb_triggers
+from bilateral.model import Document, Event, EventTrace, Sentence
+
+_MODAL_OR_SUBJECT = {
+    "to", "will", "would", "could", "may", "might", "must", "shall", "should", "can", "cannot",
+    "not", "n't", "did", "do", "does", "they", "we", "i", "you", "he", "she", "it", "also", "jointly",
+    "and", "then", "who", "which", "that",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CoderConfig:
+    """Options of the coder."""
+
+    explain: bool = False  # keep an EventTrace on each event
+    statements: bool = True  # emit a 01x statement when a sentence reports nothing else
+
+
+@dataclass(frozen=True, slots=True)
+class _CodeDefaults:
+    channel: dict[str, str]
+    intent: dict[str, str]
+
+    def lookup(self, table: dict[str, str], code: str) -> str | None:
+        for n in range(len(code), 1, -1):
+            v = table.get(code[:n])
+            if v:
+                return v
+        return None
+
+
+class Coder:
+    """Turns documents into sentences and events. Build once, reuse for many documents."""
+
+    def __init__(
+        self,
+        config: CoderConfig | None = None,
+        *,
+        actors: ActorDictionary | None = None,
+        lexicon: Lexicon | None = None,
+        codebook: Codebook | None = None,
+    ) -> None:
+        self.config = config or CoderConfig()
+        self.actors = actors or ActorDictionary.load()
+        self.lexicon = lexicon or Lexicon.load()
+        self.codebook = codebook or Codebook.load()
+
+    @cached_property
+    def _defaults(self) -> _CodeDefaults:
+        text = resources.files("bilateral.data.lexicon").joinpath("code_defaults.tsv").read_text(encoding="utf-8")
+        channel: dict[str, str] = {}
+        intent: dict[str, str] = {}
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            prefix, ch, it = (line.split("\t") + ["", ""])[:3]
+            channel[prefix] = ch
+            if it:
+                intent[prefix] = it
+        return _CodeDefaults(channel, intent)
+
+    # ------------------------------------------------------------------ documents
+
+    def sentences(self, doc: Document) -> list[Sentence]:
+        return [Sentence(doc.id, i, doc.text[s:e], s, e) for i, (s, e) in enumerate(split_sentences(doc.text))]
+
+    def code_document(self, doc: Document) -> tuple[list[Sentence], list[Event]]:
+        """Split ``doc`` into sentences and code each; events come in order of appearance."""
+        sents = self.sentences(doc)
+        discourse = Discourse()
+        if len(sents) > 1:
+            discourse.main_dyad = self._main_dyad(sents, doc.date)
+        events: list[Event] = []
+        for s in sents:
+            events.extend(self.code_sentence(s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse))
+        return sents, events
+
+    def _main_dyad(self, sents: list[Sentence], date: str | None) -> tuple[str, ...]:
+        counts: Counter[str] = Counter()
+        for s in sents:
+            tokens = tokenize(s.text)
+            words = [t.text for t in tokens]
+            i = 0
+            while i < len(words):
+                hit = self.actors.match(words, i, date)
+                if hit is None:
+                    i += 1
+                    continue
+                end, entry = hit
+                if entry.code and len(entry.code) == 3 and entry.kind != "igo":
+                    counts[entry.code] += 1
+                i = end
+        top = [c for c, n in counts.most_common(2) if n >= 2]
+        return tuple(top) if len(top) == 2 else ()
+
+    # ------------------------------------------------------------------ sentences
+
+    def code_sentence(
+        self,
+        text: str,
+        *,
+        doc_id: str = "",
+        index: int = 0,
+        date: str | None = None,
+        discourse: Discourse | None = None,
+    ) -> list[Event]:
+        """Code one sentence. ``discourse`` carries coreference state across a document."""
+        if discourse is None:
+            discourse = Discourse()
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse)
+        in_mention = {k for m in mentions for k in range(m.start, m.end)}
+        events: list[Event] = []
+        statements: list[Event] = []
+        seen: set[tuple[str | None, str | None, str, str, str]] = set()
+        i = 0
+        while i < len(tokens):
+            if i in in_mention or not tokens[i].lower.isalpha():
+                i += 1
+                continue
+            trig = verb_triggers(tokens, i, self.lexicon)
+            if trig is None:
+                i += 1
+                continue
+            trig.noun = self._is_noun(tokens, i, mentions)
+            for ev in self._events_for(trig, tokens, text, mentions, doc_id, index, date, discourse):
+                k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel)
+                if k in seen:
+                    continue
+                seen.add(k)
+                (statements if ev.cameo[:2] in {"01"} else events).append(ev)
+            i += 1
+        self._update_discourse(discourse, mentions, events)
+        if not events and self.config.statements:
+            return statements[:1]
+        return events
+
+    def _is_noun(self, tokens: list[Token], i: int, mentions: list[Mention]) -> bool:
+        """A base-form trigger after a determiner or adjective is a noun ("public praise")."""
+        if i == 0:
+            return False
+        prev = tokens[i - 1].lower
+        if prev in self.lexicon.words["noun_markers"]:
+            return True
+        if any(m.end == i for m in mentions):
+            return False
+        low = tokens[i].lower
+        base = self.lexicon.lemma(low) == low
+        if not base or prev in _MODAL_OR_SUBJECT or prev.endswith("ly"):
+            return False
+        return prev.isalpha()
+
+    # ------------------------------------------------------------------ roles
+
+    def _events_for(
+        self,
+        trig: Trigger,
+        tokens: list[Token],
+        text: str,
+        mentions: list[Mention],
+        doc_id: str,
+        index: int,
+        date: str | None,
+        discourse: Discourse,
+    ) -> list[Event]:
+        lex = self.lexicon
+        stop = clause_end(tokens, trig.index + 1, lex)
+        after = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
+        subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
+        subjects: list[Mention] = []
+        if subject is not None:
+            subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
+        passive = not trig.noun and self._passive(tokens, trig.index)
+        agent = None
+        if passive or trig.noun:
+            agent = next((m for m in after if m.start >= 1 and tokens[m.start - 1].lower in {"by", "from"}), None)
+        # the deeds named in the object: one event per deed ("not received A, B or C")
+        deeds: list[tuple[int, int, str, str, str]] = []
+        if trig.deed is not None:
+            skip = {k for m in mentions for k in range(m.start, m.end)}
+            for s, e, d in deeds_in(tokens, trig.deed_start, max(stop, trig.end), lex, skip):
+                deeds.append((s, e, d.code, d.channel, " ".join(d.phrase)))
+        if not deeds:
+            deeds = [(trig.index, trig.end, trig.code, trig.channel or "", "")]
+        out: list[Event] = []
+        for s, e, code, channel, deed_text in deeds:
+            giver_in_object = next(
+                (m for m in mentions if s - 3 <= m.start < s and m.end <= s and m.start > trig.index and m.code), None
+            )
+            pairs = self._pairs(trig, subjects, after, agent, passive, giver_in_object, discourse)
+            status, cue = self._status(tokens, trig, s, mentions)
+            final_code = code
+            if status == "intended":
+                final_code = self._defaults.lookup(self._defaults.intent, code) or code
+            if final_code not in self.codebook:
+                continue
+            ch, ch_cue = self._channel(tokens, trig, s, e, final_code, channel)
+            cc = self.codebook.get(final_code)
+            span_start = tokens[min(trig.index, s)].start
+            span_end = tokens[max(trig.end, e) - 1].end
+            for src, tgt in pairs:
+                if src.code == tgt.code and src.code is not None:
+                    continue
+                trace = None
+                if self.config.explain:
+                    trace = EventTrace(
+                        pattern=trig.pattern + (f" / deed: {deed_text}" if deed_text else ""),
+                        source_text=src.text, source_entry=src.entry,
+                        target_text=tgt.text, target_entry=tgt.entry,
+                        status_cue=cue, channel_cue=ch_cue,
+                        notes=[n for n in ("passive" if passive else "", "noun trigger" if trig.noun else "") if n],
+                    )
+                out.append(Event(
+                    id=doc_id, doc_sentence=index,
+                    source=src.code, source_sector=src.sector,
+                    target=tgt.code, target_sector=tgt.sector,
+                    cameo=final_code, plover=cc.plover, quad_class=cc.quad_class, goldstein=cc.goldstein,
+                    status=status, channel=ch, date=date, sentence=text,
+                    span=(span_start, span_end), trace=trace,
+                ))
+        return out
+
+    def _pairs(
+        self,
+        trig: Trigger,
+        subjects: list[Mention],
+        after: list[Mention],
+        agent: Mention | None,
+        passive: bool,
+        giver_in_object: Mention | None,
+        discourse: Discourse,
+    ) -> list[tuple[Mention, Mention]]:
+        """(source, target) pairs for a trigger."""
+        objects = [m for m in after if m is not agent]
+        if trig.noun:
+            if agent is None:
+                return []
+            tgt = objects[0] if objects else self._implied(agent.code, discourse)
+            return [(agent, tgt)] if tgt is not None else []
+        if passive:
+            if not subjects:
+                return []
+            src = agent or self._implied(subjects[0].code, discourse)
+            return [(src, s) for s in subjects] if src is not None else []
+        if trig.direction == "receive":
+            if not subjects:
+                return []
+            giver = giver_in_object or agent or next(
+                (m for m in objects if m.start >= 1), None
+            ) or self._implied(subjects[0].code, discourse)
+            return [(giver, s) for s in subjects] if giver is not None else []
+        if not subjects:
+            return []
+        if objects:
+            tgt = objects[0]
+            pairs = [(s, tgt) for s in subjects]
+            pairs += [(s, p) for s in subjects for p in tgt.partners]
+            return pairs
+        if len(subjects) > 1:  # "India and the UAE signed an accord": both directions
+            return [(a, b) for a in subjects for b in subjects if a is not b]
+        implied = self._implied(subjects[0].code, discourse)
+        return [(subjects[0], implied)] if implied is not None else []
+
+    @staticmethod
+    def _implied(code: str | None, discourse: Discourse) -> Mention | None:
+        other = discourse.counterpart(code)
+        if other is None:
+            return None
+        return Mention(-1, -1, other, None, "implied", "", "document counterpart")
+
+    def _subject(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
+        """The nearest actor before the trigger in its clause that is not inside a prepositional phrase."""
+        lex = self.lexicon
+        breaks = lex.words["clause_breaks"] | lex.words["reporting_verbs"]
+        preps = lex.words["prepositions"]
+        lo = 0
+        for j in range(i - 1, -1, -1):
+            if tokens[j].lower in breaks and tokens[j].lower not in {"as"}:
+                lo = j + 1
+                break
+        best = None
+        for m in mentions:
+            if lo <= m.start and m.end <= i and m.code:
+                if m.start > 0 and tokens[m.start - 1].lower in preps:
+                    continue
+                if m.end < len(tokens) and tokens[m.end].lower == "'s" and m.end + 1 < i:
+                    continue  # possessive owner: "Pakistan's minister said" keeps the minister
+                best = m
+        if best is None and lo > 0 and tokens[lo - 1].lower not in lex.words["reporting_verbs"]:
+            # coordinated verb phrases share the subject: "Pakistan avoided X and backed Y"
+            for m in mentions:
+                if m.end <= lo and m.code and not (m.start > 0 and tokens[m.start - 1].lower in preps):
+                    best = m
+        return best
+
+    @staticmethod
+    def _conjoined(subject: Mention, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+        """Actors coordinated with the subject before it: "India and the UAE signed"."""
+        out = []
+        idx = mentions.index(subject) if subject in mentions else -1
+        while idx > 0:
+            prev = mentions[idx - 1]
+            gap = [t.lower for t in tokens[prev.end:mentions[idx].start]]
+            if prev.code and gap and all(g in {"and", ",", "the"} for g in gap):
+                out.append(prev)
+                idx -= 1
+            else:
+                break
+        return [m for m in out if m.code != subject.code]
+
+    def _passive(self, tokens: list[Token], i: int) -> bool:
+        low = tokens[i].lower
+        if not (low.endswith("ed") or low.endswith("en") or low in {"met", "held", "given", "sent", "won", "cut"}):
+            return False
+        j = i - 1
+        while j >= 0 and tokens[j].lower.endswith("ly"):
+            j -= 1
+        return j >= 0 and tokens[j].lower in self.lexicon.words["passive_aux"] and not (
+            j + 1 < len(tokens) and tokens[j].lower in {"has", "have", "had"}
+        )
+
+    # ------------------------------------------------------------------ status and channel
+
+    def _status(self, tokens: list[Token], trig: Trigger, deed_start: int, mentions: list[Mention]) -> tuple[str, str]:
+        lex = self.lexicon
+        breaks = lex.words["clause_breaks"] | lex.words["reporting_verbs"]
+        lo = max(0, trig.index - 8)
+        for j in range(trig.index - 1, lo - 1, -1):
+            if tokens[j].lower in breaks and tokens[j].lower not in {"as", "despite"}:
+                lo = j + 1
+                break
+        window = range(lo, trig.index)
+        # "no X" on the deed itself ("played no effective role", "no new investment")
+        deed_window = range(max(trig.index + 1, deed_start - 3), deed_start) if deed_start > trig.index else range(0)
+        for j in list(window) + list(deed_window):
+            if _starts_any(tokens, j, lex.cues["negation_exceptions"]):
+                continue
+            n = _starts_any(tokens, j, lex.cues["negation"])
+            if n:
+                return "negated", " ".join(t.text for t in tokens[j:j + n])
+        if trig.noun:
+            # a noun trigger's own determiner: "no praise", "little engagement"
+            pass
+        for name in ("hypothetical", "intended"):
+            for j in window:
+                n = _starts_any(tokens, j, lex.cues[name])
+                if n:
+                    return name, " ".join(t.text for t in tokens[j:j + n])
+        lemma = lex.lemma(tokens[trig.index].lower)
+        if lemma in lex.intent_verbs and trig.deed is not None:
+            return "intended", tokens[trig.index].text
+        return "realized", ""
+
+    def _channel(
+        self, tokens: list[Token], trig: Trigger, s: int, e: int, code: str, rule_channel: str
+    ) -> tuple[str, str]:
+        if rule_channel and rule_channel not in {"other", "diplomatic"}:
+            return rule_channel, ""
+        lex = self.lexicon
+        stop = min(len(tokens), max(e, trig.end) + OBJECT_WINDOW)
+        lo = max(0, trig.index - 6)
+        for j in list(range(trig.index + 1, stop)) + list(range(trig.index - 1, lo - 1, -1)):
+            for ph, ch in lex.channels.get(tokens[j].lower, ()):
+                if _phrase_at(tokens, j, ph):
+                    if ch == "diplomatic" and rule_channel:
+                        continue
+                    return ch, " ".join(ph)
+        if rule_channel:
+            return rule_channel, ""
+        return self._defaults.lookup(self._defaults.channel, code) or "other", ""
+
+    # ------------------------------------------------------------------ discourse
+
+    @staticmethod
+    def _update_discourse(discourse: Discourse, mentions: list[Mention], events: list[Event]) -> None:
+        for m in mentions:
+            if m.code and len(m.code) == 3 and m.kind not in {"igo", "implied"}:
+                discourse.note_country(m.code)
+            if m.kind == "person" and m.code:
+                discourse.last_person = m
+        for ev in events:
+            if ev.source and len(ev.source) == 3:
+                discourse.last_subject = ev.source
+                break
+        else:
+            first = next((m for m in mentions if m.code and len(m.code) == 3 and m.kind != "igo"), None)
+            if first is not None:
+                discourse.last_subject = first.code
+        discourse.sentences_seen += 1
+
+
+def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
+    n = len(phrase)
+    return i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n))
+
+
+def _starts_any(tokens: list[Token], j: int, phrases: list[Phrase]) -> int:
+    best = 0
+    for ph in phrases:
+        if len(ph) > best and _phrase_at(tokens, j, ph):
+            best = len(ph)
+    return best

@@ -1,0 +1,179 @@
+"""The coder's language data: verb dictionary, verb-object patterns, deeds, channels and cues.
+
+Everything here is read from ``bilateral/data/lexicon/`` (see SOURCES.md there); no word
+lists live in code. :meth:`Lexicon.load` reads and indexes the files once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """A PETRARCH-style pattern: words after (and before) the verb that select a code."""
+
+    block: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    code: str
+
+    @property
+    def label(self) -> str:
+        return f"{' '.join(self.before)} * {' '.join(self.after)}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class VerbObject:
+    """Our verb + object rule ("cut tariffs" -> 061 trade)."""
+
+    verbs: frozenset[str]
+    objects: tuple[Phrase, ...]  # empty: the verb alone is enough
+    code: str
+    channel: str
+
+
+@dataclass(frozen=True, slots=True)
+class Deed:
+    phrase: Phrase
+    code: str
+    channel: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Indexed language data for the coder."""
+
+    verb_forms: dict[str, list[tuple[str, str, str]]]  # form -> [(block, lemma, default code)]
+    patterns: dict[str, list[VerbPattern]]  # block -> patterns, most specific first
+    synsets: dict[str, list[Phrase]]
+    verb_objects: dict[str, list[VerbObject]]  # lemma -> rules
+    deeds: dict[str, list[Deed]]  # first word -> deeds, longest first
+    channels: dict[str, list[tuple[Phrase, str]]]  # first word -> (phrase, channel), longest first
+    transfers: dict[str, str]  # lemma -> give | receive | seek
+    cues: dict[str, list[Phrase]] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    coreference: dict[str, list[Phrase]] = field(default_factory=dict)
+    intent_verbs: frozenset[str] = frozenset()
+    lemmas: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
+
+    def lemma(self, form: str) -> str:
+        """The verb lemma of an inflected form (the form itself when unknown)."""
+        return self.lemmas.get(form, form)
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        return _load()
+
+
+def _read(name: str) -> list[list[str]]:
+    text = resources.files("bilateral.data.lexicon").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(text.lower().replace("_", " ").split())
+
+
+def _element(tok: str) -> str:
+    return tok.upper().rstrip("_") if tok.startswith("&") else tok.lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> Lexicon:
+    verb_forms: dict[str, list[tuple[str, str, str]]] = {}
+    lemma_of: dict[str, str] = {}
+    for block, lemma, forms, code, *_ in _read("verbs.tsv"):
+        for form in forms.split(";"):
+            verb_forms.setdefault(form, []).append((block, lemma, code))
+            lemma_of.setdefault(form, lemma)
+    patterns: dict[str, list[VerbPattern]] = {}
+    for block, before, after, code, *_ in _read("verb_patterns.tsv"):
+        if not code:
+            continue
+        p = VerbPattern(
+            block,
+            tuple(_element(t) for t in before.split()),
+            tuple(_element(t) for t in after.split()),
+            code,
+        )
+        patterns.setdefault(block, []).append(p)
+    for plist in patterns.values():
+        plist.sort(key=lambda p: -(len(p.before) + len(p.after)))
+    synsets: dict[str, list[Phrase]] = {}
+    for name, phrase, *_ in _read("synsets.tsv"):
+        synsets.setdefault(name.upper().rstrip("_"), []).append(_phrase(phrase))
+    verb_objects: dict[str, list[VerbObject]] = {}
+    for verbs, objects, code, channel, *_ in _read("verb_objects.tsv"):
+        objs = () if objects.strip() == "-" else tuple(_phrase(o) for o in objects.split(";"))
+        rule = VerbObject(frozenset(verbs.split(";")), objs, code, channel)
+        for v in rule.verbs:
+            verb_objects.setdefault(v, []).append(rule)
+    deeds: dict[str, list[Deed]] = {}
+    for phrase, code, channel, *_ in _read("deeds.tsv"):
+        d = Deed(_phrase(phrase), code, channel)
+        deeds.setdefault(d.phrase[0], []).append(d)
+    for dl in deeds.values():
+        dl.sort(key=lambda d: -len(d.phrase))
+    channels: dict[str, list[tuple[Phrase, str]]] = {}
+    for phrase, channel, *_ in _read("channels.tsv"):
+        ph = _phrase(phrase)
+        channels.setdefault(ph[0], []).append((ph, channel))
+    for cl in channels.values():
+        cl.sort(key=lambda c: -len(c[0]))
+    transfers = {lemma: direction for lemma, direction, *_ in _read("transfers.tsv")}
+    # our own verbs get regular inflections unless the verb dictionary already knows them
+    for own in list(transfers) + [v for rules in verb_objects.values() for r in rules for v in r.verbs]:
+        for form in inflections(own):
+            lemma_of.setdefault(form, own)
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("bilateral.data.lexicon").joinpath("cues.yaml").read_text(encoding="utf-8")
+    )
+    cues = {k: [_phrase(p) for p in raw[k]] for k in ("negation", "negation_exceptions", "hypothetical", "intended")}
+    words = {
+        k: frozenset(str(w).lower() for w in raw[k])
+        for k in ("reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers")
+    }
+    coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
+    lex = Lexicon(
+        verb_forms=verb_forms,
+        patterns=patterns,
+        synsets=synsets,
+        verb_objects=verb_objects,
+        deeds=deeds,
+        channels=channels,
+        transfers=transfers,
+        cues=cues,
+        words=words,
+        coreference=coreference,
+        intent_verbs=frozenset(raw["intent_verbs"]),
+        lemmas=lemma_of,
+    )
+    return lex
+
+
+def inflections(verb: str) -> set[str]:
+    """Regular English inflections of a verb lemma (irregular ones come from the data)."""
+    v = verb.lower()
+    if v.endswith("e"):
+        return {v, v + "s", v + "d", v[:-1] + "ing"}
+    if len(v) > 2 and v.endswith("y") and v[-2] not in "aeiou":
+        return {v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"}
+    if v.endswith(("s", "sh", "ch", "x", "z")):
+        return {v, v + "es", v + "ed", v + "ing"}
+    forms = {v, v + "s", v + "ed", v + "ing"}
+    if len(v) <= 4 and len(v) >= 3 and v[-1] in "bdgmnprt" and v[-2] in "aeiou" and v[-3] not in "aeiou":
+        forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}
+    return forms

@@ -1,0 +1,153 @@
+"""Actor mentions in a sentence: dictionary matches, sector words, titles and coreference.
+
+A mention is a token range resolved to an actor code (country ISO-3 or IGO code) and an
+optional sector (CAMEO agent code). Sector words next to a country ("U.S. officials",
+"Pakistani army") merge into one mention; "it", "the country", "both sides" resolve through
+the :class:`Discourse` of the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bilateral.coding.actors import ActorDictionary
+from bilateral.coding.lexicon import Lexicon, Phrase
+from bilateral.coding.tokens import Token
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor mentioned at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    code: str | None
+    sector: str | None
+    kind: str  # country | adjective | metonym | igo | person | sector | coref
+    text: str
+    entry: str = ""  # the dictionary entry (or coreference rule) that resolved it
+    partners: list[Mention] = field(default_factory=list)  # for "both sides": the other actor(s)
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences of a document said: the referents for coreference."""
+
+    last_subject: str | None = None  # country code of the latest subject
+    last_country: str | None = None
+    previous_country: str | None = None  # the latest distinct country before last_country
+    last_person: Mention | None = None
+    main_dyad: tuple[str, ...] = ()  # the document's two most-mentioned countries
+    sentences_seen: int = 0
+
+    def note_country(self, code: str) -> None:
+        if code != self.last_country:
+            self.previous_country = self.last_country
+            self.last_country = code
+
+    def counterpart(self, code: str | None) -> str | None:
+        """The other country of the document's main dyad, when ``code`` is one of the two."""
+        if len(self.main_dyad) == 2 and code in self.main_dyad:
+            return self.main_dyad[1] if code == self.main_dyad[0] else self.main_dyad[0]
+        return None
+
+
+def _match_phrase(tokens: list[Token], i: int, phrases: list[Phrase]) -> int:
+    """Length of the longest phrase matching at ``i`` (0 when none)."""
+    best = 0
+    for ph in phrases:
+        n = len(ph)
+        if n > best and i + n <= len(tokens) and all(tokens[i + k].lower == ph[k] for k in range(n)):
+            best = n
+    return best
+
+
+def find_mentions(
+    tokens: list[Token],
+    text: str,
+    actors: ActorDictionary,
+    lexicon: Lexicon,
+    date: str | None,
+    discourse: Discourse | None,
+) -> list[Mention]:
+    """All actor mentions of a sentence, in order, sector words merged into their actor."""
+    words = [t.text for t in tokens]
+    raw: list[Mention] = []
+    i = 0
+    coref = lexicon.coreference
+    while i < len(tokens):
+        hit = actors.match(words, i, date)
+        if hit is not None:
+            end, entry = hit
+            raw.append(
+                Mention(i, end, entry.code or None, entry.sector, entry.kind,
+                        text[tokens[i].start:tokens[end - 1].end], f"{entry.label} [{entry.kind}]")
+            )
+            i = end
+            continue
+        if discourse is not None:
+            m = _coreference(tokens, i, text, coref, discourse)
+            if m is not None:
+                raw.append(m)
+                i = m.end
+                continue
+        i += 1
+    return _merge(raw, tokens)
+
+
+def _coreference(
+    tokens: list[Token], i: int, text: str, coref: dict[str, list[Phrase]], discourse: Discourse
+) -> Mention | None:
+    n = _match_phrase(tokens, i, coref.get("pair", []))
+    if n and discourse.last_country and discourse.previous_country:
+        a, b = discourse.last_country, discourse.previous_country
+        m = Mention(i, i + n, a, None, "coref", text[tokens[i].start:tokens[i + n - 1].end], "pair")
+        m.partners = [Mention(i, i + n, b, None, "coref", m.text, "pair")]
+        return m
+    n = _match_phrase(tokens, i, coref.get("country", []))
+    referent = discourse.last_subject or discourse.last_country
+    if n and referent:
+        # a bare "it" only refers when a verb-like word follows ("it supported", "it has")
+        if n == 1 and tokens[i].lower == "it" and i + 1 < len(tokens) and not tokens[i + 1].lower.isalpha():
+            return None
+        sector = "GOV" if tokens[i + n - 1].lower in {"government", "administration"} else None
+        return Mention(i, i + n, referent, sector, "coref",
+                       text[tokens[i].start:tokens[i + n - 1].end], f"coreference -> {referent}")
+    n = _match_phrase(tokens, i, coref.get("person", []))
+    if n and discourse.last_person is not None and discourse.last_person.code:
+        p = discourse.last_person
+        return Mention(i, i + n, p.code, p.sector, "coref", tokens[i].text, f"coreference -> {p.text}")
+    return None
+
+
+def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """Join sector words to the actor beside them: "U.S. officials", "army chief Asim Munir"."""
+    out: list[Mention] = []
+    for m in raw:
+        prev = out[-1] if out else None
+        if prev is not None and _adjacent(prev, m, tokens):
+            if m.kind == "sector" and prev.code:
+                prev.sector = prev.sector or m.sector
+                prev.end = m.end
+                prev.text = f"{prev.text} {m.text}"
+                continue
+            if prev.kind == "sector" and m.code:
+                m.sector = m.sector or prev.sector
+                m.start = prev.start
+                m.text = f"{prev.text} {m.text}"
+                out[-1] = m
+                continue
+            if prev.kind == "sector" and m.kind == "sector":
+                prev.end = m.end
+                prev.text = f"{prev.text} {m.text}"
+                continue
+        out.append(m)
+    return out
+
+
+def _adjacent(a: Mention, b: Mention, tokens: list[Token]) -> bool:
+    """True when only title-like words (capitalised, not a clause word) stand between two mentions."""
+    gap = tokens[a.end:b.start]
+    if len(gap) > 2:
+        return False
+    return all(t.text[:1].isupper() or t.lower == "'s" for t in gap)

@@ -1,0 +1,156 @@
+"""Event triggers: which words of a sentence report an event, and which CAMEO code they carry.
+
+Three kinds of evidence, tried in this order for every verb-like token:
+
+1. our verb + object rules (``verb_objects.tsv``: "cut tariffs" -> 061, trade);
+2. transfer verbs with a deed noun as object (``transfers.tsv`` + ``deeds.tsv``:
+   "has not received GSP benefits" -> 061, trade, the subject being the receiver);
+3. the PETRARCH verb dictionary: the most specific pattern of the verb's block, else the
+   block's default code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilateral.coding.lexicon import Deed, Lexicon, Phrase, VerbPattern
+from bilateral.coding.tokens import Token
+
+#: How many tokens after the verb an object or pattern word may stand.
+OBJECT_WINDOW = 10
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word that reports an event."""
+
+    index: int  # token index of the verb (or noun)
+    end: int  # token index after the evidence (verb + matched object)
+    code: str
+    channel: str | None  # from the rule, or None to infer
+    pattern: str  # for explain
+    direction: str = "give"  # give | receive: who is the source
+    deed: Deed | None = None
+    deed_start: int = -1
+    noun: bool = False  # used as a noun ("public praise from ...")
+    passive: bool = False
+
+
+def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
+    n = len(phrase)
+    return i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n))
+
+
+def _find_after(tokens: list[Token], start: int, stop: int, phrases: tuple[Phrase, ...]) -> tuple[int, Phrase] | None:
+    for j in range(start, stop):
+        for ph in phrases:
+            if _phrase_at(tokens, j, ph):
+                return j, ph
+    return None
+
+
+def clause_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+    """Index of the first clause-closing token at or after ``start`` (or the sentence end)."""
+    breaks = lexicon.words["clause_breaks"]
+    stop = min(len(tokens), start + OBJECT_WINDOW)
+    for j in range(start, stop):
+        low = tokens[j].lower
+        if low in {";", ":", "—", "–"} or (low in breaks and low not in {"as", "after", "before", "since", "that"}):
+            return j
+    return stop
+
+
+def deeds_in(tokens: list[Token], start: int, stop: int, lexicon: Lexicon, skip: set[int]) -> list[tuple[int, int, Deed]]:
+    """Deed nouns between ``start`` and ``stop``: ``(start, end, deed)``, longest match first."""
+    out: list[tuple[int, int, Deed]] = []
+    j = start
+    while j < stop:
+        if j in skip:
+            j += 1
+            continue
+        found = None
+        # a deed may start one or two modifier words later ("meaningful trade concessions")
+        for d in lexicon.deeds.get(tokens[j].lower, ()):
+            if _phrase_at(tokens, j, d.phrase):
+                found = d
+                break
+        if found is not None:
+            n = len(found.phrase)
+            out.append((j, j + n, found))
+            j += n
+            continue
+        j += 1
+    return out
+
+
+def _pattern_matches(p: VerbPattern, tokens: list[Token], i: int, stop: int, lexicon: Lexicon) -> int:
+    """End index of a match of ``p`` for the verb at ``i``, or -1."""
+    if p.before:
+        lo = max(0, i - 4)
+        pos = lo
+        for el in p.before:
+            if el in {"(", ")"}:
+                continue
+            hit = _element_at(el, tokens, pos, i, lexicon)
+            if hit < 0:
+                return -1
+            pos = hit
+    pos = i + 1
+    for el in p.after:
+        if el in {"(", ")"}:
+            continue
+        hit = _element_at(el, tokens, pos, stop, lexicon)
+        if hit < 0:
+            return -1
+        pos = hit
+    return pos
+
+
+def _element_at(el: str, tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> int:
+    """Find pattern element ``el`` in ``tokens[start:stop]``; return the index after it, or -1."""
+    if el.startswith("&"):
+        phrases = lexicon.synsets.get(el, [])
+    else:
+        phrases = [tuple(el.split("_"))]
+    for j in range(start, stop):
+        for ph in phrases:
+            if _phrase_at(tokens, j, ph):
+                return j + len(ph)
+    return -1
+
+
+def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon) -> Trigger | None:
+    """The event reported by the verb-like token at ``i``, if any."""
+    low = tokens[i].lower
+    blocks = lexicon.verb_forms.get(low)
+    lemma = lexicon.lemma(low)
+    rules = lexicon.verb_objects.get(lemma)
+    direction = lexicon.transfers.get(lemma)
+    if not blocks and not rules and not direction:
+        return None
+    stop = clause_end(tokens, i + 1, lexicon)
+    if rules:
+        for rule in rules:
+            if not rule.objects:
+                return Trigger(i, i + 1, rule.code, rule.channel, f"{lemma} -> {rule.code}")
+            hit = _find_after(tokens, i + 1, stop, rule.objects)
+            if hit is not None:
+                j, ph = hit
+                return Trigger(i, j + len(ph), rule.code, rule.channel, f"{lemma} … {' '.join(ph)} -> {rule.code}")
+    if direction in {"give", "receive"}:
+        found = deeds_in(tokens, i + 1, stop, lexicon, set())
+        if found:
+            s, e, deed = found[0]
+            return Trigger(i, e, deed.code, deed.channel, f"{lemma} [{direction}] + {' '.join(deed.phrase)} -> {deed.code}",
+                           direction=direction, deed=deed, deed_start=s)
+    if not blocks:
+        return None
+    for block, _lemma, default in blocks:
+        for p in lexicon.patterns.get(block, ()):
+            end = _pattern_matches(p, tokens, i, stop, lexicon)
+            if end >= 0:
+                return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}")
+    for block, _lemma, default in blocks:
+        if default:
+            return Trigger(i, i + 1, default, None, f"{block} -> {default}")
+    return None

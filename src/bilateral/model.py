@@ -1,0 +1,155 @@
+"""The records that flow through the pipeline: documents in, events out.
+
+Field names of :class:`Event` are part of the public contract (``code-text``
+output, the store, every export), so they are fixed; extra provenance that
+only ``explain`` needs lives in :class:`EventTrace`, outside the record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["realized", "intended", "hypothetical", "negated"]
+Channel = Literal[
+    "trade", "investment", "finance", "aid", "defense", "resources", "diplomatic", "security", "other"
+]
+
+STATUSES: tuple[str, ...] = ("realized", "intended", "hypothetical", "negated")
+CHANNELS: tuple[str, ...] = (
+    "trade", "investment", "finance", "aid", "defense", "resources", "diplomatic", "security", "other",
+)
+QUAD_CLASSES: dict[int, str] = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+#: Field order of the event record, as written by ``code-text`` and exports.
+EVENT_FIELDS: tuple[str, ...] = (
+    "id", "doc_sentence", "source", "source_sector", "target", "target_sector",
+    "cameo", "plover", "quad_class", "goldstein", "status", "channel", "date", "sentence", "span",
+)
+
+
+@dataclass(slots=True)
+class Document:
+    """One input article (or one row of a dump) before coding."""
+
+    id: str
+    text: str
+    date: str | None = None  # ISO ``YYYY-MM-DD``
+    title: str | None = None
+    url: str | None = None
+    origin: str | None = None  # file path, feed URL … where it was read from
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the normalised text: the same story read twice hashes the same."""
+        norm = " ".join(self.text.split()).lower()
+        return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """A sentence of a document, with its character offsets in the document text."""
+
+    doc_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class EventTrace:
+    """Why the coder produced an event: the dictionary entries and pattern used."""
+
+    pattern: str = ""  # the verb/noun pattern that fired, e.g. ``"praise" -> 051``
+    source_text: str = ""  # the words resolved to the source actor
+    source_entry: str = ""  # the actor-dictionary entry that matched
+    target_text: str = ""
+    target_entry: str = ""
+    status_cue: str = ""  # the words that set the status ("has not received")
+    channel_cue: str = ""  # the words that set the channel ("GSP")
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event: who did what to whom, when, how firmly, through which channel."""
+
+    id: str  # the input document's id
+    doc_sentence: int
+    source: str | None
+    source_sector: str | None
+    target: str | None
+    target_sector: str | None
+    cameo: str
+    plover: str | None
+    quad_class: int
+    goldstein: float
+    status: str
+    channel: str
+    date: str | None
+    sentence: str
+    span: tuple[int, int]
+    trace: EventTrace | None = field(default=None, compare=False, repr=False)
+
+    def to_record(self) -> dict[str, Any]:
+        """The fixed event record (no trace), JSON-ready."""
+        return {
+            "id": self.id,
+            "doc_sentence": self.doc_sentence,
+            "source": self.source,
+            "source_sector": self.source_sector,
+            "target": self.target,
+            "target_sector": self.target_sector,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "status": self.status,
+            "channel": self.channel,
+            "date": self.date,
+            "sentence": self.sentence,
+            "span": [self.span[0], self.span[1]],
+        }
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Event:
+        span = rec.get("span") or (0, 0)
+        return cls(
+            id=str(rec["id"]),
+            doc_sentence=int(rec.get("doc_sentence") or 0),
+            source=rec.get("source"),
+            source_sector=rec.get("source_sector"),
+            target=rec.get("target"),
+            target_sector=rec.get("target_sector"),
+            cameo=str(rec["cameo"]),
+            plover=rec.get("plover"),
+            quad_class=int(rec["quad_class"]),
+            goldstein=float(rec["goldstein"]),
+            status=str(rec.get("status") or "realized"),
+            channel=str(rec.get("channel") or "other"),
+            date=rec.get("date"),
+            sentence=str(rec.get("sentence") or ""),
+            span=(int(span[0]), int(span[1])),
+        )
+
+    @property
+    def key(self) -> str:
+        """Stable event key: the same event coded from the same sentence twice gets the same key.
+
+        Built from the document id, sentence index, span, actors, code and status,
+        so re-ingesting a document never duplicates its events.
+        """
+        parts = (
+            self.id, str(self.doc_sentence), f"{self.span[0]}:{self.span[1]}",
+            self.source or "", self.source_sector or "", self.target or "", self.target_sector or "",
+            self.cameo, self.status, self.channel,
+        )
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
