@@ -86,6 +86,53 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "corrections table and the effective_events view (events with corrections applied)",
+        (
+            # One row per user correction; the original coding in ``events`` is never changed.
+            # field: 'wrong' (value 'true'/'false'; 'excluded' is read the same), 'status' or 'channel'.
+            # The latest correction (by created_at) of each (event_key, field) wins.
+            """
+            CREATE TABLE IF NOT EXISTS corrections (
+                event_key VARCHAR NOT NULL,
+                field VARCHAR NOT NULL,
+                value VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                note VARCHAR
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS corrections_event ON corrections (event_key)",
+            # Every tally (analysis, report, dashboard) reads this view, never ``events`` directly.
+            """
+            CREATE OR REPLACE VIEW effective_events AS
+            WITH latest AS (
+                SELECT event_key, field, value FROM (
+                    SELECT event_key, CASE WHEN field = 'excluded' THEN 'wrong' ELSE field END AS field,
+                           value,
+                           row_number() OVER (
+                               PARTITION BY event_key, CASE WHEN field = 'excluded' THEN 'wrong' ELSE field END
+                               ORDER BY created_at DESC, value DESC
+                           ) AS rn
+                    FROM corrections
+                ) WHERE rn = 1
+            )
+            SELECT e.event_key, e.id, e.doc_sentence, e.source, e.source_sector, e.target, e.target_sector,
+                   e.cameo, e.plover, e.quad_class, e.goldstein,
+                   coalesce(cs.value, e.status) AS status,
+                   coalesce(cc.value, e.channel) AS channel,
+                   e.date, e.sentence, e.span_start, e.span_end, e.trace
+            FROM events e
+            LEFT JOIN latest cs ON cs.event_key = e.event_key AND cs.field = 'status'
+            LEFT JOIN latest cc ON cc.event_key = e.event_key AND cc.field = 'channel'
+            WHERE NOT EXISTS (
+                SELECT 1 FROM latest cw
+                WHERE cw.event_key = e.event_key AND cw.field = 'wrong'
+                  AND lower(cw.value) IN ('true', '1', 'yes')
+            )
+            """,
+        ),
+    ),
 )
 
 #: The schema version a fully migrated store has.
