@@ -44,7 +44,11 @@ class _OneLineErrors(click.Group):
 
 
 def _console() -> Console:
-    return Console(soft_wrap=False)
+    """A console for stdout; wide when stdout is not a terminal (pipes, files, tests)."""
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(soft_wrap=False, width=max(160, console.width))
+    return console
 
 
 def _err(line: str) -> None:

@@ -51,7 +51,7 @@ def _direction_tables(d: DirectionGap) -> list[RenderableType]:
     for e in d.evidence:
         evidence.add_row(
             f"{e.doc_id}:{e.doc_sentence}", e.cameo, Text(e.status, style=_STATUS_STYLE.get(e.status, "")),
-            e.channel, e.sentence,
+            e.channel, highlight_span(e.sentence, e.span),
         )
     out: list[RenderableType] = [head, quads, statuses, channels]
     if d.evidence:
@@ -72,15 +72,24 @@ def render_gap(gap: DyadGap) -> RenderableType:
     return Group(*parts)
 
 
+def highlight_span(sentence: str, span: tuple[int, int]) -> Text:
+    """The sentence with its evidence span in bold (the whole sentence plain if the span is off)."""
+    s, t = span
+    if not 0 <= s < t <= len(sentence):
+        return Text(sentence)
+    return Text.assemble(sentence[:s], (sentence[s:t], "bold"), sentence[t:])
+
+
 def events_table(events: Sequence[Event], *, title: str | None = None) -> Table:
     """A table of events, one row each."""
     table = Table(title=title, show_lines=False)
     for col in ("date", "doc:sent", "source", "target", "cameo", "quad", "status", "channel", "evidence"):
-        table.add_column(col, overflow="fold" if col == "evidence" else "ellipsis",
-                         no_wrap=col != "evidence")
+        if col == "evidence":
+            table.add_column(col, overflow="fold", min_width=30, ratio=1)
+        else:
+            table.add_column(col, no_wrap=True)
     for e in events:
-        s, t = e.span
-        evidence = e.sentence[s:t] if 0 <= s < t <= len(e.sentence) else e.sentence
+        evidence = highlight_span(e.sentence, e.span)
         table.add_row(
             e.date or "", f"{e.id}:{e.doc_sentence}",
             f"{e.source or '-'}{'/' + e.source_sector if e.source_sector else ''}",

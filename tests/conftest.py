@@ -1,0 +1,72 @@
+"""Shared fixtures: paths of the real fixture files, a real DuckDB store in tmp_path, an event factory."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bilateral.model import Event
+from bilateral.store import Store
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    """The folder of real input files used by the tests."""
+    return FIXTURES
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The project's shared/ folder (beside the repo); tests that need it skip without it."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A DuckDB file path in the test's temporary folder."""
+    return tmp_path / "test.duckdb"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """A fresh store on a real DuckDB file."""
+    s = Store(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def bilateral_exe() -> Path:
+    """The ``bilateral`` console script of the running venv."""
+    exe = Path(sys.executable).parent / "bilateral"
+    if not exe.exists():
+        pytest.skip("the bilateral console script is not installed in this venv")
+    return exe
+
+
+@pytest.fixture
+def make_event() -> Callable[..., Event]:
+    """Build an event with sensible defaults; keyword arguments override fields."""
+
+    def make(**kw: Any) -> Event:
+        rec: dict[str, Any] = {
+            "id": "doc-1", "doc_sentence": 0, "source": "USA", "source_sector": "GOV", "target": "PAK",
+            "target_sector": None, "cameo": "051", "plover": "ENGAGE", "quad_class": 1, "goldstein": 3.4,
+            "status": "realized", "channel": "diplomatic", "date": "2024-05-01",
+            "sentence": "The United States praised Pakistan.", "span": [18, 25],
+        }
+        rec.update(kw)
+        return Event.from_record(rec)
+
+    return make
