@@ -1,7 +1,7 @@
 """The words-vs-deeds gap of a dyad: is diplomatic warmth turning into tangible gains?
 
 For each direction (A→B and B→A) :func:`dyad_gap` tallies, with DuckDB SQL
-over the ``events`` table:
+over the ``effective_events`` view (the stored events with user corrections applied):
 
 * realized events per QuadClass (1 verbal cooperation … 4 material conflict):
   only realized events count as deeds;
@@ -22,7 +22,7 @@ from bilateral.model import CHANNELS, QUAD_CLASSES, STATUSES
 
 
 class HasConnection(Protocol):
-    """Anything that exposes a DuckDB connection with an ``events`` table (a Store)."""
+    """Anything that exposes a DuckDB connection with an ``effective_events`` view (a Store)."""
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
@@ -140,16 +140,16 @@ def _direction(
         params.append(until)
     gap = DirectionGap(source, target)
     for quad, n in con.execute(
-        f"SELECT quad_class, count(*) FROM events WHERE {where} AND status = 'realized' GROUP BY 1",
+        f"SELECT quad_class, count(*) FROM effective_events WHERE {where} AND status = 'realized' GROUP BY 1",
         params,
     ).fetchall():
         gap.realized_by_quad[int(quad)] = int(n)
     for status, n in con.execute(
-        f"SELECT status, count(*) FROM events WHERE {where} GROUP BY 1", params
+        f"SELECT status, count(*) FROM effective_events WHERE {where} GROUP BY 1", params
     ).fetchall():
         gap.by_status[str(status)] = int(n)
     rows = con.execute(
-        f"SELECT channel, status, count(*) FROM events WHERE {where} GROUP BY 1, 2", params
+        f"SELECT channel, status, count(*) FROM effective_events WHERE {where} GROUP BY 1, 2", params
     ).fetchall()
     order = {c: i for i, c in enumerate(CHANNELS)}
     for channel in sorted({str(r[0]) for r in rows}, key=lambda c: (order.get(c, len(order)), c)):
@@ -165,7 +165,7 @@ def _direction(
                     PARTITION BY id, doc_sentence
                     ORDER BY {_STATUS_ORDER}, abs(goldstein) DESC, span_start
                 ) AS rn
-                FROM events WHERE {where}
+                FROM effective_events WHERE {where}
             )
             WHERE rn = 1
             ORDER BY {_STATUS_ORDER}, abs(goldstein) DESC, date NULLS LAST, id, doc_sentence
