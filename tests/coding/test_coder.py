@@ -1,0 +1,158 @@
+"""The coder on sentences written by us: status, channel, roles, coreference, office-holders."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.coding import Coder, CoderConfig
+from bilateral.model import Document, Event
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(CoderConfig(explain=True))
+
+
+def code(coder: Coder, text: str, date: str | None = "2025-06-01") -> list[Event]:
+    return coder.code_sentence(text, doc_id="t", date=date)
+
+
+def one(events: list[Event], **want: object) -> Event:
+    hits = [e for e in events if all(getattr(e, k) == v for k, v in want.items())]
+    assert hits, f"no event with {want} in {[e.to_record() for e in events]}"
+    return hits[0]
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_realized_aid(coder: Coder) -> None:
+    ev = one(code(coder, "Japan provided a $500 million loan to Sri Lanka on Tuesday."), source="JPN", target="LKA")
+    assert ev.status == "realized"
+    assert ev.cameo == "071"
+    assert ev.channel == "finance"
+    assert ev.quad_class == 2
+
+
+def test_promise_is_intended_with_intent_code(coder: Coder) -> None:
+    ev = one(code(coder, "China will provide economic aid to Kenya next year."), source="CHN", target="KEN")
+    assert ev.status == "intended"
+    assert ev.cameo.startswith("033")
+    assert ev.quad_class == 1
+
+
+def test_pledge_is_intended(coder: Coder) -> None:
+    ev = one(code(coder, "Saudi Arabia pledged a deposit to Pakistan's central bank."), source="SAU", target="PAK")
+    assert ev.status == "intended"
+    assert ev.channel == "finance"
+
+
+def test_may_is_hypothetical(coder: Coder) -> None:
+    ev = one(code(coder, "China may invest in Nigeria's railways, officials said."), source="CHN")
+    assert ev.status == "hypothetical"
+    assert ev.channel == "investment"
+
+
+def test_not_received_is_negated_and_keeps_deed_code(coder: Coder) -> None:
+    doc = Document(
+        id="d",
+        text=(
+            "Kenya and China held talks in Nairobi. "
+            "China praised Kenya as a partner. "
+            "But Kenya has not received the aid that China announced."
+        ),
+        date="2024-03-01",
+    )
+    _, events = coder.code_document(doc)
+    ev = one(events, target="KEN", status="negated")
+    assert ev.source == "CHN"
+    assert ev.cameo.startswith("07")
+
+
+def test_has_yet_to_is_negated(coder: Coder) -> None:
+    ev = one(code(coder, "The World Bank has yet to approve the loan for Ghana."), target="GHA")
+    assert ev.status == "negated"
+    assert ev.channel == "finance"
+
+
+def test_did_not_sign_is_negated_not_rejection(coder: Coder) -> None:
+    events = code(coder, "Brazil did not sign the trade agreement with Argentina.")
+    ev = one(events, source="BRA", target="ARG")
+    assert ev.status == "negated"
+    assert ev.cameo == "057"
+
+
+# ---------------------------------------------------------------- channels
+
+
+def test_tariff_cut_is_realized_trade_cooperation(coder: Coder) -> None:
+    ev = one(code(coder, "Japan cut tariffs on Indian goods."), source="JPN", target="IND")
+    assert (ev.status, ev.channel, ev.quad_class) == ("realized", "trade", 2)
+
+
+def test_defense_channel(coder: Coder) -> None:
+    ev = one(code(coder, "France delivered fighter jets to Egypt."), source="FRA", target="EGY")
+    assert ev.channel == "defense"
+    assert ev.cameo == "072"
+
+
+def test_resources_channel(coder: Coder) -> None:
+    ev = one(
+        code(coder, "Chile agreed to cooperate with Germany on lithium mining."), source="CHL", target="DEU"
+    )
+    assert ev.status == "intended"
+    assert ev.channel == "resources"
+
+
+# ---------------------------------------------------------------- roles
+
+
+def test_passive_swaps_roles(coder: Coder) -> None:
+    ev = one(code(coder, "Pakistan was praised by Washington for its restraint."), cameo="051")
+    assert (ev.source, ev.target) == ("USA", "PAK")
+
+
+def test_reported_speech_speaker_is_not_source(coder: Coder) -> None:
+    ev = one(code(coder, "An analyst in Karachi said the United States praised Pakistan."), cameo="051")
+    assert (ev.source, ev.target) == ("USA", "PAK")
+
+
+def test_compound_actors_both_directions(coder: Coder) -> None:
+    events = code(coder, "India and the UAE signed an agreement on Monday.")
+    pairs = {(e.source, e.target) for e in events if e.cameo == "057"}
+    assert {("IND", "ARE"), ("ARE", "IND")} <= pairs
+
+
+def test_the_country_resolves_to_previous_subject(coder: Coder) -> None:
+    doc = Document(
+        id="d2",
+        text=(
+            "Vietnam criticised China over the islands. "
+            "Vietnam also held talks with Japan. "
+            "The country also expressed willingness to cooperate with Japan on rare earths."
+        ),
+        date="2023-05-01",
+    )
+    _, events = coder.code_document(doc)
+    ev = one(events, doc_sentence=2, target="JPN")
+    assert ev.source == "VNM"
+    assert ev.channel == "resources"
+
+
+def test_dated_office_holder(coder: Coder) -> None:
+    ev = one(code(coder, "Shehbaz Sharif met Xi Jinping in Beijing.", date="2024-06-07"), target="CHN")
+    assert ev.source == "PAK"
+    assert ev.source_sector == "GOV"
+
+
+def test_evidence_span_points_at_trigger(coder: Coder) -> None:
+    text = "Germany sent humanitarian aid to Syria."
+    ev = one(code(coder, text), source="DEU", target="SYR")
+    s, e = ev.span
+    assert "sent" in text[s:e]
+    assert ev.sentence == text
+    assert ev.trace is not None and ev.trace.pattern
+
+
+def test_no_event_without_actors(coder: Coder) -> None:
+    assert code(coder, "The weather was mild across the region this week.") == []
