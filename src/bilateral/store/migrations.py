@@ -133,6 +133,32 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        3,
+        "near-duplicate index (MinHash LSH buckets) and the watch command's per-URL state",
+        (
+            # One row per (document, LSH band): documents sharing a bucket are near-copy candidates,
+            # checked by exact word 5-gram Jaccard (see bilateral.ingest.dedup).
+            """
+            CREATE TABLE IF NOT EXISTS document_minhash (
+                band SMALLINT NOT NULL,
+                bucket BIGINT NOT NULL,
+                doc_id VARCHAR NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS document_minhash_bucket ON document_minhash (band, bucket)",
+            # What `bilateral watch` last got from each URL, for conditional GETs.
+            """
+            CREATE TABLE IF NOT EXISTS watch_state (
+                url VARCHAR PRIMARY KEY,
+                etag VARCHAR,
+                last_modified VARCHAR,
+                checked_at TIMESTAMP,
+                status VARCHAR
+            )
+            """,
+        ),
+    ),
 )
 
 #: The schema version a fully migrated store has.
