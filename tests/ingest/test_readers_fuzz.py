@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -15,17 +15,19 @@ from bilateral.model import Document
 _settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def _write(suffix: str, data: bytes) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="bilateral-fuzz-"))
-    path = folder / f"input{suffix}"
+_counter = itertools.count()
+
+
+def _write(folder: Path, suffix: str, data: bytes) -> Path:
+    path = folder / f"input{next(_counter)}{suffix}"
     path.write_bytes(data)
     return path
 
 
 @_settings
 @given(st.binary(max_size=400))
-def test_text_reader_any_bytes(data: bytes) -> None:
-    path = _write(".txt", data)
+def test_text_reader_any_bytes(tmp_path: Path, data: bytes) -> None:
+    path = _write(tmp_path, ".txt", data)
     items = list(read_path(path))
     assert len(items) == 1
     (item,) = items
@@ -38,9 +40,9 @@ def test_text_reader_any_bytes(data: bytes) -> None:
 
 @_settings
 @given(st.text(min_size=1, max_size=300))
-def test_text_reader_id_ignores_path(text: str) -> None:
-    a = _write(".txt", text.encode("utf-8"))
-    b = _write(".txt", text.encode("utf-8"))
+def test_text_reader_id_ignores_path(tmp_path: Path, text: str) -> None:
+    a = _write(tmp_path, ".txt", text.encode("utf-8"))
+    b = _write(tmp_path, ".txt", text.encode("utf-8"))
     ia, ib = list(read_path(a)), list(read_path(b))
     if isinstance(ia[0], Document):
         assert isinstance(ib[0], Document) and ia[0].id == ib[0].id
@@ -58,8 +60,8 @@ _line = st.one_of(
 
 @_settings
 @given(st.lists(_line, max_size=12))
-def test_jsonl_reader_any_lines(lines: list[bytes]) -> None:
-    path = _write(".jsonl", b"\n".join(lines) + b"\n")
+def test_jsonl_reader_any_lines(tmp_path: Path, lines: list[bytes]) -> None:
+    path = _write(tmp_path, ".jsonl", b"\n".join(lines) + b"\n")
     items = list(read_path(path))
     expected = []
     for n, raw in enumerate(lines, start=1):
