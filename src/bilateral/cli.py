@@ -75,6 +75,10 @@ def _coder(explain: bool = False) -> Any:
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="DuckDB file of the store."
 )
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Coding processes, each with its own coder (default: all cores). Output is the same for any N.",
+)
 
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,11 +87,12 @@ def main() -> None:
     """Code news into political events; ask whether warm words between two countries become deeds."""
 
 
-def _ingest(paths: list[str], db: str, fmt: str | None, console: Console) -> int:
+def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, workers: int | None = 1) -> int:
     from bilateral.ingest import ingest_paths
+    from bilateral.scale.parallel import document_coder
 
-    with _open_store(db, must_exist=False) as store:
-        result = ingest_paths(paths, store, _coder(), format=fmt, on_error=lambda e: _err(str(e)))
+    with _open_store(db, must_exist=False) as store, document_coder(workers) as coder:
+        result = ingest_paths(paths, store, coder, format=fmt, on_error=lambda e: _err(str(e)))
     console.print(
         f"{result.documents_added} documents added, {result.documents_skipped} already stored, "
         f"{result.sentences} sentences, {result.events} events, {len(result.errors)} errors → {db}"
@@ -99,41 +104,64 @@ def _ingest(paths: list[str], db: str, fmt: str | None, console: Console) -> int
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--format", "fmt", default=None, help="Reader to use for every file (txt, jsonl, …).")
-def ingest(paths: tuple[str, ...], db: str, fmt: str | None) -> None:
+@workers_option
+def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None) -> None:
     """Read files or folders, code them, and store documents, sentences and events."""
-    sys.exit(_ingest(list(paths), db, fmt, _console()))
+    sys.exit(_ingest(list(paths), db, fmt, _console(), workers))
 
 
 @main.command("code-text")
 @click.argument("file", default="-", type=click.File("r", encoding="utf-8"))
 @click.option("-o", "--output", "out", default="-", type=click.File("w", encoding="utf-8"),
               help="Where to write the JSONL events (default stdout).")
-def code_text(file: TextIO, out: TextIO) -> None:
+@workers_option
+def code_text(file: TextIO, out: TextIO, workers: int | None) -> None:
     """Code JSONL lines {"id", "text", "date"?} into one JSON event record per line, in order."""
-    from bilateral.ingest.jsonl import record_document
+    from bilateral.scale.parallel import CodingPool, code_jsonl
 
-    coder = _coder()
-    name = getattr(file, "name", "-")
-    read = bad = 0
-    for lineno, line in enumerate(file, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
-            doc = record_document(obj, origin=name)
-        except (json.JSONDecodeError, ValueError) as exc:
-            _err(f"{name}:{lineno}: {exc}")
-            bad += 1
-            continue
-        read += 1
-        _, events = coder.code_document(doc)
-        for ev in events:
-            out.write(json.dumps(ev.to_record(), ensure_ascii=False) + "\n")
-        out.flush()
+    with CodingPool(workers) as pool:
+        read, bad = code_jsonl(file, out, pool, origin=getattr(file, "name", "-"), on_error=_err)
     if read == 0 and bad > 0:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
+@click.argument("outdir", metavar="OUTDIR", type=click.Path(file_okay=False))
+@click.option("--shard-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Input lines per shard.")
+@workers_option
+def batch(input_path: str, outdir: str, shard_size: int, workers: int | None) -> None:
+    """Code a JSONL file shard by shard into OUTDIR/shard-NNNNNN.jsonl; a rerun skips finished shards."""
+    from bilateral.scale.batch import run_batch
+    from bilateral.scale.parallel import CodingPool
+
+    with CodingPool(workers) as pool:
+        res = run_batch(input_path, outdir, shard_size=shard_size, pool=pool, on_error=_err)
+    click.echo(f"{res.shards} shards: {res.shards_done} coded now, {res.shards_skipped} already done; "
+               f"{res.documents} documents, {res.events} events, {res.bad_lines} bad lines → {outdir}")
+
+
+@main.command("spark-code")
+@click.argument("input_path", metavar="INPUT")
+@click.argument("output", metavar="OUTPUT")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet", "text"]), default="jsonl",
+              show_default=True, help="What INPUT holds.")
+@click.option("--partitions", type=click.IntRange(min=1), default=None, help="Partitions to code in.")
+@click.option("--master", default=None, help="Spark master (default: local[*], or spark-submit's).")
+def spark_code(input_path: str, output: str, fmt: str, partitions: int | None, master: str | None) -> None:
+    """Code INPUT with Apache Spark (mapPartitions) into events Parquet at OUTPUT, partitioned by date."""
+    from bilateral.scale.spark import SparkMissing, code_to_parquet, spark_session
+
+    try:
+        spark = spark_session(master)
+    except SparkMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        res = code_to_parquet(spark, input_path, output, format=fmt, partitions=partitions)
+    finally:
+        spark.stop()
+    click.echo(f"{res.events} events → {res.output}")
 
 
 def _write_events(events: list[Event], fmt: str, console: Console) -> None:
@@ -258,6 +286,22 @@ def demo(keep: str | None) -> None:
         with _open_store(db, must_exist=True) as store:
             print_gap(dyad_gap(store, *SAMPLE_DYAD), console)
 
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; the default keeps the dashboard on this machine.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--write-token", envvar="BILATERAL_WRITE_TOKEN", default=None, metavar="TOKEN",
+              help="Allow corrections from clients sending this token (also $BILATERAL_WRITE_TOKEN); "
+                   "without it the server is read-only.")
+def serve(db: str, host: str, port: int, write_token: str | None) -> None:
+    """Serve the local dashboard and JSON API over the store."""
+    from bilateral.web import serve as run_server
+
+    if db != ":memory:" and not Path(db).exists():
+        raise click.ClickException(f"{db}: no such database (run `bilateral ingest` first)")
+    run_server(db, host=host, port=port, write_token=write_token or None, echo=click.echo)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,64 @@
+"""The dashboard's app factory: a FastAPI app over one store file.
+
+Pages are server-rendered Jinja2 (autoescaped) with a little vanilla JS; the
+JSON API lives under ``/api/`` with its OpenAPI document at
+``/api/openapi.json``. Plotly's JavaScript is served from the installed plotly
+package, never from a CDN, and the interactive API docs (which would load
+from a CDN) are switched off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from bilateral.web.db import Database
+from bilateral.web.limits import BodyLimit, SecurityHeaders
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+#: The most bytes a request body may have (a correction is a few hundred).
+MAX_BODY = 16 * 1024
+
+
+def create_app(db: str | Path, write_token: str | None = None) -> FastAPI:
+    """Build the dashboard over the store file ``db``; without ``write_token`` it is read-only."""
+    from bilateral.web.api import router as api_router
+    from bilateral.web.pages import router as pages_router
+
+    database = Database(db, write_token)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.close()
+
+    app = FastAPI(
+        title="bilateral",
+        summary="Events coded from news, and whether diplomatic warmth turns into tangible gains.",
+        version=_version(),
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.db = database
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bilateral")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0"

@@ -1,0 +1,88 @@
+// bilateral dashboard: a little vanilla JS. No inline scripts (the CSP forbids them):
+// chart data travels in <script type="application/json"> blocks, read here.
+"use strict";
+
+(function () {
+  // Dyad picker: filter the list as the user types (the form also works without JS).
+  const search = document.getElementById("dyad-search");
+  const rows = document.querySelectorAll("#dyad-list .dyad-row");
+  if (search && rows.length) {
+    search.addEventListener("input", function () {
+      const needle = search.value.trim().toLowerCase();
+      rows.forEach(function (row) {
+        row.hidden = needle !== "" && !row.dataset.search.includes(needle);
+      });
+    });
+  }
+
+  // Warmth vs delivery timeline (Plotly, served by this server from the plotly package).
+  document.querySelectorAll(".chart[data-source]").forEach(function (el) {
+    const block = document.getElementById(el.dataset.source);
+    if (!block || typeof Plotly === "undefined") { return; }
+    const data = JSON.parse(block.textContent);
+    const traces = [];
+    Object.keys(data.directions).forEach(function (dir, i) {
+      const points = data.directions[dir];
+      const x = points.map(function (p) { return p.period; });
+      const dash = i === 0 ? "solid" : "dot";
+      traces.push({ x: x, y: points.map(function (p) { return p.warmth; }), name: dir.replace("->", " → ") + " warmth",
+        type: "scatter", mode: "lines+markers", line: { color: "#d97706", dash: dash } });
+      traces.push({ x: x, y: points.map(function (p) { return p.delivery; }), name: dir.replace("->", " → ") + " delivery",
+        type: "scatter", mode: "lines+markers", line: { color: "#059669", dash: dash } });
+      traces.push({ x: x, y: points.map(function (p) { return p.denials; }), name: dir.replace("->", " → ") + " denied",
+        type: "bar", marker: { color: i === 0 ? "#b91c1c" : "#f87171" }, opacity: 0.6 });
+    });
+    if (!traces.length || traces.every(function (t) { return !t.x.length; })) {
+      el.textContent = "No dated events between them.";
+      el.classList.add("empty");
+      return;
+    }
+    Plotly.newPlot(el, traces, {
+      margin: { t: 10, r: 10, b: 40, l: 40 }, height: 320, barmode: "group",
+      xaxis: { type: "category", title: { text: data.by } }, yaxis: { title: { text: "events" }, rangemode: "tozero" },
+      legend: { orientation: "h" }
+    }, { displaylogo: false, responsive: true });
+  });
+
+  // Correction form: POST JSON with the write token in a header.
+  const form = document.getElementById("correction-form");
+  if (form) {
+    const field = document.getElementById("correction-field");
+    const value = document.getElementById("correction-value");
+    const token = document.getElementById("correction-token");
+    const out = document.getElementById("correction-result");
+    token.value = sessionStorage.getItem("bilateral-write-token") || "";
+    field.addEventListener("change", function () {
+      const options = value.dataset[field.value].split(",");
+      value.replaceChildren.apply(value, options.map(function (v) {
+        const opt = document.createElement("option");
+        opt.textContent = v;
+        return opt;
+      }));
+    });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      sessionStorage.setItem("bilateral-write-token", token.value);
+      out.textContent = "saving…";
+      fetch("/api/events/" + encodeURIComponent(form.dataset.key) + "/corrections", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-write-token": token.value },
+        body: JSON.stringify({ field: field.value, value: value.value,
+          note: document.getElementById("correction-note").value || null })
+      }).then(function (resp) {
+        return resp.json().then(function (body) { return { ok: resp.ok, body: body }; });
+      }).then(function (res) {
+        if (res.ok) {
+          out.textContent = "saved";
+          window.location.reload();
+        } else {
+          out.textContent = "not saved: " + (typeof res.body.detail === "string" ? res.body.detail : JSON.stringify(res.body.detail));
+        }
+      }).catch(function (err) { out.textContent = "not saved: " + err; });
+    });
+  }
+
+  // Article view: bring the selected event into view.
+  const selected = document.querySelector("mark.event-mark.selected");
+  if (selected) { selected.scrollIntoView({ block: "center" }); }
+})();
