@@ -19,7 +19,7 @@ from bilateral.coding.mentions import Discourse, Mention, find_mentions
 from bilateral.coding.ontology import Codebook
 from bilateral.coding.sentences import split_sentences
 from bilateral.coding.tokens import Token, tokenize
-from bilateral.coding.triggers import OBJECT_WINDOW, Trigger, clause_end, deeds_in, verb_triggers
+from bilateral.coding.triggers import OBJECT_WINDOW, Trigger, clause_end, deeds_in, list_end, verb_triggers
 from bilateral.model import Document, Event, EventTrace, Sentence
 
 _MODAL_OR_SUBJECT = {
@@ -135,28 +135,51 @@ class Coder:
         in_mention = {k for m in mentions for k in range(m.start, m.end)}
         events: list[Event] = []
         statements: list[Event] = []
-        seen: set[tuple[str | None, str | None, str, str, str]] = set()
+        seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
         i = 0
         while i < len(tokens):
-            if i in in_mention or not tokens[i].lower.isalpha():
+            if i in in_mention or not tokens[i].lower.isalpha() or (i > 0 and tokens[i].text[:1].isupper()):
+                # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
                 i += 1
                 continue
             trig = verb_triggers(tokens, i, self.lexicon)
+            if trig is not None and (self._transitive_misuse(tokens, i) or self._control_verb(tokens, i)):
+                trig = None
             if trig is None:
                 i += 1
                 continue
             trig.noun = self._is_noun(tokens, i, mentions)
-            for ev in self._events_for(trig, tokens, text, mentions, doc_id, index, date, discourse):
-                k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel)
+            found, consumed = self._events_for(trig, tokens, text, mentions, doc_id, index, date, discourse)
+            for ev in found:
+                k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
                 if k in seen:
                     continue
                 seen.add(k)
                 (statements if ev.cameo[:2] in {"01"} else events).append(ev)
-            i += 1
+            # words that served as this event's object are not triggers of their own
+            i = max(i + 1, consumed) if found else i + 1
         self._update_discourse(discourse, mentions, events)
         if not events and self.config.statements:
             return statements[:1]
         return events
+
+    def _control_verb(self, tokens: list[Token], i: int) -> bool:
+        """"agreed to cooperate": the second verb is the event; the first sets its status."""
+        if i + 2 >= len(tokens) or tokens[i + 1].lower != "to":
+            return False
+        nxt = tokens[i + 2].lower
+        lex = self.lexicon
+        return lex.lemma(nxt) == nxt and (nxt in lex.verb_forms or nxt in lex.lemmas)
+
+    def _transitive_misuse(self, tokens: list[Token], i: int) -> bool:
+        """An intransitive-only verb with a direct object ("demonstrated restraint") reports nothing."""
+        lex = self.lexicon
+        if lex.lemma(tokens[i].lower) not in lex.words["intransitive_only"]:
+            return False
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower.endswith("ly"):
+            j += 1
+        return j < len(tokens) and tokens[j].lower.isalpha() and tokens[j].lower not in lex.words["prepositions"]
 
     def _is_noun(self, tokens: list[Token], i: int, mentions: list[Mention]) -> bool:
         """A base-form trigger after a determiner or adjective is a noun ("public praise")."""
@@ -165,13 +188,17 @@ class Coder:
         prev = tokens[i - 1].lower
         if prev in self.lexicon.words["noun_markers"]:
             return True
+        if prev in self.lexicon.words["prepositions"] and prev not in {"to"}:
+            return True
         if any(m.end == i for m in mentions):
             return False
         low = tokens[i].lower
-        base = self.lexicon.lemma(low) == low
-        if not base or prev in _MODAL_OR_SUBJECT or prev.endswith("ly"):
+        if low.endswith("ed") or prev in _MODAL_OR_SUBJECT or prev.endswith("ly") or prev in self.lexicon.words["passive_aux"]:
             return False
-        return prev.isalpha()
+        if prev in {"has", "have", "had", "is", "are", "was", "were", "be", "been"}:
+            return False
+        # "public praise", "security guarantees", "political backing"
+        return prev.isalpha() and tokens[i - 1].text[:1].islower()
 
     # ------------------------------------------------------------------ roles
 
@@ -185,7 +212,8 @@ class Coder:
         index: int,
         date: str | None,
         discourse: Discourse,
-    ) -> list[Event]:
+    ) -> tuple[list[Event], int]:
+        """Events for one trigger, and the token index up to which the trigger's evidence reaches."""
         lex = self.lexicon
         stop = clause_end(tokens, trig.index + 1, lex)
         after = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
@@ -201,17 +229,22 @@ class Coder:
         deeds: list[tuple[int, int, str, str, str]] = []
         if trig.deed is not None:
             skip = {k for m in mentions for k in range(m.start, m.end)}
-            for s, e, d in deeds_in(tokens, trig.deed_start, max(stop, trig.end), lex, skip):
+            for s, e, d in deeds_in(tokens, trig.deed_start, list_end(tokens, trig.deed_start, lex), lex, skip):
                 deeds.append((s, e, d.code, d.channel, " ".join(d.phrase)))
         if not deeds:
             deeds = [(trig.index, trig.end, trig.code, trig.channel or "", "")]
         out: list[Event] = []
+        inherited: tuple[str, str] | None = None
         for s, e, code, channel, deed_text in deeds:
             giver_in_object = next(
                 (m for m in mentions if s - 3 <= m.start < s and m.end <= s and m.start > trig.index and m.code), None
             )
             pairs = self._pairs(trig, subjects, after, agent, passive, giver_in_object, discourse)
             status, cue = self._status(tokens, trig, s, mentions)
+            if deed_text and status == "realized" and inherited is not None:
+                status, cue = inherited  # "with no A, B or C": the negation covers the list
+            elif deed_text and status != "realized":
+                inherited = (status, cue)
             final_code = code
             if status == "intended":
                 final_code = self._defaults.lookup(self._defaults.intent, code) or code
@@ -219,8 +252,10 @@ class Coder:
                 continue
             ch, ch_cue = self._channel(tokens, trig, s, e, final_code, channel)
             cc = self.codebook.get(final_code)
-            span_start = tokens[min(trig.index, s)].start
-            span_end = tokens[max(trig.end, e) - 1].end
+            # the first deed's evidence runs from the verb; later ones in a list are their own words
+            first = not out or not deed_text
+            span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
+            span_end = tokens[max(trig.end, e) - 1].end if first else tokens[e - 1].end
             for src, tgt in pairs:
                 if src.code == tgt.code and src.code is not None:
                     continue
@@ -241,7 +276,7 @@ class Coder:
                     status=status, channel=ch, date=date, sentence=text,
                     span=(span_start, span_end), trace=trace,
                 ))
-        return out
+        return out, max([trig.end] + [e for _s, e, *_ in deeds])
 
     def _pairs(
         self,
@@ -261,10 +296,10 @@ class Coder:
             tgt = objects[0] if objects else self._implied(agent.code, discourse)
             return [(agent, tgt)] if tgt is not None else []
         if passive:
-            if not subjects:
+            # "X was praised" without "by Y": the doer is unknown, so no dyadic event
+            if not subjects or agent is None:
                 return []
-            src = agent or self._implied(subjects[0].code, discourse)
-            return [(src, s) for s in subjects] if src is not None else []
+            return [(agent, s) for s in subjects]
         if trig.direction == "receive":
             if not subjects:
                 return []
@@ -298,7 +333,7 @@ class Coder:
         preps = lex.words["prepositions"]
         lo = 0
         for j in range(i - 1, -1, -1):
-            if tokens[j].lower in breaks and tokens[j].lower not in {"as"}:
+            if tokens[j].lower in breaks and tokens[j].lower not in {"as"} and not tokens[j].text[:1].isupper():
                 lo = j + 1
                 break
         best = None
@@ -309,6 +344,11 @@ class Coder:
                 if m.end < len(tokens) and tokens[m.end].lower == "'s" and m.end + 1 < i:
                     continue  # possessive owner: "Pakistan's minister said" keeps the minister
                 best = m
+        if best is None:
+            # "Pakistan's key mineral venture has seen little investment": the owner stands in
+            for m in mentions:
+                if lo <= m.start and m.end < i and m.code and tokens[m.end].lower == "'s":
+                    best = m
         if best is None and lo > 0 and tokens[lo - 1].lower not in lex.words["reporting_verbs"]:
             # coordinated verb phrases share the subject: "Pakistan avoided X and backed Y"
             for m in mentions:
@@ -333,8 +373,10 @@ class Coder:
 
     def _passive(self, tokens: list[Token], i: int) -> bool:
         low = tokens[i].lower
-        if not (low.endswith("ed") or low.endswith("en") or low in {"met", "held", "given", "sent", "won", "cut"}):
+        if not (low.endswith("ed") or low.endswith("en") or low in {"met", "held", "given", "sent", "won", "cut", "led"}):
             return False
+        if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
+            return True  # "a venture led by ...", "was praised by ..."
         j = i - 1
         while j >= 0 and tokens[j].lower.endswith("ly"):
             j -= 1
@@ -349,12 +391,15 @@ class Coder:
         breaks = lex.words["clause_breaks"] | lex.words["reporting_verbs"]
         lo = max(0, trig.index - 8)
         for j in range(trig.index - 1, lo - 1, -1):
-            if tokens[j].lower in breaks and tokens[j].lower not in {"as", "despite"}:
+            if tokens[j].lower in breaks and tokens[j].lower not in {"as", "despite"} and not tokens[j].text[:1].isupper():
                 lo = j + 1
                 break
         window = range(lo, trig.index)
-        # "no X" on the deed itself ("played no effective role", "no new investment")
-        deed_window = range(max(trig.index + 1, deed_start - 3), deed_start) if deed_start > trig.index else range(0)
+        # "no X" on the deed itself ("no new investment") or inside the object ("played no role")
+        if deed_start > trig.index:
+            deed_window = range(max(trig.index + 1, deed_start - 3), deed_start)
+        else:
+            deed_window = range(trig.index + 1, trig.end)
         for j in list(window) + list(deed_window):
             if _starts_any(tokens, j, lex.cues["negation_exceptions"]):
                 continue
@@ -379,9 +424,18 @@ class Coder:
     ) -> tuple[str, str]:
         if rule_channel and rule_channel not in {"other", "diplomatic"}:
             return rule_channel, ""
+        if rule_channel and trig.deed is not None:
+            return rule_channel, ""
         lex = self.lexicon
-        stop = min(len(tokens), max(e, trig.end) + OBJECT_WINDOW)
-        lo = max(0, trig.index - 6)
+        verbal = code[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"} and not rule_channel
+        # words reported as said or praised only set a channel when they are the object itself
+        reach = 4 if verbal else OBJECT_WINDOW
+        stop = min(len(tokens), max(e, trig.end) + reach)
+        for j in range(max(e, trig.end), stop):
+            if tokens[j].lower in {",", ";", ":"} or tokens[j].lower in lex.words["clause_breaks"]:
+                stop = j
+                break
+        lo = trig.index if verbal else max(0, trig.index - 8)
         for j in list(range(trig.index + 1, stop)) + list(range(trig.index - 1, lo - 1, -1)):
             for ph, ch in lex.channels.get(tokens[j].lower, ()):
                 if _phrase_at(tokens, j, ph):

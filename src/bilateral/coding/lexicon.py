@@ -144,7 +144,7 @@ def _load() -> Lexicon:
     cues = {k: [_phrase(p) for p in raw[k]] for k in ("negation", "negation_exceptions", "hypothetical", "intended")}
     words = {
         k: frozenset(str(w).lower() for w in raw[k])
-        for k in ("reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers")
+        for k in ("reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers", "intransitive_only")
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
     lex = Lexicon(

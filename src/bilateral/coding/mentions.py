@@ -86,7 +86,7 @@ def find_mentions(
             i = end
             continue
         if discourse is not None:
-            m = _coreference(tokens, i, text, coref, discourse)
+            m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"])
             if m is not None:
                 raw.append(m)
                 i = m.end
@@ -96,7 +96,13 @@ def find_mentions(
 
 
 def _coreference(
-    tokens: list[Token], i: int, text: str, coref: dict[str, list[Phrase]], discourse: Discourse
+    tokens: list[Token],
+    i: int,
+    text: str,
+    coref: dict[str, list[Phrase]],
+    discourse: Discourse,
+    earlier: list[Mention],
+    prepositions: frozenset[str],
 ) -> Mention | None:
     n = _match_phrase(tokens, i, coref.get("pair", []))
     if n and discourse.last_country and discourse.previous_country:
@@ -105,7 +111,13 @@ def _coreference(
         m.partners = [Mention(i, i + n, b, None, "coref", m.text, "pair")]
         return m
     n = _match_phrase(tokens, i, coref.get("country", []))
-    referent = discourse.last_subject or discourse.last_country
+    # the latest subject-like country earlier in the same sentence, else the discourse's
+    in_sentence = [
+        m.code for m in earlier
+        if m.code and len(m.code) == 3 and m.kind not in {"igo", "sector"}
+        and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
+    ]
+    referent = in_sentence[-1] if in_sentence else (discourse.last_subject or discourse.last_country)
     if n and referent:
         # a bare "it" only refers when a verb-like word follows ("it supported", "it has")
         if n == 1 and tokens[i].lower == "it" and i + 1 < len(tokens) and not tokens[i + 1].lower.isalpha():

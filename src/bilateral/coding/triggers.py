@@ -60,6 +60,17 @@ def clause_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     return stop
 
 
+def list_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+    """End of a coordinated object list ("A, B, or C"): a clause break other than commas and 'and'/'or'."""
+    breaks = lexicon.words["clause_breaks"]
+    stop = min(len(tokens), start + 3 * OBJECT_WINDOW)
+    for j in range(start, stop):
+        low = tokens[j].lower
+        if low in {";", ":", "—", "–", ".", "-"} or (low in breaks and low not in {"as", "after", "before", "since"}):
+            return j
+    return stop
+
+
 def deeds_in(tokens: list[Token], start: int, stop: int, lexicon: Lexicon, skip: set[int]) -> list[tuple[int, int, Deed]]:
     """Deed nouns between ``start`` and ``stop``: ``(start, end, deed)``, longest match first."""
     out: list[tuple[int, int, Deed]] = []
