@@ -193,12 +193,25 @@ class Coder:
         if any(m.end == i for m in mentions):
             return False
         low = tokens[i].lower
-        if low.endswith("ed") or prev in _MODAL_OR_SUBJECT or prev.endswith("ly") or prev in self.lexicon.words["passive_aux"]:
+        if low.endswith("ed") and i + 1 < len(tokens):
+            # "and repeated assurances": a participle between a list word and a noun is an adjective
+            nxt = tokens[i + 1]
+            k = i - 1
+            while k >= 0 and tokens[k].lower in {",", "and", "or"}:
+                k -= 1
+            after_actor = k >= 0 and any(m.end == k + 1 for m in mentions)
+            return (
+                (prev in self.lexicon.words["noun_markers"] or (prev in {",", "and", "or"} and not after_actor))
+                and nxt.text[:1].islower() and nxt.lower.isalpha()
+                and nxt.lower not in self.lexicon.words["prepositions"]
+                and nxt.lower not in self.lexicon.words["noun_markers"]
+            )
+        if prev in _MODAL_OR_SUBJECT or prev.endswith("ly") or prev in self.lexicon.words["passive_aux"]:
             return False
         if prev in {"has", "have", "had", "is", "are", "was", "were", "be", "been"}:
             return False
-        # "public praise", "security guarantees", "political backing"
-        return prev.isalpha() and tokens[i - 1].text[:1].islower()
+        # "public praise", "security guarantees", "political backing", "high-level contacts"
+        return prev.replace("-", "").isalpha() and tokens[i - 1].text[:1].islower()
 
     # ------------------------------------------------------------------ roles
 

@@ -79,8 +79,10 @@ def find_mentions(
         hit = actors.match(words, i, date)
         if hit is not None:
             end, entry = hit
+            # a bare sector word ("officials") names no actor until merged with one
+            code = None if entry.kind == "sector" else (entry.code or None)
             raw.append(
-                Mention(i, end, entry.code or None, entry.sector, entry.kind,
+                Mention(i, end, code, entry.sector, entry.kind,
                         text[tokens[i].start:tokens[end - 1].end], f"{entry.label} [{entry.kind}]")
             )
             i = end
