@@ -11,9 +11,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from bilateral.ingest.registry import ReadError, ReadIssue, reader_for
+from bilateral.ingest.dates import resolve_date
+from bilateral.ingest.dedup import NearDuplicates
+from bilateral.ingest.eventfiles import CodedDocument
+from bilateral.ingest.fetch import is_url, read_url
+from bilateral.ingest.options import ReadOptions
+from bilateral.ingest.registry import Reader, ReadError, ReadIssue, reader_for
 from bilateral.model import Document, Event, Sentence
 
 
@@ -73,10 +78,12 @@ class IngestResult:
     files: int = 0
     documents_read: int = 0
     documents_added: int = 0
-    documents_skipped: int = 0  # already stored (same id, text or URL)
+    documents_skipped: int = 0  # already stored (same id, text or URL, or a near-copy)
+    near_duplicates: int = 0  # of the skipped: near-copies of a stored story (see ingest.dedup)
     sentences: int = 0
     events: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    dry_run: bool = False  # nothing was written; the tallies say what would have been
 
     @property
     def nothing_ingested(self) -> bool:
@@ -96,15 +103,38 @@ def iter_files(path: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
+def _read(reader: Reader, file: Path, options: ReadOptions | None) -> Iterator[Document | ReadIssue]:
+    if options is not None and getattr(reader, "takes_options", False):
+        read: Any = reader.read
+        items: Iterator[Document | ReadIssue] = read(file, options)
+        return items
+    return reader.read(file)
+
+
 def read_path(
-    path: str | Path, format: str | None = None
+    path: str | Path, format: str | None = None, options: ReadOptions | None = None
 ) -> Iterator[Document | ReadIssue]:
-    """Read every document under ``path`` (a file or a folder), reporting problems as :class:`ReadIssue`.
+    """Read every document under ``path`` (a file, a folder, a glob or an http(s) URL), reporting problems.
 
     In a folder, files that no reader handles are passed over silently; a file
-    named directly that no reader handles is an issue.
+    named directly that no reader handles is an issue. A glob (``news/**/*.html``)
+    reads every matching file; a URL is fetched (a feed gives its entries, a page its
+    article). ``options`` go to the readers that take them (field mapping, time-outs).
     """
+    if is_url(path):
+        yield from read_url(str(path).strip(), options)
+        return
     top = Path(path)
+    if not top.exists() and any(c in str(path) for c in "*?["):
+        matches = sorted(p for p in Path().glob(str(path)) if p.is_file()) if not top.is_absolute() else sorted(
+            p for p in Path(top.anchor).glob(str(top.relative_to(top.anchor))) if p.is_file()
+        )
+        if not matches:
+            yield ReadIssue(str(path), "no file matches this pattern")
+        for match in matches:
+            if reader_for(match, format) is not None:
+                yield from read_path(match, format, options)
+        return
     if not top.exists():
         yield ReadIssue(str(top), "no such file or folder")
         return
@@ -115,13 +145,28 @@ def read_path(
                 yield ReadIssue(str(file), f"no reader for this kind of file ({file.suffix or 'no suffix'})")
             continue
         try:
-            yield from reader.read(file)
+            yield from _read(reader, file, options)
         except ReadError as exc:
             yield ReadIssue(str(file), str(exc))
         except UnicodeDecodeError as exc:
             yield ReadIssue(str(file), f"not UTF-8 text ({exc.reason})")
         except OSError as exc:
             yield ReadIssue(str(file), exc.strerror or exc.__class__.__name__)
+
+
+def _existing_event_keys(store: DocumentSink, keys: list[str]) -> set[str]:
+    """Keys of ``keys`` already in the store's events table (for dry runs); empty if unknowable."""
+    con = getattr(store, "connection", None)
+    if con is None or not keys:
+        return set()
+    import pyarrow as pa
+
+    con.register("_bl_keys", pa.table({"k": pa.array(keys, pa.string())}))
+    try:
+        rows = con.execute("SELECT event_key FROM events WHERE event_key IN (SELECT k FROM _bl_keys)").fetchall()
+    finally:
+        con.unregister("_bl_keys")
+    return {str(r[0]) for r in rows}
 
 
 def ingest_paths(
@@ -132,33 +177,71 @@ def ingest_paths(
     format: str | None = None,
     batch_size: int = 100,
     on_error: Callable[[IngestError], None] | None = None,
+    options: ReadOptions | None = None,
+    dry_run: bool = False,
+    near_duplicates: bool = True,
+    on_progress: Callable[[IngestResult], None] | None = None,
 ) -> IngestResult:
     """Read, code and store everything under ``paths``; return the tallies and errors.
 
-    Documents already stored are not coded again (their new origins are still
-    recorded). A file or line that cannot be read, or a document the coder
-    fails on, becomes one :class:`IngestError` (recorded in ``ingest_errors``
-    and passed to ``on_error``); the rest of the batch goes on.
+    ``paths`` are files, folders (recursively), globs or http(s) URLs. Documents are
+    streamed and stored ``batch_size`` at a time, so memory does not grow with the
+    corpus. Each document's date is its metadata date, else its dateline, else
+    ``options.default_date``. Documents already stored (same id, text or URL) or
+    near-copies of a stored story (word 5-gram Jaccard ≥ 0.9) are not coded again;
+    their new origins are still recorded. Event-file rows (GDELT, ICEWS, POLECAT,
+    exported events) arrive coded and are stored as they are.
+
+    A file or line that cannot be read, or a document the coder fails on, becomes
+    one :class:`IngestError` (recorded in ``ingest_errors`` and passed to
+    ``on_error``); the rest of the batch goes on. With ``dry_run`` nothing is
+    written: the result tells what would be added. ``on_progress`` is called with
+    the running tallies after each batch and each error.
     """
-    result = IngestResult()
+    opts = options or ReadOptions()
+    result = IngestResult(dry_run=dry_run)
     batch: list[Document] = []
+    con = getattr(store, "connection", None)
+    near = NearDuplicates(con, write=not dry_run) if near_duplicates else None
+    planned: set[str] = set()  # dry run: ids, hashes and URLs of documents counted as new so far
 
     def error(origin: str, reason: str) -> None:
         err = IngestError(origin, reason)
         result.errors.append(err)
-        store.add_errors([(origin, reason)])
+        if not dry_run:
+            store.add_errors([(origin, reason)])
         if on_error is not None:
             on_error(err)
+        if on_progress is not None:
+            on_progress(result)
 
     def flush() -> None:
         if not batch:
             return
-        fresh = store.new_documents(batch)
+        storable = [d for d in batch if not isinstance(d, CodedDocument) or d.store_document]
+        fresh = store.new_documents(storable)
+        if dry_run:
+            fresh = [d for d in fresh if not ({d.id, d.content_hash, d.url or d.id} & planned)]
         fresh_ids = {id(d) for d in fresh}
+        if near is not None:
+            plain = [d for d in fresh if not isinstance(d, CodedDocument)]
+            copies = near.check([(d.id, d.text) for d in plain])
+            for d in plain:
+                if d.id in copies:
+                    d.id = copies[d.id]  # the store then records this origin under the stored story
+                    fresh_ids.discard(id(d))
+                    result.near_duplicates += 1
         failed: set[int] = set()
         sentences: list[Sentence] = []
         events: list[Event] = []
-        for doc in fresh:
+        for doc in batch:
+            if isinstance(doc, CodedDocument):
+                if not doc.store_document or id(doc) in fresh_ids:
+                    sentences.extend(doc.sentences)
+                    events.extend(doc.events)
+                continue
+            if id(doc) not in fresh_ids:
+                continue
             try:
                 sents, evs = coder.code_document(doc)
             except Exception as exc:  # one bad document must not stop the batch
@@ -167,22 +250,37 @@ def ingest_paths(
                 continue
             sentences.extend(sents)
             events.extend(evs)
-        keep = [d for d in batch if id(d) not in failed]
-        added = store.add_documents(keep)
-        result.documents_added += len(added.added)
+        keep = [d for d in storable if id(d) not in failed]
+        if dry_run:
+            new = [d for d in keep if id(d) in fresh_ids]
+            for d in new:
+                planned.update({d.id, d.content_hash} | ({d.url} if d.url else set()))
+            result.documents_added += len(new)
+            result.sentences += len({(s.doc_id, s.index) for s in sentences})
+            keys = list(dict.fromkeys(e.key for e in events))
+            result.events += len(keys) - len(_existing_event_keys(store, keys))
+        else:
+            added = store.add_documents(keep)
+            result.documents_added += len(added.added)
+            if near is not None:
+                near.commit(added.added)
+            result.sentences += store.add_sentences(sentences)
+            result.events += store.add_events(events)
         result.documents_skipped += sum(1 for d in keep if id(d) not in fresh_ids)
-        result.sentences += store.add_sentences(sentences)
-        result.events += store.add_events(events)
         batch.clear()
+        if on_progress is not None:
+            on_progress(result)
 
     for path in paths:
         seen_files: set[str] = set()
-        for item in read_path(path, format):
+        for item in read_path(path, format, opts):
             if isinstance(item, ReadIssue):
                 error(item.origin, item.reason)
                 continue
             if item.origin:
                 seen_files.add(item.origin)
+            if not isinstance(item, CodedDocument):
+                item.date = resolve_date(item.date, item.text, opts.default_date)
             result.documents_read += 1
             batch.append(item)
             if len(batch) >= batch_size:

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, cast
 
+from bilateral.ingest.dates import normalize_date
+from bilateral.ingest.options import ReadOptions
 from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
 from bilateral.model import Document
 
@@ -47,7 +49,7 @@ def record_document(obj: dict[str, Any], origin: str | None = None) -> Document:
     doc = Document(
         id="" if raw_id is None or raw_id == "" else str(raw_id),
         text=text,
-        date=date[:10] if date else None,
+        date=(normalize_date(date) or date[:10]) if date else None,
         title=_opt_str(obj.get("title")),
         url=_opt_str(obj.get("url")),
         origin=origin,
@@ -62,14 +64,16 @@ class JsonlReader:
     """Reads JSON Lines files, plain or gzip-compressed."""
 
     name = "jsonl"
+    takes_options = True  # a field mapping (``--text-field`` …) renames keys before reading
     suffixes: tuple[str, ...] = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
     def matches(self, path: Path) -> bool:
         """True for ``.jsonl``, ``.ndjson`` and their ``.gz`` forms."""
         return path.name.lower().endswith(self.suffixes)
 
-    def read(self, path: Path) -> Iterator[Document | ReadIssue]:
+    def read(self, path: Path, options: ReadOptions | None = None) -> Iterator[Document | ReadIssue]:
         """Yield one document per good line and a :class:`ReadIssue` per bad one."""
+        fields = (options or ReadOptions()).fields
         try:
             with _open(path) as fh:
                 for lineno, raw in enumerate(fh, start=1):
@@ -90,7 +94,7 @@ class JsonlReader:
                         yield ReadIssue(where, f"expected a JSON object, got {type(obj).__name__}")
                         continue
                     try:
-                        yield record_document(obj, origin=str(path))
+                        yield record_document(fields.remap(obj), origin=str(path))
                     except ValueError as exc:
                         yield ReadIssue(where, str(exc))
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
