@@ -1,0 +1,186 @@
+"""Reciprocity (A→B against B→A, per channel) and peer comparison (one giver, several receivers).
+
+Both are built from :func:`~bilateral.analysis.measures.direction_measures`, so every
+number equals the direction's own tallies.
+
+* The **ledger** of a dyad lists, per channel, what A gave B and what B gave A (warmth,
+  delivery, promises, denials). Its **reciprocity index** per channel is
+  ``R = (S_AB − S_BA) / (S_AB + S_BA + k)`` where ``S`` counts the acts a side gives (realized
+  cooperation of either QuadClass, or a promise; each event once): ``R > 0`` means A gives more
+  than it gets.
+* A **peer comparison** holds one giver fixed and sets its measures toward the focal receiver
+  against its measures toward each peer, channel by channel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from bilateral.analysis.gap import HasConnection
+from bilateral.analysis.measures import (
+    DirectionMeasures,
+    Tally,
+    _channel_order,
+    _date_filter,
+    balance_index,
+    direction_measures,
+    events_view,
+    norm_code,
+)
+from bilateral.analysis.verdict import is_country
+
+
+@dataclass(slots=True)
+class LedgerRow:
+    """One channel of a dyad: what A gave B (``given``) and what B gave A (``received``)."""
+
+    channel: str
+    given: Tally
+    received: Tally
+
+    @property
+    def reciprocity(self) -> float:
+        """``(S_AB − S_BA) / (S_AB + S_BA + k)``: above 0, A gives more than it gets in this channel."""
+        return balance_index(self.given.giving, self.received.giving)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "channel": self.channel, "given": self.given.to_dict(), "received": self.received.to_dict(),
+            "reciprocity": round(self.reciprocity, 4),
+        }
+
+
+@dataclass(slots=True)
+class Reciprocity:
+    """The ledger of a dyad, channel by channel, and its overall reciprocity."""
+
+    a: str
+    b: str
+    forward: DirectionMeasures  # A→B: what A gives
+    backward: DirectionMeasures  # B→A: what A receives
+    rows: list[LedgerRow] = field(default_factory=list)
+
+    @property
+    def index(self) -> float:
+        """Overall ``(S_AB − S_BA) / (S_AB + S_BA + k)``."""
+        return balance_index(self.forward.total.giving, self.backward.total.giving)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "a": self.a, "b": self.b, "index": round(self.index, 4),
+            "given": self.forward.total.to_dict(), "received": self.backward.total.to_dict(),
+            "rows": [r.to_dict() for r in self.rows],
+        }
+
+    def frame(self) -> pd.DataFrame:
+        """One row per channel: ``channel`` then ``given_*`` and ``received_*`` measures and ``reciprocity``."""
+        rows = []
+        for r in self.rows:
+            row: dict[str, Any] = {"channel": r.channel}
+            row.update({f"given_{k}": v for k, v in r.given.to_dict().items()})
+            row.update({f"received_{k}": v for k, v in r.received.to_dict().items()})
+            row["reciprocity"] = r.reciprocity
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+
+def ledger_from(forward: DirectionMeasures, backward: DirectionMeasures) -> Reciprocity:
+    """The ledger of two already-measured directions (``forward`` is A→B)."""
+    channels = _channel_order([*forward.by_channel, *backward.by_channel])
+    return Reciprocity(
+        forward.source, forward.target, forward, backward,
+        [LedgerRow(c, forward.channel(c), backward.channel(c)) for c in channels],
+    )
+
+
+def reciprocity(
+    store: HasConnection, a: str, b: str, *, since: str | None = None, until: str | None = None
+) -> Reciprocity:
+    """What ``a`` gives ``b`` against what ``b`` gives ``a``, per channel."""
+    return ledger_from(
+        direction_measures(store, a, b, since=since, until=until),
+        direction_measures(store, b, a, since=since, until=until),
+    )
+
+
+@dataclass(slots=True)
+class PeerComparison:
+    """How ``giver`` treats ``receiver`` compared with each of ``peers``."""
+
+    giver: str
+    receiver: str
+    focal: DirectionMeasures
+    peers: list[DirectionMeasures] = field(default_factory=list)
+
+    @property
+    def channels(self) -> list[str]:
+        """Every channel with an event toward the receiver or a peer."""
+        return _channel_order([c for d in (self.focal, *self.peers) for c in d.by_channel])
+
+    def better_off(self, measure: str = "delivery") -> list[tuple[DirectionMeasures, str, int, int]]:
+        """``(peer, channel, peer's value, receiver's value)`` where a peer got more of ``measure``."""
+        out = []
+        for p in self.peers:
+            for c in self.channels:
+                pv, fv = getattr(p.channel(c), measure), getattr(self.focal.channel(c), measure)
+                if pv > fv:
+                    out.append((p, c, int(pv), int(fv)))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "giver": self.giver, "receiver": self.receiver, "channels": self.channels,
+            "receivers": [d.to_dict() for d in (self.focal, *self.peers)],
+        }
+
+    def frame(self) -> pd.DataFrame:
+        """One row per receiver and channel with the giver's measures toward that receiver."""
+        rows = []
+        for d in (self.focal, *self.peers):
+            for c in self.channels:
+                rows.append({"giver": self.giver, "receiver": d.target, "channel": c, **d.channel(c).to_dict()})
+        return pd.DataFrame(rows)
+
+
+def top_receivers(
+    store: HasConnection, giver: str, *, exclude: Sequence[str] = (), limit: int = 3,
+    since: str | None = None, until: str | None = None,
+) -> list[str]:
+    """The countries (ISO 3166 alpha-3 codes) ``giver`` has most events toward, most first."""
+    con = store.connection
+    giver = norm_code(giver)
+    excl = [norm_code(x) for x in exclude]
+    where, params = _date_filter(since, until)
+    not_in = f" AND target NOT IN ({', '.join('?' for _ in excl)})" if excl else ""
+    rows = con.execute(
+        f"SELECT target, count(*) AS n FROM {events_view(con)} WHERE source = ? AND target IS NOT NULL "
+        f"AND length(target) = 3 AND target <> source{not_in}{where} GROUP BY target ORDER BY n DESC, target",
+        [giver, *excl, *params],
+    ).fetchall()
+    return [str(r[0]) for r in rows if is_country(str(r[0]))][:limit]
+
+
+def peer_comparison(
+    store: HasConnection, giver: str, receiver: str, peers: Sequence[str],
+    *, since: str | None = None, until: str | None = None,
+) -> PeerComparison:
+    """How ``giver`` treats ``receiver`` against each of ``peers`` (the receiver itself is skipped among them)."""
+    giver, receiver = norm_code(giver), norm_code(receiver)
+    seen = {giver, receiver}
+    plist: list[str] = []
+    for p in peers:
+        code = norm_code(p)
+        if code and code not in seen:
+            seen.add(code)
+            plist.append(code)
+    return PeerComparison(
+        giver, receiver, direction_measures(store, giver, receiver, since=since, until=until),
+        [direction_measures(store, giver, p, since=since, until=until) for p in plist],
+    )

@@ -1,0 +1,266 @@
+"""The plain-language verdict: sentences filled from the measures, each linked to its evidence cells.
+
+Nothing here knows any article: every sentence is a template whose slots are numbers,
+channel names, actor names and quoted evidence taken from a :class:`DyadProfile`.
+The thresholds are written out in ``docs/method.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures, balance_index
+
+if TYPE_CHECKING:
+    from bilateral.analysis.profile import DyadProfile
+
+#: Warmth is called "high" from this many realized expressions with a gap index of at least HIGH_GAP.
+HIGH_WARMTH = 2
+HIGH_GAP = 0.5
+#: Reciprocity indices within ±BALANCED are "broadly balanced".
+BALANCED = 0.2
+QUOTE_MAX = 200
+
+
+def cell_id(source: str, target: str, measure: str, channel: str | None = None, period: str | None = None) -> str:
+    """The stable id of one evidence cell (an HTML anchor in the report, a drill-down key in the dashboard)."""
+    parts = ["ev", source, target, measure, channel or "all"]
+    if period:
+        parts.append(period)
+    return "-".join(p.replace(" ", "_") for p in parts)
+
+
+@lru_cache(maxsize=512)
+def actor_name(code: str) -> str:
+    """A readable name of an actor code (``USA`` → ``the United States``); the code if unknown."""
+    special = {"USA": "the United States", "GBR": "the United Kingdom", "IGO": "international organisations",
+               "IMF": "the IMF", "UNO": "the United Nations", "EUR": "the European Union"}
+    if code in special:
+        return special[code]
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return code
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def is_country(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-3 country code (not a sector or organisation code)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return len(code) == 3 and code.isalpha()
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
+def _poss(name: str) -> str:
+    """The possessive of a name (``Pakistan's``, ``the United States'``)."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _quote(sentence: str) -> str:
+    s = " ".join(sentence.split())
+    return s if len(s) <= QUOTE_MAX else s[: QUOTE_MAX - 1].rstrip() + "…"
+
+
+@dataclass(slots=True)
+class Claim:
+    """One sentence of the verdict and the evidence cells (see :func:`cell_id`) behind it."""
+
+    text: str
+    cells: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"text": self.text, "cells": list(self.cells)}
+
+
+@dataclass(slots=True)
+class Verdict:
+    """The verdict paragraph as a list of claims."""
+
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The whole paragraph."""
+        return " ".join(c.text for c in self.claims)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"text": self.text, "claims": [c.to_dict() for c in self.claims]}
+
+
+def warmth_level(d: DirectionMeasures) -> str:
+    """``high``, ``some`` or ``no``: how warm ``d`` is, judged on its realized verbal cooperation and gap."""
+    w = d.total.warmth
+    if w == 0:
+        return "no"
+    return "high" if w >= HIGH_WARMTH and d.index.value >= HIGH_GAP else "some"
+
+
+def _direction_claim(d: DirectionMeasures) -> Claim | None:
+    t = d.total
+    if t.events == 0:
+        return None
+    x, y = actor_name(d.source), actor_name(d.target)
+    ix = d.index
+    cells = []
+    level = warmth_level(d)
+    if t.warmth:
+        cells.append(cell_id(d.source, d.target, "warmth"))
+        part1 = (f"{_cap(_poss(x))} warmth toward {y} is {level}: "
+                 f"{_plural(t.warmth, 'realized expression')} of verbal cooperation "
+                 f"(Goldstein sum {t.warmth_goldstein:+.1f})")
+    else:
+        part1 = f"{_cap(x)} expressed no realized warmth toward {y}"
+    denied = [c for c, tl in d.by_channel.items() if tl.denials and not tl.delivery]
+    missing = [c for c in d.by_channel if c in TANGIBLE_CHANNELS and d.by_channel[c].delivery == 0
+               and (d.by_channel[c].denials or d.by_channel[c].promises)]
+    if t.delivery == 0:
+        where = _join([c for c in missing]) if missing else ""
+        part2 = "delivery is nil" + (f" across {where}" if where else "")
+        if t.denials:
+            part2 += (f", where {_plural(t.denials, 'gain')} {'was' if t.denials == 1 else 'were'} "
+                      f"reported as not given")
+            cells.extend(cell_id(d.source, d.target, "denials", c) for c in denied)
+    else:
+        delivered = [f"{c} {tl.delivery}" for c, tl in d.by_channel.items() if tl.delivery]
+        part2 = f"delivery is {_plural(t.delivery, 'realized deed')} ({', '.join(delivered)})"
+        cells.append(cell_id(d.source, d.target, "delivery"))
+        if missing:
+            part2 += f", none in {_join(missing)}"
+            cells.extend(cell_id(d.source, d.target, "denials", c) for c in denied if c in missing)
+    band = (f"words-to-deeds gap {ix.value:+.2f}, 95% band {ix.low:+.2f} to {ix.high:+.2f}, "
+            f"from {_plural(ix.articles, 'article')}")
+    joiner = " — yet " if level != "no" and t.delivery == 0 else "; "
+    return Claim(f"{part1}{joiner}{part2} ({band}).", cells)
+
+
+def _reciprocity_claim(p: DyadProfile) -> Claim | None:
+    fwd, bwd = p.ledger.forward, p.ledger.backward
+    candidates = []
+    for giver, taker in ((fwd, bwd), (bwd, fwd)):
+        g, r = giver.total, taker.total
+        index = balance(giver, taker)
+        if g.giving and r.delivery == 0 and (r.denials > 0 or index > BALANCED):
+            candidates.append((r.denials, index, giver, taker))
+    if candidates:
+        _, index, giver, taker = max(candidates, key=lambda c: (c[0], c[1]))
+        g, r = giver.total, taker.total
+        x, y = actor_name(giver.source), actor_name(giver.target)
+        coop, offers = g.warmth + g.delivery, g.giving - g.warmth - g.delivery
+        channels = [c for c, tl in giver.by_channel.items() if tl.giving]
+        gave = []
+        if coop:
+            gave.append(f"gave {_plural(coop, 'act')} of realized cooperation")
+        if offers:
+            gave.append(f"made {_plural(offers, 'offer')}")
+        ret = (f"{y} returned {_plural(r.warmth, 'expression')} of verbal cooperation and no material deed"
+               if r.warmth else f"{y} returned nothing")
+        if r.denials:
+            ret += (f", and {_plural(r.denials, 'gain')} from {y} {'was' if r.denials == 1 else 'were'} "
+                    f"reported as not given")
+        cells = [cell_id(giver.source, giver.target, "cooperation"), cell_id(giver.source, giver.target, "promises"),
+                 cell_id(taker.source, taker.target, "cooperation")]
+        if r.denials:
+            cells.append(cell_id(taker.source, taker.target, "denials"))
+        return Claim(
+            f"{_cap(_poss(x))} giving is not reciprocated: {x} {' and '.join(gave)} ({_join(channels)}), "
+            f"while {ret} (reciprocity {index:+.2f}).",
+            cells,
+        )
+    a, b = actor_name(fwd.source), actor_name(fwd.target)
+    if fwd.total.delivery and bwd.total.delivery:
+        r_ab = p.ledger.index
+        if abs(r_ab) < BALANCED:
+            text = (f"Giving is broadly reciprocated: {a} and {b} both deliver "
+                    f"({fwd.total.delivery} and {bwd.total.delivery} realized deeds; reciprocity {r_ab:+.2f}).")
+        else:
+            more, less = (a, b) if r_ab > 0 else (b, a)
+            text = f"Giving is lopsided: {more} gives more than it receives from {less} (reciprocity {r_ab:+.2f})."
+        return Claim(text, [cell_id(fwd.source, fwd.target, "delivery"), cell_id(bwd.source, bwd.target, "delivery")])
+    return None
+
+
+def balance(giver: DirectionMeasures, taker: DirectionMeasures) -> float:
+    """The reciprocity index of ``giver`` against ``taker``."""
+    return balance_index(giver.total.giving, taker.total.giving)
+
+
+def _promise_claims(p: DyadProfile) -> list[Claim]:
+    out = []
+    for ft in p.promises:
+        n = len(ft.items)
+        if not n:
+            continue
+        c = ft.counts
+        x, y = actor_name(ft.source), actor_name(ft.target)
+        parts = [f"{c['kept']} kept", f"{c['pending']} pending", f"{c['lapsed']} lapsed"]
+        if c["undated"]:
+            parts.append(f"{c['undated']} undated")
+        out.append(Claim(
+            f"{_cap(x)} made {_plural(n, 'promise')} to {y}: {', '.join(parts)} "
+            f"(horizon {ft.horizon_days} days).",
+            [cell_id(ft.source, ft.target, "promises")],
+        ))
+    return out
+
+
+def _peer_claims(p: DyadProfile) -> list[Claim]:
+    out = []
+    for pc in p.peers:
+        for peer, channel, pv, fv in pc.better_off("delivery"):
+            g, r, q = actor_name(pc.giver), actor_name(pc.receiver), actor_name(peer.target)
+            example = next((e for e in p.peer_evidence(pc.giver, peer.target, channel)), None)
+            quote = f" (“{_quote(example.sentence)}”)" if example else ""
+            out.append(Claim(
+                f"{_cap(q)} fared better than {r} with {g} on {channel}: "
+                f"{_plural(pv, 'realized deed')} against {fv}{quote}.",
+                [cell_id(pc.giver, peer.target, "delivery", channel),
+                 cell_id(pc.giver, pc.receiver, "delivery", channel)],
+            ))
+    return out
+
+
+def build_verdict(p: DyadProfile) -> Verdict:
+    """The verdict of a dyad profile: direction sentences, reciprocity, promises, peers."""
+    fwd, bwd = p.ledger.forward, p.ledger.backward
+    if fwd.total.events == 0 and bwd.total.events == 0:
+        span = ""
+        if p.since or p.until:
+            span = f" between {p.since or 'the start'} and {p.until or 'the end'}"
+        return Verdict([Claim(
+            f"No events between {actor_name(p.a)} and {actor_name(p.b)} are stored{span}: "
+            f"there is nothing to weigh yet. Ingest articles that report on both."
+        )])
+    ordered = sorted((fwd, bwd), key=lambda d: (d.total.denials + d.total.warmth, d.total.events), reverse=True)
+    claims = [c for d in ordered if (c := _direction_claim(d)) is not None]
+    if (rc := _reciprocity_claim(p)) is not None:
+        claims.append(rc)
+    claims.extend(_promise_claims(p))
+    claims.extend(_peer_claims(p))
+    return Verdict(claims)
