@@ -1,0 +1,320 @@
+"""The actor dictionary: countries, IGOs, sector words and dated office-holders.
+
+All words live in ``bilateral/data/actors/*.tsv`` (built by ``tools/build_actor_data.py``;
+sources in ``bilateral/data/SOURCES.md``).  :meth:`ActorDictionary.load` reads them once per
+process.  :meth:`ActorDictionary.match` finds the longest dictionary phrase starting at a token
+of a sentence; it is a dict lookup on the normalised first token plus a few tuple comparisons.
+
+Token conventions (the coder's tokeniser, :data:`TOKEN_RE`): ``"U.S."``, ``"Pakistan's"`` and
+``"Export-Import"`` are single tokens.  Tokens are compared after :func:`normalize_token`:
+lower case, curly apostrophes made straight, a possessive ``'s``/``'`` removed, a sentence-final
+period removed (but ``"U.S."`` keeps its dots, and ``"U.S"`` gains the final one).
+
+Short all-capital entries (``US``, ``UK``, ``UN``, ``WHO``, ``IMF`` …) only match a token
+written in capitals, so the pronoun "us" or the word "who" never resolve to an actor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["KINDS", "TOKEN_RE", "ActorDictionary", "ActorEntry", "normalize_token", "tokenize"]
+
+#: The coder's tokeniser; dictionary phrases are split with the same expression.
+TOKEN_RE = re.compile(r"[A-Za-z]+(?:[.'’-][A-Za-z]+)*\.?|\d+(?:[.,]\d+)*|\S")
+
+#: Entry kinds, in the order they win when one phrase has several entries.
+KINDS: tuple[str, ...] = ("country", "igo", "adjective", "metonym", "person", "sector", "place")
+
+_THE_KINDS = frozenset({"country", "igo", "metonym"})
+_CASE_SENSITIVE = re.compile(r"[A-Z][A-Z0-9&+]{0,5}")
+_NORM_CACHE: dict[str, str] = {}
+_NORM_CACHE_MAX = 400_000
+
+
+def tokenize(text: str) -> list[str]:
+    """Split ``text`` the way the coder does."""
+    return TOKEN_RE.findall(text)
+
+
+def _normalize(tok: str) -> str:
+    t = tok.lower().replace("’", "'")
+    if t.endswith("'s") and len(t) > 2:
+        t = t[:-2]
+    elif t.endswith("'") and len(t) > 1:
+        t = t[:-1]
+    if t.endswith("."):
+        if "." not in t[:-1] and len(t) > 1:
+            t = t[:-1]
+    elif "." in t and t[-1].isalpha():
+        t += "."  # "u.s" -> "u.s."
+    return t
+
+
+def normalize_token(tok: str) -> str:
+    """The comparison key of a token (cached)."""
+    key = _NORM_CACHE.get(tok)
+    if key is None:
+        if len(_NORM_CACHE) >= _NORM_CACHE_MAX:
+            _NORM_CACHE.clear()
+        key = _NORM_CACHE[tok] = _normalize(tok)
+    return key
+
+
+def _bare(tok: str) -> str:
+    """A token without possessive or trailing period, original case."""
+    t = tok.replace("’", "'")
+    if t.endswith("'s") or t.endswith("'S"):
+        t = t[:-2]
+    return t.rstrip(".'")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One dictionary phrase and what it stands for."""
+
+    phrase: tuple[str, ...]  # normalised lower-case tokens
+    code: str  # ISO alpha-3 country, CAMEO IGO code, or CAMEO agent code for sector words
+    sector: str | None  # CAMEO agent code (GOV, MIL, BUS …) the phrase implies, if any
+    kind: str  # one of KINDS
+    label: str  # the canonical name ("Pakistan", "Shehbaz Sharif", "army")
+    start: str | None = None  # ISO date the entry starts to hold (persons)
+    end: str | None = None  # ISO date it stops holding, exclusive; None = open
+    role: str | None = None  # office of a person ("head_of_government", "army_chief" …)
+
+    def valid_on(self, date: str | None) -> bool:
+        """Whether the entry holds on ``date`` (``YYYY-MM-DD``; None = any date)."""
+        if date is None:
+            return True
+        d = date[:10]
+        if self.start is not None and d < self.start:
+            return False
+        return self.end is None or d < self.end
+
+
+_Cand = tuple[tuple[str, ...], list[tuple[ActorEntry, bool]]]
+
+
+class ActorDictionary:
+    """Phrase -> actor lookup over the packaged actor files."""
+
+    def __init__(self, entries: Sequence[tuple[str, ActorEntry]], country_names: dict[str, str],
+                 igo_names: dict[str, str], country_status: dict[str, str]) -> None:
+        rank = {k: i for i, k in enumerate(KINDS)}
+        by_phrase: dict[tuple[str, ...], list[tuple[int, int, ActorEntry, bool]]] = {}
+        for n, (original, e) in enumerate(entries):
+            if not e.phrase:
+                continue
+            cs = " " not in original.strip() and bool(_CASE_SENSITIVE.fullmatch(original.strip()))
+            lst = by_phrase.setdefault(e.phrase, [])
+            if any(x[2] == e and x[3] == cs for x in lst):
+                continue
+            lst.append((rank.get(e.kind, len(rank)), n, e, cs))
+        self._phrases: dict[tuple[str, ...], list[tuple[ActorEntry, bool]]] = {}
+        # first token -> (entries of the one-token phrase, second token -> longer phrases)
+        index: dict[str, tuple[list[tuple[ActorEntry, bool]] | None, dict[str, list[_Cand]]]] = {}
+        for phrase, lst in by_phrase.items():
+            lst.sort(key=lambda x: (x[0], x[1]))
+            ents = [(x[2], x[3]) for x in lst]
+            self._phrases[phrase] = ents
+            single, longer = index.get(phrase[0], (None, {}))
+            if len(phrase) == 1:
+                single = ents
+            else:
+                longer.setdefault(phrase[1], []).append((phrase[2:], ents))
+            index[phrase[0]] = (single, longer)
+        for _, longer in index.values():
+            for cands in longer.values():
+                cands.sort(key=lambda c: -len(c[0]))
+        self._index = index
+        self._country_names = country_names
+        self._igo_names = igo_names
+        self._country_status = country_status
+
+    # ------------------------------------------------------------ loading
+    @classmethod
+    def load(cls) -> ActorDictionary:
+        """The packaged dictionary, read once per process."""
+        return _load_packaged()
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, str]) -> ActorDictionary:
+        """Build from the TSV texts, keyed by file name (``countries.tsv`` …)."""
+        entries: list[tuple[str, ActorEntry]] = []
+        country_names: dict[str, str] = {}
+        country_status: dict[str, str] = {}
+        igo_names: dict[str, str] = {}
+
+        def add(original: str, code: str, sector: str | None, kind: str, label: str,
+                start: str | None = None, end: str | None = None, role: str | None = None) -> None:
+            phrase = tuple(normalize_token(t) for t in tokenize(original))
+            entries.append((original, ActorEntry(phrase, code, sector, kind, label, start, end, role)))
+            # "the World Bank", "the Pentagon": let a match start at the article too
+            if kind in _THE_KINDS and phrase and phrase[0] != "the" and not _CASE_SENSITIVE.fullmatch(original):
+                entries.append(("the " + original,
+                                ActorEntry(("the", *phrase), code, sector, kind, label, start, end, role)))
+
+        for r in _rows(tables.get("countries.tsv", "")):
+            code, name = r["code"], r["name"]
+            country_names[code] = name
+            country_status[code] = r["status"]
+            for p in [name, *_split(r["aliases"])]:
+                add(p, code, None, "country", name)
+                if p.lower().startswith("the "):
+                    add(p[4:], code, None, "country", name)
+            for p in _split(r["adjectives"]):
+                add(p, code, None, "adjective", name)
+            for p in _split(r["metonyms"]):
+                phrase, _, sec = p.partition("=")
+                add(phrase, code, sec or None, "metonym", name)
+            for p in _split(r.get("places", "")):
+                add(p, code, None, "place", name)
+        for r in _rows(tables.get("igos.tsv", "")):
+            igo_names[r["code"]] = r["name"]
+            for p in [r["name"], *_split(r["aliases"])]:
+                add(p, r["code"], None, "igo", r["name"])
+        for r in _rows(tables.get("officeholders.tsv", "")):
+            for p in [r["name"], *_split(r["aliases"])]:
+                add(p, r["country"], r["sector"] or None, "person", r["name"],
+                    r["start"] or None, r["end"] or None, r["role"] or None)
+        for r in _rows(tables.get("institutions.tsv", "")):
+            for p in [r["name"], *_split(r["aliases"])]:
+                add(p, r["country"], r["sector"] or None, "metonym", r["name"])
+        for r in _rows(tables.get("sectors.tsv", "")):
+            add(r["phrase"], r["sector"], r["sector"], "sector", r["phrase"])
+        for r in _rows(tables.get("persons_phoenix.tsv", "")):
+            for p in [r["name"], *_split(r["aliases"])]:
+                add(p, r["country"], r["sector"] or None, "person", r["name"],
+                    r["start"] or None, r["end"] or None, None)
+        if not country_names:
+            raise ValueError("actor dictionary has no countries")
+        return cls(entries, country_names, igo_names, country_status)
+
+    # ------------------------------------------------------------ lookup
+    def match(self, tokens: Sequence[str], i: int, date: str | None = None) -> tuple[int, ActorEntry] | None:
+        """The longest phrase starting at ``tokens[i]``: ``(end_exclusive, entry)`` or None.
+
+        Among the entries of one phrase the first valid on ``date`` wins (persons out of office
+        on that date are skipped; with ``date=None`` every entry is valid).  If no entry of the
+        longest phrase is valid, shorter phrases are tried.
+        """
+        tok = tokens[i]
+        key = _NORM_CACHE.get(tok)
+        slot = self._index.get(key if key is not None else normalize_token(tok))
+        if slot is None:
+            return None
+        single, longer = slot
+        n = len(tokens)
+        if longer and i + 1 < n:
+            cands = longer.get(normalize_token(tokens[i + 1]))
+            if cands is not None:
+                base = i + 2
+                for rest, ents in cands:
+                    k = len(rest)
+                    if base + k > n:
+                        continue
+                    j = 0
+                    while j < k and normalize_token(tokens[base + j]) == rest[j]:
+                        j += 1
+                    if j < k:
+                        continue
+                    e = self._select(ents, tok, date)
+                    if e is not None:
+                        return base + k, e
+        if single is not None:
+            e = self._select(single, tok, date)
+            if e is not None:
+                return i + 1, e
+        return None
+
+    def iter_matches(self, tokens: Sequence[str], date: str | None = None) -> Iterator[tuple[int, int, ActorEntry]]:
+        """Greedy left-to-right matches over a sentence: ``(start, end, entry)``."""
+        i, n = 0, len(tokens)
+        while i < n:
+            m = self.match(tokens, i, date)
+            if m is None:
+                i += 1
+            else:
+                yield i, m[0], m[1]
+                i = m[0]
+
+    def resolve_actor(self, name: str, date: str | None = None) -> ActorEntry | None:
+        """The entry whose whole phrase is ``name`` (a leading "the" is optional)."""
+        toks = tokenize(name)
+        if not toks:
+            return None
+        key = tuple(normalize_token(t) for t in toks)
+        ents = self._phrases.get(key)
+        if ents is None and key[0] == "the" and len(key) > 1:
+            toks, key = toks[1:], key[1:]
+            ents = self._phrases.get(key)
+        if ents is None:
+            return None
+        return self._select(ents, toks[0], date)
+
+    def entries(self, name: str) -> list[ActorEntry]:
+        """Every entry of the phrase ``name``, in priority order (for ``explain``)."""
+        key = tuple(normalize_token(t) for t in tokenize(name))
+        return [e for e, _ in self._phrases.get(key, [])]
+
+    @staticmethod
+    def _select(ents: list[tuple[ActorEntry, bool]], first_token: str, date: str | None) -> ActorEntry | None:
+        upper: bool | None = None
+        for e, cs in ents:
+            if cs:
+                if upper is None:
+                    upper = _bare(first_token).isupper()
+                if not upper:
+                    continue
+            if e.start is None and e.end is None:
+                return e
+            if e.valid_on(date):
+                return e
+        return None
+
+    # ------------------------------------------------------------ names
+    def country_name(self, code: str) -> str:
+        """English short name of a country or IGO code; unknown codes are returned unchanged."""
+        return self._country_names.get(code) or self._igo_names.get(code) or code
+
+    def country_status(self, code: str) -> str | None:
+        """``un_member``, ``un_observer``, ``partially_recognized``, ``territory``, ``historical``."""
+        return self._country_status.get(code)
+
+    @property
+    def country_codes(self) -> frozenset[str]:
+        return frozenset(self._country_names)
+
+    @property
+    def igo_codes(self) -> frozenset[str]:
+        return frozenset(self._igo_names)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split(";") if x.strip()]
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    if not text:
+        return []
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+
+
+_FILES = ("countries.tsv", "igos.tsv", "sectors.tsv", "officeholders.tsv", "institutions.tsv",
+          "persons_phoenix.tsv")
+
+
+@lru_cache(maxsize=1)
+def _load_packaged() -> ActorDictionary:
+    base = resources.files("bilateral").joinpath("data/actors")
+    tables = {f: base.joinpath(f).read_text(encoding="utf-8") for f in _FILES if base.joinpath(f).is_file()}
+    return ActorDictionary.from_tables(tables)
