@@ -125,17 +125,35 @@ def list_dyads(cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=10
 
 @router.get("/dyads/{a}/{b}", summary="Words vs deeds of a dyad")
 def dyad(cur: Cur, a: CodeParam, b: CodeParam, since: DateQ = None, until: DateQ = None,
+         by: Annotated[Literal["week", "month", "quarter", "year"], Query()] = "month",
          evidence: Annotated[int, Query(ge=0, le=50)] = 5) -> dict[str, Any]:
-    """Tallies of both directions (as ``bilateral gap --format json``), with corrections applied."""
-    return dyad_view.gap_json(cur, code(a), code(b), since=since, until=until, evidence=evidence)
+    """The dyad's whole profile with corrections applied: the same numbers as ``bilateral gap --format json``
+    (tallies both ways, measures, ledger, series, promises, peers and the verdict)."""
+    return dyad_view.profile_json(cur, code(a), code(b), by=by, since=since, until=until, evidence=evidence)
 
 
 @router.get("/dyads/{a}/{b}/series", summary="Warmth vs delivery per period")
 def dyad_series(cur: Cur, a: CodeParam, b: CodeParam,
-                by: Literal["week", "month", "quarter", "year"] = "month") -> dict[str, Any]:
-    """Per period and direction: warmth (realized verbal cooperation) against delivery (realized material
-    cooperation), promises and denials."""
-    return dyad_view.series_json(cur, code(a), code(b), by)
+                by: Annotated[Literal["week", "month", "quarter", "year"], Query()] = "month",
+                since: DateQ = None, until: DateQ = None) -> dict[str, Any]:
+    """Per direction (key ``"A>B"``) and period: warmth, delivery, promises, denials and the gap index,
+    one point per period from the first to the last dated event."""
+    return dyad_view.series_json(cur, code(a), code(b), by, since, until)
+
+
+@router.get("/evidence/{cid}", summary="The events behind one number")
+def cell_evidence(cur: Cur, cid: Annotated[str, Path(max_length=120)],
+                  by: Annotated[Literal["week", "month", "quarter", "year"] | None, Query()] = None,
+                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50) -> dict[str, Any]:
+    """The events behind one cell of the dyad view or report (ids like ``ev-USA-PAK-denials-trade`` or
+    ``ev-USA-PAK-warmth-all-2024-05``), as found by the analysis stage."""
+    cell = dyad_view.parse_cell(cid)
+    if cell is None:
+        raise HTTPException(404, "no such evidence cell")
+    events = dyad_view.evidence_json(cur, str(cell["source"]), str(cell["target"]), cell["measure"],
+                                     cell["channel"], cell["period"], by or dyad_view.period_kind(cell["period"]),
+                                     limit)
+    return {**cell, "events": events}
 
 
 @router.get("/events", summary="Events, filtered and paginated", response_model=EventPageOut)

@@ -1,123 +1,126 @@
 """What the dyad picker and the dyad view show, drawn from the analysis stage.
 
-The numbers come from :mod:`bilateral.analysis` over the corrected events, so
-the dashboard, the API and ``bilateral gap`` always agree.
+The numbers come from :func:`bilateral.analysis.dyad_profile` (the same object
+``bilateral gap`` and ``bilateral report`` print) over the corrected events, so
+the dashboard, the API and the command line always agree. Every number links
+to its evidence through the analysis stage's cell ids.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bilateral.analysis import dyad_gap
+from bilateral.analysis import PERIODS, DyadProfile, actor_name, cell_id, direction_key, dyad_profile
+from bilateral.analysis import evidence as analysis_evidence
 from bilateral.web import queries
 from bilateral.web.db import Cursor
-from bilateral.web.names import actor_name
+
+#: The measures a drill-down may ask for (the analysis stage's evidence flags).
+EVIDENCE_MEASURES: tuple[str, ...] = ("warmth", "delivery", "promises", "denials", "cooperation")
+
+
+def name(code: str | None) -> str:
+    """A readable name for an actor code (the code itself when unknown)."""
+    return actor_name(code) if code else "unknown"
 
 
 def search_dyads(cur: Cursor, q: str | None, limit: int) -> list[dict[str, Any]]:
     """Dyads with events, most first; ``q`` matches either actor's code or name (case-insensitive)."""
     out: list[dict[str, Any]] = []
-    needle = (q or "").strip().lower()
+    needle = " ".join((q or "").split()).lower()
     for row in queries.dyads(cur.connection):
         a, b = str(row["a"]), str(row["b"])
-        item = {**row, "a": a, "b": b, "a_name": actor_name(a), "b_name": actor_name(b)}
-        if needle and not any(needle in str(v).lower() for v in (a, b, item["a_name"], item["b_name"])):
+        item = {"a": a, "b": b, "a_name": name(a), "b_name": name(b),
+                **{k: int(row[k]) for k in ("events", "realized", "negated", "documents")}}
+        if needle and not any(needle in str(item[k]).lower() for k in ("a", "b", "a_name", "b_name")):
             continue
-        out.append({k: (int(v) if k in ("events", "realized", "negated", "documents") else v)
-                    for k, v in item.items()})
+        out.append(item)
         if len(out) >= limit:
             break
     return out
 
 
-def gap_json(cur: Cursor, a: str, b: str, *, since: str | None = None, until: str | None = None,
-             evidence: int = 5) -> dict[str, Any]:
-    """The dyad's tallies both ways, as ``bilateral gap --format json`` prints them."""
-    out = dyad_gap(cur, a, b, since=since, until=until, evidence=evidence).to_dict()
-    out["a_name"], out["b_name"] = actor_name(a), actor_name(b)
+def profile(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str | None = None,
+            until: str | None = None, evidence: int = 5) -> DyadProfile:
+    """The analysis stage's profile of the dyad (corrections applied)."""
+    return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence)
+
+
+def profile_json(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str | None = None,
+                 until: str | None = None, evidence: int = 5) -> dict[str, Any]:
+    """The dyad's profile as JSON: the same keys as ``bilateral gap --format json``, plus readable names."""
+    out = profile(cur, a, b, by=by, since=since, until=until, evidence=evidence).to_dict()
+    out["a_name"], out["b_name"] = name(a), name(b)
     return out
 
 
-_PERIOD_SQL = {
-    "week": "strftime(date_trunc('week', d), '%Y-%m-%d')",
-    "month": "strftime(d, '%Y-%m')",
-    "quarter": "strftime(d, '%Y') || '-Q' || CAST(quarter(d) AS VARCHAR)",
-    "year": "strftime(d, '%Y')",
-}
+def series_json(cur: Cursor, a: str, b: str, by: str, since: str | None = None,
+                until: str | None = None) -> dict[str, Any]:
+    """Warmth, delivery, promises and denials per period, both ways (one point per period)."""
+    p = dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=0)
+    return {"a": p.a, "b": p.b, "by": by,
+            "series": {k: [pm.to_dict() for pm in v] for k, v in p.series.items()}}
 
 
-def series_json(cur: Cursor, a: str, b: str, by: str) -> dict[str, Any]:
-    """Per period and direction: warmth, delivery, promises and denials (counts)."""
-    period = _PERIOD_SQL[by]
-    rows = cur.connection.execute(
-        f"""
-        SELECT source, target, {period} AS period,
-               count(*) FILTER (WHERE status = 'realized' AND quad_class = 1) AS warmth,
-               coalesce(sum(goldstein) FILTER (WHERE status = 'realized' AND quad_class = 1), 0) AS warmth_weight,
-               count(*) FILTER (WHERE status = 'realized' AND quad_class = 2) AS delivery,
-               count(*) FILTER (WHERE status = 'intended') AS promises,
-               count(*) FILTER (WHERE status = 'negated') AS denials
-        FROM (SELECT *, TRY_CAST(date AS DATE) AS d FROM {queries.VIEW}) e
-        WHERE d IS NOT NULL AND ((source = ? AND target = ?) OR (source = ? AND target = ?))
-        GROUP BY 1, 2, 3 ORDER BY 3, 1
-        """,
-        [a, b, b, a],
-    ).fetchall()
-    directions: dict[str, list[dict[str, Any]]] = {f"{a}->{b}": [], f"{b}->{a}": []}
-    for src, tgt, per, warmth, weight, delivery, promises, denials in rows:
-        directions[f"{src}->{tgt}"].append({
-            "period": per, "warmth": int(warmth), "warmth_weight": round(float(weight), 2),
-            "delivery": int(delivery), "promises": int(promises), "denials": int(denials),
+def evidence_json(cur: Cursor, source: str, target: str, measure: str | None, channel: str | None,
+                  period: str | None, by: str, limit: int) -> list[dict[str, Any]]:
+    """The events behind one number (see :func:`bilateral.analysis.evidence`), as JSON."""
+    refs = analysis_evidence(cur, source, target, measure, channel=channel, period=period, by=by, limit=limit)
+    return [r.to_dict() for r in refs]
+
+
+def chart_data(p: DyadProfile) -> dict[str, Any]:
+    """The timeline's data: per direction, periods with warmth, delivery and denials, and the cell to open."""
+    directions = []
+    for s, t in ((p.a, p.b), (p.b, p.a)):
+        points = p.series.get(direction_key(s, t), [])
+        directions.append({
+            "source": s, "target": t, "label": f"{s} → {t}",
+            "periods": [pm.period for pm in points],
+            "warmth": [pm.tally.warmth for pm in points],
+            "delivery": [pm.tally.delivery for pm in points],
+            "denials": [pm.tally.denials for pm in points],
+            "gap": [round(pm.index.value, 4) for pm in points],
         })
-    return {"a": a, "b": b, "by": by, "directions": directions}
-
-
-def _peers(cur: Cursor, giver: str, exclude: str, limit: int = 6) -> list[dict[str, Any]]:
-    """Other receivers of ``giver``: realized words and deeds and negated items, most events first."""
-    rows = cur.connection.execute(
-        f"""
-        SELECT target,
-               count(*) FILTER (WHERE status = 'realized' AND quad_class = 1) AS words,
-               count(*) FILTER (WHERE status = 'realized' AND quad_class = 2) AS deeds,
-               count(*) FILTER (WHERE status = 'negated') AS denied,
-               count(*) AS events
-        FROM {queries.VIEW}
-        WHERE source = ? AND target IS NOT NULL AND target <> ? AND target <> ?
-        GROUP BY 1 ORDER BY events DESC, target LIMIT ?
-        """,
-        [giver, exclude, giver, limit],
-    ).fetchall()
-    return [{"giver": giver, "receiver": r[0], "receiver_name": actor_name(r[0]), "words": int(r[1]),
-             "deeds": int(r[2]), "denied": int(r[3]), "events": int(r[4])} for r in rows]
-
-
-def _verdict(gap: dict[str, Any]) -> list[str]:
-    """One plain sentence per direction: warmth, delivery, promises and denials."""
-    lines: list[str] = []
-    for d in gap["directions"]:
-        src, tgt = actor_name(d["source"]), actor_name(d["target"])
-        if not d["total"]:
-            lines.append(f"No events from {src} to {tgt} in this corpus.")
-            continue
-        st = d["by_status"]
-        lines.append(
-            f"{src} → {tgt}: {d['words']} realized warm words against {d['deeds']} realized deeds; "
-            f"{st.get('intended', 0)} promised, {st.get('negated', 0)} reported as not given."
-        )
-    return lines
+    return {"by": p.by, "directions": directions}
 
 
 def dyad_context(cur: Cursor, a: str, b: str, by: str) -> dict[str, Any]:
     """Everything the dyad view shows: verdict, series, ledger, promises and peers."""
-    gap = gap_json(cur, a, b, evidence=5)
-    series = series_json(cur, a, b, by)
-    promises = queries.events_page(cur.connection, queries.EventFilter(dyad=(a, b), status="intended"), 1, 50)
-    ledger_channels = sorted(
-        {c for d in gap["directions"] for c in d["by_channel"]},
-        key=lambda c: (queries.CHANNEL_ORDER.get(c, 99), c),
-    )
+    p = profile(cur, a, b, by=by if by in PERIODS else "month")
     return {
-        "a": a, "b": b, "a_name": actor_name(a), "b_name": actor_name(b), "by": by,
-        "gap": gap, "verdict": _verdict(gap), "series": series, "ledger_channels": ledger_channels,
-        "promises": promises, "peers": {a: _peers(cur, a, b), b: _peers(cur, b, a)},
+        "a": p.a, "b": p.b, "a_name": name(p.a), "b_name": name(p.b), "by": p.by, "p": p,
+        "chart": chart_data(p), "directions": [p.ledger.forward, p.ledger.backward],
+        "measures": ("warmth", "delivery", "promises", "denials"),
     }
+
+
+
+
+def parse_cell(cid: str) -> dict[str, str | None] | None:
+    """Read a cell id (``ev-USA-PAK-denials-trade[-2024-05]``) back into its parts; ``None`` if malformed."""
+    parts = cid.split("-", 5)
+    if len(parts) < 5 or parts[0] != "ev" or parts[3] not in EVIDENCE_MEASURES:
+        return None
+    source, target, measure, channel = parts[1], parts[2], parts[3], parts[4]
+    if not source or not target or not channel:
+        return None
+    return {"source": source, "target": target, "measure": measure,
+            "channel": None if channel == "all" else channel, "period": parts[5] if len(parts) == 6 else None}
+
+
+def period_kind(period: str | None) -> str:
+    """Which kind of period a label is (``2024`` year, ``2024-Q2`` quarter, ``2024-05`` month, else week)."""
+    if period is None or (len(period) == 7 and period[4] == "-" and period[5:].isdigit()):
+        return "month"
+    if len(period) == 4:
+        return "year"
+    if "-Q" in period:
+        return "quarter"
+    return "week"
+
+
+__all__ = [
+    "EVIDENCE_MEASURES", "cell_id", "chart_data", "dyad_context", "evidence_json", "name", "parse_cell",
+    "period_kind", "profile", "profile_json", "search_dyads", "series_json",
+]

@@ -22,7 +22,6 @@ from bilateral.web import queries
 from bilateral.web.db import Cursor, Database
 from bilateral.web.deps import MAX_PAGE, MAX_PAGE_SIZE, code, cursor, database
 from bilateral.web.markup import highlight, mark_document
-from bilateral.web.names import actor_name
 
 TEMPLATES = FsPath(__file__).resolve().parent / "templates"
 
@@ -36,8 +35,8 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.globals.update(
-        actor_name=actor_name, STATUSES=STATUSES, CHANNELS=CHANNELS, QUAD_CLASSES=QUAD_CLASSES,
-        highlight=highlight, qs=_qs,
+        actor_name=dyad_view.name, STATUSES=STATUSES, CHANNELS=CHANNELS, QUAD_CLASSES=QUAD_CLASSES,
+        highlight=highlight, qs=_qs, cell_id=dyad_view.cell_id,
     )
     env.filters.update(safe_url=_safe_url, pathq=_pathq)
     return env
@@ -115,6 +114,22 @@ def _event_filter(a: str | None, b: str | None, source: str | None, target: str 
         status=status if status in STATUSES else None, channel=channel if channel in CHANNELS else None,
         cameo=cameo if cameo and cameo.isdigit() else None, doc_id=doc_id or None, q=q or None,
     )
+
+
+@router.get("/evidence/{cid}", response_class=HTMLResponse)
+def evidence_page(request: Request, cur: Cur, db: Db, cid: Annotated[str, Path(max_length=120)],
+                  by: Annotated[str | None, Query(pattern="^(week|month|quarter|year)$")] = None) -> HTMLResponse:
+    """The sentences behind one number of the dyad view (one cell: direction, measure, channel, period)."""
+    cell = dyad_view.parse_cell(cid)
+    if cell is None:
+        raise HTTPException(404, "no such evidence cell")
+    limit = 500
+    refs = dyad_view.analysis_evidence(
+        cur, str(cell["source"]), str(cell["target"]), cell["measure"], channel=cell["channel"],
+        period=cell["period"], by=by or dyad_view.period_kind(cell["period"]), limit=limit,
+    )
+    ctx: dict[str, Any] = {"refs": refs, "limit": limit, **cell}
+    return _render(request, "evidence.html", db, **ctx)
 
 
 @router.get("/events", response_class=HTMLResponse)

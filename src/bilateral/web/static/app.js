@@ -16,32 +16,43 @@
   }
 
   // Warmth vs delivery timeline (Plotly, served by this server from the plotly package).
+  // A click on a point opens the sentences behind it (the analysis stage's cell ids).
   document.querySelectorAll(".chart[data-source]").forEach(function (el) {
     const block = document.getElementById(el.dataset.source);
     if (!block || typeof Plotly === "undefined") { return; }
     const data = JSON.parse(block.textContent);
     const traces = [];
-    Object.keys(data.directions).forEach(function (dir, i) {
-      const points = data.directions[dir];
-      const x = points.map(function (p) { return p.period; });
-      const dash = i === 0 ? "solid" : "dot";
-      traces.push({ x: x, y: points.map(function (p) { return p.warmth; }), name: dir.replace("->", " → ") + " warmth",
-        type: "scatter", mode: "lines+markers", line: { color: "#d97706", dash: dash } });
-      traces.push({ x: x, y: points.map(function (p) { return p.delivery; }), name: dir.replace("->", " → ") + " delivery",
-        type: "scatter", mode: "lines+markers", line: { color: "#059669", dash: dash } });
-      traces.push({ x: x, y: points.map(function (p) { return p.denials; }), name: dir.replace("->", " → ") + " denied",
-        type: "bar", marker: { color: i === 0 ? "#b91c1c" : "#f87171" }, opacity: 0.6 });
+    const series = [["warmth", "#d97706", "lines+markers"], ["delivery", "#059669", "lines+markers"],
+                    ["denials", "#b91c1c", "markers"]];
+    data.directions.forEach(function (d, i) {
+      series.forEach(function (s) {
+        traces.push({
+          x: d.periods, y: d[s[0]], name: d.label + " " + s[0], type: "scatter", mode: s[2],
+          line: { color: s[1], dash: i === 0 ? "solid" : "dot" },
+          marker: { color: s[1], symbol: i === 0 ? "circle" : "diamond", size: 8 },
+          customdata: d.periods.map(function (p) {
+            return ["ev", d.source, d.target, s[0], "all", p].join("-");
+          })
+        });
+      });
     });
-    if (!traces.length || traces.every(function (t) { return !t.x.length; })) {
+    if (traces.every(function (t) { return !t.x.length; })) {
       el.textContent = "No dated events between them.";
       el.classList.add("empty");
       return;
     }
     Plotly.newPlot(el, traces, {
-      margin: { t: 10, r: 10, b: 40, l: 40 }, height: 320, barmode: "group",
-      xaxis: { type: "category", title: { text: data.by } }, yaxis: { title: { text: "events" }, rangemode: "tozero" },
+      margin: { t: 10, r: 10, b: 40, l: 40 }, height: 320,
+      xaxis: { type: "category", title: { text: data.by } },
+      yaxis: { title: { text: "events" }, rangemode: "tozero" },
       legend: { orientation: "h" }
     }, { displaylogo: false, responsive: true });
+    el.on("plotly_click", function (ev) {
+      const pt = ev.points && ev.points[0];
+      if (pt && pt.customdata) {
+        window.location.href = "/evidence/" + encodeURIComponent(pt.customdata) + "?by=" + encodeURIComponent(data.by);
+      }
+    });
   });
 
   // Correction form: POST JSON with the write token in a header.
