@@ -303,5 +303,6 @@ def serve(db: str, host: str, port: int, write_token: str | None) -> None:
         raise click.ClickException(f"{db}: no such database (run `bilateral ingest` first)")
     run_server(db, host=host, port=port, write_token=write_token or None, echo=click.echo)
 
+
 if __name__ == "__main__":  # pragma: no cover
     main()
