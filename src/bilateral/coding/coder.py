@@ -132,9 +132,10 @@ class Coder:
         if not tokens:
             return []
         mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse)
-        in_mention = {k for m in mentions for k in range(m.start, m.end)}
+        in_mention = {k for m in mentions if m.code for k in range(m.start, m.end)}
         events: list[Event] = []
         statements: list[Event] = []
+        partial: list[Event] = []  # one actor known: kept only when nothing dyadic is found
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
         i = 0
         while i < len(tokens):
@@ -155,13 +156,19 @@ class Coder:
                 if k in seen:
                     continue
                 seen.add(k)
-                (statements if ev.cameo[:2] in {"01"} else events).append(ev)
+                if ev.source is None or ev.target is None:
+                    partial.append(ev)
+                else:
+                    (statements if ev.cameo[:2] in {"01"} else events).append(ev)
             # words that served as this event's object are not triggers of their own
             i = max(i + 1, consumed) if found else i + 1
         self._update_discourse(discourse, mentions, events)
-        if not events and self.config.statements:
-            return statements[:1]
-        return events
+        if events:
+            return events
+        if partial:
+            substantive = [e for e in partial if e.cameo[:2] != "01"]
+            return (substantive or partial)[:1]
+        return statements[:1] if self.config.statements else []
 
     def _control_verb(self, tokens: list[Token], i: int) -> bool:
         """"agreed to cooperate": the second verb is the event; the first sets its status."""
@@ -303,25 +310,26 @@ class Coder:
     ) -> list[tuple[Mention, Mention]]:
         """(source, target) pairs for a trigger."""
         objects = [m for m in after if m is not agent]
+        nobody = Mention(-1, -1, None, None, "unknown", "", "")
         if trig.noun:
             if agent is None:
                 return []
             tgt = objects[0] if objects else self._implied(agent.code, discourse)
-            return [(agent, tgt)] if tgt is not None else []
+            return [(agent, tgt or nobody)]
         if passive:
-            # "X was praised" without "by Y": the doer is unknown, so no dyadic event
-            if not subjects or agent is None:
-                return []
-            return [(agent, s) for s in subjects]
+            # "X was praised" without "by Y": the doer is unknown
+            if not subjects:
+                return [(agent, nobody)] if agent is not None else []
+            return [(agent or nobody, s) for s in subjects]
         if trig.direction == "receive":
             if not subjects:
                 return []
             giver = giver_in_object or agent or next(
                 (m for m in objects if m.start >= 1), None
             ) or self._implied(subjects[0].code, discourse)
-            return [(giver, s) for s in subjects] if giver is not None else []
+            return [(giver or nobody, s) for s in subjects]
         if not subjects:
-            return []
+            return [(nobody, objects[0])] if objects else []
         if objects:
             tgt = objects[0]
             pairs = [(s, tgt) for s in subjects]
@@ -330,7 +338,7 @@ class Coder:
         if len(subjects) > 1:  # "India and the UAE signed an accord": both directions
             return [(a, b) for a in subjects for b in subjects if a is not b]
         implied = self._implied(subjects[0].code, discourse)
-        return [(subjects[0], implied)] if implied is not None else []
+        return [(subjects[0], implied or nobody)]
 
     @staticmethod
     def _implied(code: str | None, discourse: Discourse) -> Mention | None:
