@@ -8,7 +8,7 @@ generated TSV files and never imports pycountry)::
 Inputs
 ------
 * ``pycountry`` (LGPL; data from Debian iso-codes): ISO 3166-1 codes and English names.
-* ``tools/actor_tables.py``: aliases, demonyms, capitals/metonyms, IGOs, extra sector words and
+* ``tools/build_actor_tables.py``: aliases, demonyms, capitals/metonyms, IGOs, extra sector words and
   dated office-holders written by this project.
 * Phoenix dictionaries (MIT, Open Event Data Alliance / Computational Event Data System project)
   from ``petrarch2/data/dictionaries/``: ``Phoenix.Countries.actors.txt`` (country synonyms and
@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import actor_tables as T  # noqa: E402
+import build_actor_tables as T  # noqa: E402
 
 OUT = ROOT / "src" / "bilateral" / "data" / "actors"
 DEFAULT_SHARED = ROOT.parent / "shared" / "data" / "ontology"
@@ -190,6 +190,10 @@ def build_countries(shared: Path) -> tuple[list[list[str]], dict[str, str]]:
         al, ad, me = table.get(code, ([], [], []))
         for form in with_folds([names[code], *iso_aliases[code], *al, *ad, *(m.split("=")[0] for m in me)]):
             curated.setdefault(form.lower(), code)
+
+    for line in T.IGOS.strip().splitlines():
+        for form in split_list(line.split("|")[2]):
+            curated.setdefault(form.lower(), "IGO")
 
     # Phoenix country blocks: header "NAME_ [CCC]" and its "+" synonyms
     places: dict[str, list[str]] = {}
@@ -382,8 +386,10 @@ def build_phoenix_people_and_bodies(
                 institutions.append([phrases[0], ";".join(phrases[1:]), cc, sector, full])
             continue
         for cc, full, suffix, start, end in parsed:
-            sector = phoenix_sector(suffix, agents, person=True) if suffix else None
-            if suffix and sector is None:
+            if not suffix:
+                continue  # a dated country-level code (state succession), not a person
+            sector = phoenix_sector(suffix, agents, person=True)
+            if sector is None:
                 continue
             persons.append([phrases[0], ";".join(phrases[1:]), cc, sector or "", full, start, end])
     return institutions, persons

@@ -256,6 +256,13 @@ PLACE_STOPWORDS = {
     "cork", "sale", "ely", "hamilton", "paris", "london", "manchester", "birmingham", "perth",
     "cambridge", "oxford", "richmond", "salem", "alexandria", "memphis", "athens", "troy",
     "valencia", "cordoba", "granada", "lebanon", "peru", "toledo", "berlin", "moscow",
+    "moron", "hippo", "nasser", "doris", "tara", "savoy", "vienne", "sava", "bara", "saga", "nara",
+    "naze", "sabah", "timor", "papua", "lund", "susa", "aar", "bale", "surin", "banke", "parbat",
+    "salyan", "palpa", "qara", "kochi", "austin", "dallas", "murray", "fuego", "eyre", "vladimir",
+    "constantine", "soledad", "savanne", "marches", "riviera", "champagne", "waterloo", "molotov",
+    "moonland", "sheepland", "vitoria", "madeira", "principe", "lawrence", "charlotte",
+    "providence", "buffalo", "phoenix", "cleveland", "columbus", "rochester", "orlando", "fatah",
+    "tobago", "volta", "sodom", "thebes", "hope", "brussels", "bruxelles", "geneva", "geneve",
     "delhi", "panama", "colombo", "the us", "us of a", "the uk", "columbia", "florence", "naples", "venice", "rome", "milan",
 }
 
