@@ -6,6 +6,7 @@ Every command reports a problem as one line on stderr (``error: …`` or
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
@@ -87,27 +88,69 @@ def main() -> None:
     """Code news into political events; ask whether warm words between two countries become deeds."""
 
 
-def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, workers: int | None = 1) -> int:
+def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, workers: int | None = 1, *,
+            options: Any = None, dry_run: bool = False, progress: bool | None = None) -> int:
     from bilateral.ingest import ingest_paths
+    from bilateral.ingest.progress import IngestProgress
     from bilateral.scale.parallel import document_coder
 
-    with _open_store(db, must_exist=False) as store, document_coder(workers) as coder:
-        result = ingest_paths(paths, store, coder, format=fmt, on_error=lambda e: _err(str(e)))
-    console.print(
-        f"{result.documents_added} documents added, {result.documents_skipped} already stored, "
-        f"{result.sentences} sentences, {result.events} events, {len(result.errors)} errors → {db}"
-    )
+    if dry_run and db != ":memory:" and not Path(db).exists():
+        store_cm: Any = _open_store(":memory:", must_exist=False)
+    elif dry_run:
+        store_cm = contextlib.closing(Store(db, read_only=True))
+    else:
+        store_cm = _open_store(db, must_exist=False)
+    with store_cm as store, document_coder(workers) as coder, IngestProgress(enabled=progress) as bar:
+        result = ingest_paths(paths, store, coder, format=fmt, options=options, dry_run=dry_run,
+                              on_error=bar.error_printer(_err), on_progress=bar.update)
+    if dry_run:
+        console.print(
+            f"dry run: {result.documents_added} documents would be added ({result.documents_skipped} already "
+            f"stored), {result.sentences} sentences, {result.events} events, {len(result.errors)} errors; "
+            f"nothing written to {db}"
+        )
+    else:
+        console.print(
+            f"{result.documents_added} documents added, {result.documents_skipped} already stored, "
+            f"{result.sentences} sentences, {result.events} events, {len(result.errors)} errors → {db}"
+        )
     return 1 if result.nothing_ingested else 0
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--format", "fmt", default=None, help="Reader to use for every file (txt, jsonl, …).")
+@click.option("--format", "fmt", default=None,
+              help="Reader to use for every file (txt, jsonl, csv, html, rss, urls, gdelt, icews, polecat, events).")
 @workers_option
-def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None) -> None:
-    """Read files or folders, code them, and store documents, sentences and events."""
-    sys.exit(_ingest(list(paths), db, fmt, _console(), workers))
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.option("--date", "default_date", default=None, metavar="DATE",
+              help="Date for documents whose metadata and dateline give none (YYYY-MM-DD).")
+@click.option("--text-field", default=None, metavar="NAME", help="JSONL key / CSV column holding the text.")
+@click.option("--date-field", default=None, metavar="NAME", help="… holding the date.")
+@click.option("--id-field", default=None, metavar="NAME", help="… holding the id.")
+@click.option("--url-field", default=None, metavar="NAME", help="… holding the URL.")
+@click.option("--title-field", default=None, metavar="NAME", help="… holding the title.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds before a URL fetch gives up.")
+@click.option("--retries", default=2, show_default=True, help="Retries of a URL that times out or fails.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None, dry_run: bool,
+           default_date: str | None, text_field: str | None, date_field: str | None, id_field: str | None,
+           url_field: str | None, title_field: str | None, timeout: float, retries: int,
+           progress: bool | None) -> None:
+    """Read files, folders, globs or URLs, code them, and store documents, sentences and events."""
+    from bilateral.ingest import FieldMap, ReadOptions
+    from bilateral.ingest.dates import normalize_date
+
+    day = normalize_date(default_date) if default_date else None
+    if default_date and day is None:
+        raise click.BadParameter(f"{default_date!r} is not a date (use YYYY-MM-DD)", param_hint="--date")
+    options = ReadOptions(
+        fields=FieldMap(text=text_field, date=date_field, id=id_field, url=url_field, title=title_field),
+        default_date=day, timeout=timeout, retries=retries,
+    )
+    sys.exit(_ingest(list(paths), db, fmt, _console(), workers, options=options, dry_run=dry_run,
+                     progress=progress))
 
 
 @main.command("code-text")
@@ -201,6 +244,21 @@ def events(db: str, source: str | None, target: str | None, since: str | None, u
     _write_events(evs, fmt, _console())
 
 
+def _peers(value: str | None) -> list[str] | None:
+    """``--peers IND,BGD`` → ``["IND", "BGD"]``; ``--peers ''`` → ``[]`` (none); absent → ``None`` (automatic)."""
+    if value is None:
+        return None
+    return [p.strip().upper() for p in value.split(",") if p.strip()]
+
+
+_by_option = click.option("--by", type=click.Choice(["week", "month", "quarter", "year"]), default=None,
+                          help="Also measure per period (a series).")
+_peers_option = click.option("--peers", default=None, metavar="X,Y",
+                             help="Receivers to compare with (default: the partner's most frequent targets).")
+_horizon_option = click.option("--horizon", default=180, show_default=True, metavar="DAYS",
+                               help="Days a promise has to be kept before it lapses.")
+
+
 @main.command()
 @click.argument("a")
 @click.argument("b")
@@ -208,19 +266,64 @@ def events(db: str, source: str | None, target: str | None, since: str | None, u
 @click.option("--since", default=None, metavar="DATE")
 @click.option("--until", default=None, metavar="DATE")
 @click.option("--evidence", default=5, show_default=True, help="Evidence sentences per direction.")
+@_by_option
+@_peers_option
+@_horizon_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence: int, fmt: str) -> None:
-    """Words vs deeds between A and B, both ways: tallies by QuadClass, status and channel."""
-    from bilateral.analysis import dyad_gap
+def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence: int, by: str | None,
+        peers: str | None, horizon: int, fmt: str) -> None:
+    """Words vs deeds between A and B, both ways: tallies, gap index, series, ledger, promises, peers, verdict."""
+    from bilateral.analysis import dyad_profile
 
     with _open_store(db, must_exist=True) as store:
-        result = dyad_gap(store, a, b, since=since, until=until, evidence=evidence)
+        result = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
+                              horizon_days=horizon, evidence=evidence)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         from bilateral.report import print_gap
+        from bilateral.report.measures import print_profile
 
-        print_gap(result, _console())
+        console = _console()
+        print_gap(result.gap, console)
+        print_profile(result, console)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("-o", "--output", "out", default=None, type=click.Path(dir_okay=False),
+              help="File to write (default report-A-B.html or .md).")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default=None,
+              help="html (one self-contained file) or md (Markdown with PNG charts beside it); "
+                   "default from the output's suffix, else html.")
+@click.option("--since", default=None, metavar="DATE")
+@click.option("--until", default=None, metavar="DATE")
+@click.option("--by", type=click.Choice(["week", "month", "quarter", "year"]), default="month", show_default=True,
+              help="Period of the timeline.")
+@_peers_option
+@_horizon_option
+def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str | None, until: str | None,
+           by: str, peers: str | None, horizon: int) -> None:
+    """Write the A–B report: verdict, timeline, ledger, promises, peers, every number linked to its evidence."""
+    from bilateral.analysis import dyad_profile
+    from bilateral.report.html import write_html, write_markdown
+
+    if fmt is None:
+        fmt = "md" if out and out.lower().endswith(".md") else "html"
+    a, b = a.strip().upper(), b.strip().upper()
+    path = out or f"report-{a}-{b}.{fmt}"
+    with _open_store(db, must_exist=True) as store:
+        profile = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
+                               horizon_days=horizon)
+    if fmt == "md":
+        written = write_markdown(profile, path, db_name=db)
+    else:
+        written = write_html(profile, path, db_name=db)
+    if profile.empty:
+        _err(f"note: no events between {a} and {b} are stored; the report says so")
+    click.echo(f"wrote {written}")
 
 
 @main.command()
@@ -302,6 +405,71 @@ def serve(db: str, host: str, port: int, write_token: str | None) -> None:
     if db != ":memory:" and not Path(db).exists():
         raise click.ClickException(f"{db}: no such database (run `bilateral ingest` first)")
     run_server(db, host=host, port=port, write_token=write_token or None, echo=click.echo)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "gdelt"]), default="jsonl",
+              show_default=True, help="gdelt: GDELT 2.0 events rows (61 columns, tab-separated, lossy).")
+@click.option("-o", "--output", "output", default="-", metavar="OUT",
+              help="File to write (default stdout; parquet needs a file).")
+@click.option("--what", type=click.Choice(["events", "documents"]), default="events", show_default=True)
+def export(db: str, fmt: str, output: str, what: str) -> None:
+    """Export the stored events (or documents) as CSV, JSON Lines, Parquet or GDELT rows."""
+    from bilateral.store.export import export_documents, export_events
+
+    run = export_events if what == "events" else export_documents
+    with _open_store(db, must_exist=True) as store:
+        if fmt == "parquet":
+            if output == "-":
+                raise click.ClickException("parquet needs an output file (-o FILE)")
+            n = run(store, fmt, path=output)
+        elif output == "-":
+            n = run(store, fmt, out=sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = run(store, fmt, out=fh)
+    _err(f"{n} {what} exported" + (f" → {output}" if output != "-" else ""))
+
+
+@main.command()
+@click.argument("sources", type=click.Path(dir_okay=False))
+@click.option("--every", default="15m", show_default=True, metavar="INTERVAL",
+              help="Time between rounds: 30s, 15m, 1h …")
+@db_option
+@click.option("--once", is_flag=True, help="Poll every source once and stop.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds before a fetch gives up.")
+@click.option("--retries", default=2, show_default=True, help="Retries of a fetch that times out or fails.")
+def watch(sources: str, every: str, db: str, once: bool, timeout: float, retries: int) -> None:
+    """Poll the feeds and pages listed in SOURCES (one URL a line) and ingest what is new.
+
+    Each poll logs one line; a source that is down is retried next round; Ctrl-C stops cleanly.
+    """
+    import threading
+
+    from bilateral.ingest import ReadOptions
+    from bilateral.ingest.watch import parse_interval, read_sources
+    from bilateral.ingest.watch import watch as run_watch
+
+    try:
+        interval = parse_interval(every)
+        urls = read_sources(sources)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    stop = threading.Event()
+    rounds = 0
+    with _open_store(db, must_exist=False) as store:
+        coder = _coder()
+        click.echo(f"watching {len(urls)} sources every {every} → {db} (Ctrl-C stops)", err=True)
+        try:
+            rounds = run_watch(urls, store, coder, every=interval, once=once, stop=stop,
+                               log=lambda line: click.echo(line), options=ReadOptions(timeout=timeout, retries=retries))
+        except KeyboardInterrupt:
+            stop.set()
+            click.echo("watch stopped", err=True)
+            return
+    if not once:
+        click.echo(f"watch stopped after {rounds} rounds", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -184,8 +184,42 @@ def ingest_paths(
 ) -> IngestResult:
     """Read, code and store everything under ``paths``; return the tallies and errors.
 
-    ``paths`` are files, folders (recursively), globs or http(s) URLs. Documents are
-    streamed and stored ``batch_size`` at a time, so memory does not grow with the
+    ``paths`` are files, folders (recursively), globs or http(s) URLs; see
+    :func:`ingest_items` for what happens to what is read.
+    """
+    opts = options or ReadOptions()
+    files: set[str] = set()
+
+    def items() -> Iterator[Document | ReadIssue]:
+        for path in paths:
+            for item in read_path(path, format, opts):
+                if isinstance(item, Document) and item.origin:
+                    files.add(item.origin)
+                yield item
+
+    result = ingest_items(
+        items(), store, coder, batch_size=batch_size, on_error=on_error, options=opts, dry_run=dry_run,
+        near_duplicates=near_duplicates, on_progress=on_progress,
+    )
+    result.files = len(files)
+    return result
+
+
+def ingest_items(
+    items: Iterable[Document | ReadIssue],
+    store: DocumentSink,
+    coder: DocumentCoder,
+    *,
+    batch_size: int = 100,
+    on_error: Callable[[IngestError], None] | None = None,
+    options: ReadOptions | None = None,
+    dry_run: bool = False,
+    near_duplicates: bool = True,
+    on_progress: Callable[[IngestResult], None] | None = None,
+) -> IngestResult:
+    """Code and store a stream of documents (and record its read issues); return the tallies and errors.
+
+    Documents are streamed and stored ``batch_size`` at a time, so memory does not grow with the
     corpus. Each document's date is its metadata date, else its dateline, else
     ``options.default_date``. Documents already stored (same id, text or URL) or
     near-copies of a stored story (word 5-gram Jaccard ≥ 0.9) are not coded again;
@@ -271,20 +305,15 @@ def ingest_paths(
         if on_progress is not None:
             on_progress(result)
 
-    for path in paths:
-        seen_files: set[str] = set()
-        for item in read_path(path, format, opts):
-            if isinstance(item, ReadIssue):
-                error(item.origin, item.reason)
-                continue
-            if item.origin:
-                seen_files.add(item.origin)
-            if not isinstance(item, CodedDocument):
-                item.date = resolve_date(item.date, item.text, opts.default_date)
-            result.documents_read += 1
-            batch.append(item)
-            if len(batch) >= batch_size:
-                flush()
-        result.files += len(seen_files)
+    for item in items:
+        if isinstance(item, ReadIssue):
+            error(item.origin, item.reason)
+            continue
+        if not isinstance(item, CodedDocument):
+            item.date = resolve_date(item.date, item.text, opts.default_date)
+        result.documents_read += 1
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
     flush()
     return result

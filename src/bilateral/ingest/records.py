@@ -1,15 +1,15 @@
-"""Event-record reader: bilateral's own event exports (JSONL, CSV) imported back.
+"""Event-record reader: bilateral's own event exports (JSONL, CSV, Parquet) imported back.
 
 A file holds event records with the fixed fields of :data:`~bilateral.model.EVENT_FIELDS`
-(``bilateral export --format jsonl|csv``). It is recognised by a
-``.events.jsonl``/``.events.csv`` name, by ``--format events``, or
+(``bilateral export --format jsonl|csv|parquet``). It is recognised by a
+``.events.jsonl``/``.events.csv`` name, a ``.parquet`` file with the event columns, by ``--format events``, or
 by a first record (JSONL) or header (CSV) that has the ``doc_sentence``, ``cameo`` and
 ``quad_class`` fields. Each record is imported as it is (its document id, sentence,
 span, status and channel kept), so its event key, and so the event, is the same as in
 the store it was exported from; documents are exported and imported separately
 (``--what documents`` gives a JSONL file the JSONL reader takes back).
-In CSV, ``span`` is written ``start-end``. Parquet exports (``span_start``/``span_end``
-columns) are read by :mod:`bilateral.ingest.parquet_events`.
+In CSV, ``span`` is written ``start-end``; in Parquet it is two columns, ``span_start`` and
+``span_end`` (a Parquet file is read in record batches, so its size does not matter).
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ class EventRecordsReader:
 
     def _kind(self, path: Path) -> str | None:
         low = path.name.lower()
+        if low.endswith(".parquet"):
+            return "parquet"
         if low.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
             return "jsonl"
         if low.endswith((".csv", ".csv.gz")):
@@ -73,13 +75,21 @@ class EventRecordsReader:
         return None
 
     def matches(self, path: Path) -> bool:
-        """True for ``*.events.{jsonl,csv}`` and for JSONL/CSV files that start with an event record."""
+        """True for ``*.events.{jsonl,csv}``, event Parquet files, and JSONL/CSV files starting with an event record."""
         low = path.name.lower()
         kind = self._kind(path)
         if kind is None:
             return False
         if ".events." in low:
             return True
+        if kind == "parquet":
+            try:
+                import pyarrow.parquet as pq
+
+                names = set(pq.read_schema(path).names)
+            except Exception:  # not a Parquet file: left to other readers
+                return False
+            return {"id", "doc_sentence", "cameo", "quad_class", "goldstein"} <= names
         try:
             with open_text(path) as fh:
                 first = fh.readline(65536)
@@ -90,6 +100,9 @@ class EventRecordsReader:
     def read(self, path: Path) -> Iterator[Document | ReadIssue]:
         """Yield one coded document (events only, no document stored) per record."""
         kind = self._kind(path) or "jsonl"
+        if kind == "parquet":
+            yield from self._parquet(path)
+            return
         with open_text(path) as fh:
             if kind == "csv":
                 rows = csv.DictReader(fh)
@@ -113,6 +126,26 @@ class EventRecordsReader:
                     yield ReadIssue(f"{path}:{lineno}", f"broken JSON ({exc.msg}, column {exc.colno})")
                 except ValueError as exc:
                     yield ReadIssue(f"{path}:{lineno}", str(exc))
+
+    @staticmethod
+    def _parquet(path: Path) -> Iterator[Document | ReadIssue]:
+        import pyarrow.parquet as pq
+
+        try:
+            pf = pq.ParquetFile(path)
+        except Exception as exc:  # pyarrow raises ArrowInvalid and OSError subclasses
+            first = str(exc).splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+            raise ReadError(f"not a Parquet file ({first})") from None
+        n = 0
+        for batch in pf.iter_batches(batch_size=2000):
+            for rec in batch.to_pylist():
+                n += 1
+                if "span" not in rec and "span_start" in rec:
+                    rec["span"] = [rec.pop("span_start"), rec.pop("span_end")]
+                try:
+                    yield _events_document(record_event(rec), str(path))
+                except ValueError as exc:
+                    yield ReadIssue(f"{path}:row {n}", str(exc))
 
 
 register_reader(EventRecordsReader(), first=True)
