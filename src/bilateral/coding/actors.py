@@ -30,9 +30,9 @@ __all__ = ["KINDS", "TOKEN_RE", "ActorDictionary", "ActorEntry", "normalize_toke
 TOKEN_RE = re.compile(r"[A-Za-z]+(?:[.'’-][A-Za-z]+)*\.?|\d+(?:[.,]\d+)*|\S")
 
 #: Entry kinds, in the order they win when one phrase has several entries.
-KINDS: tuple[str, ...] = ("country", "igo", "adjective", "metonym", "person", "sector", "place")
+KINDS: tuple[str, ...] = ("country", "igo", "adjective", "metonym", "nonstate", "person", "sector", "place")
 
-_THE_KINDS = frozenset({"country", "igo", "metonym"})
+_THE_KINDS = frozenset({"country", "igo", "metonym", "nonstate"})
 _CASE_SENSITIVE = re.compile(r"[A-Z][A-Z0-9&+]{0,5}")
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 400_000
@@ -80,7 +80,8 @@ class ActorEntry:
     """One dictionary phrase and what it stands for."""
 
     phrase: tuple[str, ...]  # normalised lower-case tokens
-    code: str  # ISO alpha-3 country, CAMEO IGO code, or CAMEO agent code for sector words
+    code: str  # ISO alpha-3 country, CAMEO IGO code (UNO, IMF …), IMG for transnational armed groups,
+    #            or the CAMEO agent code itself for sector words
     sector: str | None  # CAMEO agent code (GOV, MIL, BUS …) the phrase implies, if any
     kind: str  # one of KINDS
     label: str  # the canonical name ("Pakistan", "Shehbaz Sharif", "army")
@@ -186,6 +187,9 @@ class ActorDictionary:
         for r in _rows(tables.get("institutions.tsv", "")):
             for p in [r["name"], *_split(r["aliases"])]:
                 add(p, r["country"], r["sector"] or None, "metonym", r["name"])
+        for r in _rows(tables.get("nonstate.tsv", "")):
+            for p in [r["name"], *_split(r["aliases"])]:
+                add(p, r["code"], r["sector"] or None, "nonstate", r["name"])
         for r in _rows(tables.get("sectors.tsv", "")):
             add(r["phrase"], r["sector"], r["sector"], "sector", r["phrase"])
         for r in _rows(tables.get("persons_phoenix.tsv", "")):
@@ -310,7 +314,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 _FILES = ("countries.tsv", "igos.tsv", "sectors.tsv", "officeholders.tsv", "institutions.tsv",
-          "persons_phoenix.tsv")
+          "nonstate.tsv", "persons_phoenix.tsv")
 
 
 @lru_cache(maxsize=1)

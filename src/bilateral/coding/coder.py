@@ -19,7 +19,15 @@ from bilateral.coding.mentions import Discourse, Mention, find_mentions
 from bilateral.coding.ontology import Codebook
 from bilateral.coding.sentences import split_sentences
 from bilateral.coding.tokens import Token, tokenize
-from bilateral.coding.triggers import OBJECT_WINDOW, Trigger, clause_end, deeds_in, list_end, verb_triggers
+from bilateral.coding.triggers import (
+    OBJECT_WINDOW,
+    Trigger,
+    clause_end,
+    complement_end,
+    deeds_in,
+    list_end,
+    verb_triggers,
+)
 from bilateral.model import Document, Event, EventTrace, Sentence
 
 _MODAL_OR_SUBJECT = {
@@ -136,6 +144,7 @@ class Coder:
         events: list[Event] = []
         statements: list[Event] = []
         partial: list[Event] = []  # one actor known: kept only when nothing dyadic is found
+        suppress_until = 0  # end of an appeal's or a hope's complement: not an asserted event
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
         i = 0
         while i < len(tokens):
@@ -143,13 +152,18 @@ class Coder:
                 # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
                 i += 1
                 continue
+            if i < suppress_until:
+                i += 1
+                continue
             trig = verb_triggers(tokens, i, self.lexicon)
-            if trig is not None and (self._transitive_misuse(tokens, i) or self._control_verb(tokens, i)):
+            if trig is not None and (self._transitive_misuse(tokens, i) or self._control_verb(tokens, i + 1) or self._control_verb(tokens, trig.end)):
                 trig = None
             if trig is None:
                 i += 1
                 continue
             trig.noun = self._is_noun(tokens, i, mentions)
+            if not trig.noun and self._takes_complement(tokens[i].lower, trig.code):
+                suppress_until = complement_end(tokens, trig.end, self.lexicon)
             found, consumed = self._events_for(trig, tokens, text, mentions, doc_id, index, date, discourse)
             for ev in found:
                 k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
@@ -170,11 +184,16 @@ class Coder:
             return (substantive or partial)[:1]
         return statements[:1] if self.config.statements else []
 
-    def _control_verb(self, tokens: list[Token], i: int) -> bool:
-        """"agreed to cooperate": the second verb is the event; the first sets its status."""
-        if i + 2 >= len(tokens) or tokens[i + 1].lower != "to":
+    def _takes_complement(self, form: str, code: str) -> bool:
+        lex = self.lexicon
+        return lex.lemma(form) in lex.words["complement_verbs"] or code.startswith(lex.complement_codes)
+
+    def _control_verb(self, tokens: list[Token], end: int) -> bool:
+        """"agreed to cooperate", "expressed willingness to cooperate": the second verb is the
+        event; the first only sets its status (through the cue words)."""
+        if end + 1 >= len(tokens) or tokens[end].lower != "to":
             return False
-        nxt = tokens[i + 2].lower
+        nxt = tokens[end + 1].lower
         lex = self.lexicon
         return lex.lemma(nxt) == nxt and (nxt in lex.verb_forms or nxt in lex.lemmas)
 
@@ -236,12 +255,18 @@ class Coder:
         """Events for one trigger, and the token index up to which the trigger's evidence reaches."""
         lex = self.lexicon
         stop = clause_end(tokens, trig.index + 1, lex)
-        after = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
+        locative = lex.words["locative"]
+        after = [
+            m for m in mentions
+            if trig.index < m.start < max(stop, trig.end) and m.code
+            and not (m.start > 0 and tokens[m.start - 1].lower in locative)
+        ]
         subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
         subjects: list[Mention] = []
         if subject is not None:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
         passive = not trig.noun and self._passive(tokens, trig.index)
+        trig.passive = passive
         agent = None
         if passive or trig.noun:
             agent = next((m for m in after if m.start >= 1 and tokens[m.start - 1].lower in {"by", "from"}), None)
@@ -277,8 +302,8 @@ class Coder:
             span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
             span_end = tokens[max(trig.end, e) - 1].end if first else tokens[e - 1].end
             for src, tgt in pairs:
-                if src.code == tgt.code and src.code is not None:
-                    continue
+                if src.code == tgt.code and src.sector == tgt.sector and src.code is not None:
+                    continue  # the same actor on both sides; domestic events keep differing sectors
                 trace = None
                 if self.config.explain:
                     trace = EventTrace(

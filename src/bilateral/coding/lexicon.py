@@ -63,6 +63,7 @@ class Lexicon:
     coreference: dict[str, list[Phrase]] = field(default_factory=dict)
     intent_verbs: frozenset[str] = frozenset()
     lemmas: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
+    complement_codes: tuple[str, ...] = ()
 
     def lemma(self, form: str) -> str:
         """The verb lemma of an inflected form (the form itself when unknown)."""
@@ -148,7 +149,8 @@ def _load() -> Lexicon:
     cues = {k: [_phrase(p) for p in raw[k]] for k in ("negation", "negation_exceptions", "hypothetical", "intended")}
     words = {
         k: frozenset(str(w).lower() for w in raw[k])
-        for k in ("reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers", "intransitive_only")
+        for k in ("reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers", "intransitive_only",
+                  "complement_verbs", "locative")
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
     lex = Lexicon(
@@ -164,6 +166,7 @@ def _load() -> Lexicon:
         coreference=coreference,
         intent_verbs=frozenset(raw["intent_verbs"]),
         lemmas=lemma_of,
+        complement_codes=tuple(str(c) for c in raw["complement_codes"]),
     )
     return lex
 

@@ -71,6 +71,14 @@ def list_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     return stop
 
 
+def complement_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+    """End of a verb's complement clause: the next strong break ("; but", "while") or the sentence end."""
+    for j in range(start, len(tokens)):
+        if tokens[j].lower in {";", "but", "while", "although", "whereas", "however", "—", "–"}:
+            return j
+    return len(tokens)
+
+
 def deeds_in(tokens: list[Token], start: int, stop: int, lexicon: Lexicon, skip: set[int]) -> list[tuple[int, int, Deed]]:
     """Deed nouns between ``start`` and ``stop``: ``(start, end, deed)``, longest match first."""
     out: list[tuple[int, int, Deed]] = []
