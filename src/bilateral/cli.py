@@ -317,10 +317,8 @@ def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str
     with _open_store(db, must_exist=True) as store:
         profile = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
                                horizon_days=horizon)
-    if fmt == "md":
-        written = write_markdown(profile, path, db_name=db)
-    else:
-        written = write_html(profile, path, db_name=db)
+    write = write_markdown if fmt == "md" else write_html
+    written = write(profile, path, db_name=db)
     if profile.empty:
         _err(f"note: no events between {a} and {b} are stored; the report says so")
     click.echo(f"wrote {written}")
