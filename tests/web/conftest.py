@@ -1,0 +1,164 @@
+"""Fixtures of the dashboard tests: a store built by `bilateral ingest`, and real `bilateral serve` processes.
+
+Every server is the real command in its own process, on a free loopback port;
+tests talk to it over HTTP (httpx) or drive Chromium against it (Playwright).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+TESTS = Path(__file__).resolve().parent.parent
+REPO = TESTS.parent
+SHARED = REPO.parent / "shared"
+REFERENCE = SHARED / "data" / "samples" / "pakistan-us-warmth-without-gains.txt"
+TOKEN = "test-write-token-6f1c"
+
+#: Requests the tests sent to real servers (reported at the end of the session).
+REQUESTS: list[int] = [0]
+
+
+def count_request(_: httpx.Request) -> None:
+    """httpx event hook: count one request sent to a test server."""
+    REQUESTS[0] += 1
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    """One running `bilateral serve` process."""
+
+    exe: Path
+    db: Path
+    token: str | None
+    port: int = 0
+    proc: subprocess.Popen[str] | None = None
+    banner: str = ""
+    log: Path | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def base(self) -> str:
+        """The server's base URL."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60.0) -> Server:
+        """Start the server on a free port and wait until it answers."""
+        self.port = free_port()
+        cmd = [str(self.exe), "serve", "--db", str(self.db), "--port", str(self.port)]
+        if self.token:
+            cmd += ["--write-token", self.token]
+        env = {k: v for k, v in os.environ.items() if k != "BILATERAL_WRITE_TOKEN"}
+        env.update(self.extra_env)
+        self.log = self.db.with_suffix(f".serve-{self.port}.log")
+        out = self.log.open("w")
+        self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True, env=env)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"bilateral serve exited {self.proc.returncode}: {self.log.read_text()}")
+            try:
+                r = httpx.get(self.base + "/api/health", timeout=2.0)
+                if r.status_code == 200:
+                    self.banner = self.log.read_text()
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"bilateral serve did not answer in {timeout}s: {self.log.read_text()}")
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL) and release the store file."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=15)
+        self.proc = None
+
+    def client(self) -> httpx.Client:
+        """An HTTP client for this server that counts its requests."""
+        return httpx.Client(base_url=self.base, timeout=30.0, event_hooks={"request": [count_request]})
+
+
+@pytest.fixture(scope="session")
+def reference_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the reference article, built once by `bilateral ingest` (the real command)."""
+    if not REFERENCE.is_file():
+        pytest.skip(f"{REFERENCE} is not present")
+    exe = _exe()
+    folder = tmp_path_factory.mktemp("reference")
+    article = folder / REFERENCE.name
+    shutil.copyfile(REFERENCE, article)
+    db = folder / "reference.duckdb"
+    res = subprocess.run([str(exe), "ingest", str(article), "--db", str(db)], capture_output=True, text=True,
+                         timeout=600)
+    assert res.returncode == 0, res.stderr
+    return db
+
+
+@pytest.fixture
+def ref_db(reference_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the reference store for one test."""
+    db = tmp_path / "store.duckdb"
+    shutil.copyfile(reference_db, db)
+    return db
+
+
+def _exe() -> Path:
+    import sys
+
+    exe = Path(sys.executable).parent / "bilateral"
+    if not exe.exists():
+        pytest.skip("the bilateral console script is not installed in this venv")
+    return exe
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., Server]]:
+    """Start `bilateral serve` processes; all are stopped after the test."""
+    started: list[Server] = []
+
+    def start(db: Path, token: str | None = None, **env: str) -> Server:
+        server = Server(_exe(), db, token, extra_env=dict(env)).start()
+        started.append(server)
+        return server
+
+    yield start
+    for s in started:
+        s.stop()
+
+
+@pytest.fixture(scope="module")
+def readonly_server(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One read-only server over a copy of the reference store, shared by a test module."""
+    db = tmp_path_factory.mktemp("readonly") / "store.duckdb"
+    shutil.copyfile(reference_db, db)
+    server = Server(_exe(), db, None).start()
+    yield server
+    server.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many requests the dashboard tests sent to real servers."""
+    if REQUESTS[0]:
+        terminalreporter.write_line(f"dashboard tests: {REQUESTS[0]} HTTP requests served by real servers")

@@ -1,0 +1,169 @@
+"""The JSON API against a real `bilateral serve` process on a free local port."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import httpx
+import pytest
+
+if TYPE_CHECKING:
+    from tests.web.conftest import Server
+
+TOKEN = "test-write-token-6f1c"
+
+
+@pytest.fixture
+def server(readonly_server: Server) -> Server:
+    """The module's read-only server over the reference article."""
+    return readonly_server
+
+
+def test_banner_says_loopback_and_read_only(server: Server) -> None:
+    assert f"http://127.0.0.1:{server.port}/" in server.banner
+    assert "this machine only" in server.banner
+    assert "read-only" in server.banner
+
+
+def test_health_dyads_and_search(server: Server) -> None:
+    with server.client() as c:
+        assert c.get("/api/health").json()["writable"] is False
+        dyads = c.get("/api/dyads").json()
+        pairs = {(d["a"], d["b"]) for d in dyads}
+        assert ("PAK", "USA") in pairs
+        for q in ("pakistan", "United States", "pak"):
+            found = c.get("/api/dyads", params={"q": q}).json()
+            assert any((d["a"], d["b"]) == ("PAK", "USA") for d in found), q
+        assert c.get("/api/dyads", params={"q": "atlantis"}).json() == []
+
+
+def test_dyad_profile_and_series(server: Server) -> None:
+    with server.client() as c:
+        prof = c.get("/api/dyads/pak/usa").json()
+        assert (prof["a"], prof["b"]) == ("PAK", "USA")
+        usa_pak = next(m for m in prof["measures"] if m["source"] == "USA")
+        assert usa_pak["warmth"] >= 1 and usa_pak["delivery"] == 0
+        assert usa_pak["by_channel"]["trade"]["denials"] >= 1
+        assert prof["verdict"]["claims"]
+        series = c.get("/api/dyads/PAK/USA/series", params={"by": "quarter"}).json()
+        assert series["by"] == "quarter" and set(series["series"]) == {"PAK>USA", "USA>PAK"}
+        assert c.get("/api/dyads/PAK/USA/series", params={"by": "decade"}).status_code == 422
+
+
+def test_evidence_cell_matches_the_tally(server: Server) -> None:
+    with server.client() as c:
+        prof = c.get("/api/dyads/PAK/USA").json()
+        usa_pak = next(m for m in prof["measures"] if m["source"] == "USA")
+        cell = c.get("/api/evidence/ev-USA-PAK-denials-trade").json()
+        assert len(cell["events"]) == usa_pak["by_channel"]["trade"]["denials"]
+        assert all(e["status"] == "negated" and e["channel"] == "trade" for e in cell["events"])
+        assert c.get("/api/evidence/not-a-cell").status_code == 404
+
+
+def test_events_filters_and_pagination(server: Server) -> None:
+    with server.client() as c:
+        everything = c.get("/api/events", params={"page_size": 200}).json()
+        total = everything["total"]
+        assert total == len(everything["events"]) > 5
+        keys: list[str] = []
+        pages = c.get("/api/events", params={"page_size": 4}).json()["pages"]
+        assert pages == -(-total // 4)
+        for page in range(1, pages + 1):
+            body = c.get("/api/events", params={"page_size": 4, "page": page}).json()
+            assert len(body["events"]) <= 4
+            keys += [e["key"] for e in body["events"]]
+        assert keys == [e["key"] for e in everything["events"]]
+        neg = c.get("/api/events", params={"source": "usa", "target": "PAK", "status": "negated",
+                                           "channel": "trade"}).json()
+        assert neg["total"] >= 1
+        for e in neg["events"]:
+            assert (e["source"], e["target"], e["status"], e["channel"]) == ("USA", "PAK", "negated", "trade")
+            s, t = e["span"]
+            assert 0 <= s < t <= len(e["sentence"])
+        both = c.get("/api/events", params={"a": "USA", "b": "PAK"}).json()
+        assert both["total"] == sum(1 for e in everything["events"] if {e["source"], e["target"]} == {"USA", "PAK"})
+        assert c.get("/api/events", params={"q": "GSP"}).json()["total"] >= 1
+
+
+@pytest.mark.parametrize("params", [{"page_size": 201}, {"page_size": 0}, {"page": 0}, {"page": 10**12},
+                                    {"status": "maybe"}, {"since": "yesterday"}, {"cameo": "0' OR '1'='1"}])
+def test_bounds_are_enforced(server: Server, params: dict[str, object]) -> None:
+    with server.client() as c:
+        assert c.get("/api/events", params=params).status_code == 422
+
+
+def test_filters_are_bound_parameters(server: Server) -> None:
+    with server.client() as c:
+        for hostile in ("USA' OR '1'='1", "USA\"; DROP TABLE events; --", "%", "_"):
+            r = c.get("/api/events", params={"source": hostile})
+            assert r.status_code == 200 and r.json()["total"] == 0
+        assert c.get("/api/events").json()["total"] > 0  # the table is still there
+
+
+def test_event_document_corpus(server: Server) -> None:
+    with server.client() as c:
+        first = c.get("/api/events", params={"page_size": 1}).json()["events"][0]
+        detail = c.get(f"/api/events/{first['key']}").json()
+        assert detail["event"]["key"] == first["key"] and detail["corrections"] == []
+        assert c.get("/api/events/nope").status_code == 404
+        docs = c.get("/api/documents").json()
+        assert docs["total"] == 1
+        doc = c.get(f"/api/documents/{docs['documents'][0]['id']}").json()
+        assert "Pakistan" in doc["text"] and doc["sentences"] and doc["events"]
+        assert c.get("/api/documents/missing").status_code == 404
+        corpus = c.get("/api/corpus").json()
+        assert corpus["counts"]["documents"] == 1 and corpus["counts"]["events"] > 0
+        assert corpus["top_dyads"][0]["events"] >= 1
+
+
+def test_openapi_document(server: Server) -> None:
+    with server.client() as c:
+        doc = c.get("/api/openapi.json").json()
+    assert doc["openapi"].startswith("3.")
+    for path in ("/api/dyads", "/api/dyads/{a}/{b}", "/api/events", "/api/events/{key}/corrections",
+                 "/api/documents/{doc_id}", "/api/corrections"):
+        assert path in doc["paths"], path
+    assert not any(not p.startswith("/api/") for p in doc["paths"])
+
+
+def test_read_only_server_refuses_writes(server: Server) -> None:
+    with server.client() as c:
+        key = c.get("/api/events", params={"page_size": 1}).json()["events"][0]["key"]
+        r = c.post(f"/api/events/{key}/corrections", json={"field": "status", "value": "realized"},
+                   headers={"x-write-token": TOKEN})
+        assert r.status_code == 403
+        assert c.get("/api/corrections").json() == []
+
+
+def test_writes_need_the_token(ref_db: Path, serve: Callable[..., Server]) -> None:
+    server = serve(ref_db, token=TOKEN)
+    assert "corrections enabled" in server.banner
+    with server.client() as c:
+        key = c.get("/api/events", params={"page_size": 1}).json()["events"][0]["key"]
+        url = f"/api/events/{key}/corrections"
+        body = {"field": "channel", "value": "finance"}
+        assert c.post(url, json=body).status_code == 403
+        assert c.post(url, json=body, headers={"x-write-token": "wrong"}).status_code == 403
+        assert c.post(url, json=body, headers={"authorization": "Bearer wrong"}).status_code == 403
+        assert c.post(url, json={"field": "channel", "value": "spaceflight"},
+                      headers={"x-write-token": TOKEN}).status_code == 422
+        assert c.post(url, json={"field": "trace", "value": "x"}, headers={"x-write-token": TOKEN}).status_code == 422
+        assert c.post("/api/events/nope/corrections", json=body, headers={"x-write-token": TOKEN}).status_code == 404
+        huge = {"field": "channel", "value": "finance", "note": "x" * 100_000}
+        assert c.post(url, json=huge, headers={"x-write-token": TOKEN}).status_code == 413
+        r = c.post(url, json=body, headers={"authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 201, r.text
+        assert r.json()["event"]["channel"] == "finance"
+        assert r.json()["original"]["channel"] != "finance" or r.json()["corrections"]
+        assert [x["value"] for x in c.get("/api/corrections").json()] == ["finance"]
+        csv_text = c.get("/api/corrections.csv").text
+        assert csv_text.splitlines()[0] == "event_key,field,value,created_at,note" and key in csv_text
+
+
+def test_token_from_environment(ref_db: Path, serve: Callable[..., Server]) -> None:
+    server = serve(ref_db, BILATERAL_WRITE_TOKEN="from-env")
+    assert "corrections enabled" in server.banner
+    with httpx.Client(base_url=server.base) as c:
+        assert c.get("/api/health").json()["writable"] is True
