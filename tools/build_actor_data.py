@@ -12,7 +12,8 @@ Inputs
   dated office-holders written by this project.
 * Phoenix dictionaries (MIT, Open Event Data Alliance / Computational Event Data System project)
   from ``petrarch2/data/dictionaries/``: ``Phoenix.Countries.actors.txt`` (country synonyms and
-  places, named institutions, date-bounded persons) and ``Phoenix.agents.txt`` (sector nouns).
+  places, named institutions, date-bounded persons), ``Phoenix.agents.txt`` (sector nouns) and
+  ``Phoenix.MilNonState.actors.txt`` (armed non-state groups).
 
 Outputs (UTF-8, tab-separated, header row, lists inside a cell separated by ``;``)
 -------------------------------------------------------------------------------------
@@ -25,6 +26,7 @@ Outputs (UTF-8, tab-separated, header row, lists inside a cell separated by ``;`
 * ``officeholders.tsv``: name, aliases, country, sector, role, start, end.
 * ``institutions.tsv``: name, aliases, country, sector, agent_code (Phoenix named bodies).
 * ``persons_phoenix.tsv``: name, aliases, country, sector, agent_code, start, end.
+* ``nonstate.tsv``: name, aliases, code, sector, phoenix_code (armed non-state groups).
 """
 
 from __future__ import annotations
@@ -395,6 +397,42 @@ def build_phoenix_people_and_bodies(
     return institutions, persons
 
 
+def build_nonstate(shared: Path, names: dict[str, str], taken: set[str]) -> list[list[str]]:
+    """Non-state armed groups from ``Phoenix.MilNonState.actors.txt``.
+
+    A group based in one country keeps that country's code with its agent as sector
+    (Taliban -> AFG/REB); transnational or regional groups get CAMEO's ``IMG``.
+    """
+    agents = agent_codes(shared / PHOENIX_DIR / "Phoenix.agents.txt")
+    rows: list[list[str]] = []
+    seen: set[str] = set(taken)
+    for block_names, codes in parse_phoenix_blocks(shared / PHOENIX_DIR / "Phoenix.MilNonState.actors.txt"):
+        parsed = [CODE_RE.match(c.replace("\t", " ")) for c in codes]
+        full_codes = [m.group(1) for m in parsed if m]
+        if not full_codes:
+            continue
+        full = full_codes[0]
+        cc = PHOENIX_COUNTRY_MAP.get(full[:3], full[:3])
+        rest = full[3:]
+        code = cc if cc in names else "IMG"
+        parts = [rest[i : i + 3] for i in range(0, len(rest) - len(rest) % 3, 3)]
+        sector = next((p for p in parts if p in agents and p not in {"MUS", "CHR", "JEW", "HIN", "BUD"}), "REB")
+        phrases = []
+        for raw in block_names:
+            raw = re.sub(r"\([^)]*\)", "", raw)
+            p = phoenix_phrase(raw)
+            if p is None:
+                continue
+            k = p.lower()
+            if k in T.NONSTATE_STOPWORDS or k in seen or len(k) < 4 or not re.search(r"[a-z]{2}", k):
+                continue
+            seen.add(k)
+            phrases.append(p)
+        if phrases:
+            rows.append([phrases[0], ";".join(phrases[1:]), code, sector, full])
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -419,6 +457,8 @@ def main() -> None:
         taken.update(x.lower() for x in [r[2], *split_list(r[3])])
     institutions, persons = build_phoenix_people_and_bodies(shared, names, taken)
     write_tsv(OUT / "institutions.tsv", ["name", "aliases", "country", "sector", "agent_code"], institutions)
+    write_tsv(OUT / "nonstate.tsv", ["name", "aliases", "code", "sector", "phoenix_code"],
+              build_nonstate(shared, names, taken))
     write_tsv(OUT / "persons_phoenix.tsv",
               ["name", "aliases", "country", "sector", "agent_code", "start", "end"], persons)
 

@@ -277,7 +277,7 @@ UNO | IGOUNO | UN Secretary-General;U.N. Secretary-General;United Nations Secret
 HRC | IGOUNOHRI | UN Human Rights Council;U.N. Human Rights Council;Human Rights Council;UNHRC;Office of the High Commissioner for Human Rights;OHCHR
 HCR | IGOUNOREFHCR | UNHCR;UN refugee agency;U.N. refugee agency;United Nations High Commissioner for Refugees
 KID | IGOUNOKID | UNICEF;United Nations Children's Fund
-UNDP | IGOUNODEV | UNDP;United Nations Development Programme;UN Development Programme
+UNP | IGOUNODEV | UNDP;United Nations Development Programme;UN Development Programme
 WFP | IGOUNOWFP | WFP;World Food Programme;World Food Program;UN World Food Programme
 FAO | IGOUNOAGRFAO | FAO;Food and Agriculture Organization;UN Food and Agriculture Organization
 WHO | IGOUNOHLHWHO | WHO;World Health Organization;World Health Organisation
@@ -333,7 +333,7 @@ ECO | IGOCAS | Economic Cooperation Organization;Economic Cooperation Organisati
 OAS | IGOOAS | Organization of American States;OAS
 MER | IGOLAMBUS | Mercosur;Mercosul
 CRC | IGOCAR | CARICOM;Caribbean Community
-NAM | IGONAM | Non-Aligned Movement;NAM
+NOA | IGONAM | Non-Aligned Movement;NAM
 GOS | IGOGOS | Group of Seven;G7;G-7;Group of 7
 GOE | IGOBUSGOE | Group of Eight;G8;G-8
 GTW | IGOBUS | Group of Twenty;G20;G-20;Group of 20
@@ -1119,3 +1119,16 @@ Daniel Ortega | Ortega | NIC | GOV | hos | 1985-01-10 | 1990-04-25
 Daniel Ortega | Ortega | NIC | GOV | hos | 2007-01-10 |
 Volodymyr Zelensky | Zelensky;Zelenskiy;Volodymyr Zelenskiy | UKR | GOV | hos | 2019-05-20 |
 """
+
+# Phoenix non-state group names that are too ambiguous to keep (lower case).
+NONSTATE_STOPWORDS = {
+    "eta", "black star", "angry brigade", "army of god", "anarchist faction", "the base", "the movement",
+    "the organization", "the front", "the party", "revolution", "resistance", "mujahideen", "mujahedeen",
+    "jihad", "the family", "order", "the order", "shining path", "march", "may", "army", "militia",
+    "21 june", "organization", "youth", "zero", "falcon", "tigers", "mavericks", "yahweh", "red flag",
+    "red line", "red bill", "triple a", "la liga", "le celle", "de fes", "eyal", "shahin", "hamzah",
+    "muhannad", "aleph", "camo", "boogeymen", "order ii", "zanu", "frepaso", "amal", "salauddin",
+    "direct action", "international solidarity", "popular resistance", "friendship society",
+    "fighters for freedom", "may 15", "may 98", "sandinistas", "burning path", "uncontrolled rage",
+    "five c's", "cinque c", "red hand defenders", "conscientious arsonists", "leftist nucleus",
+}

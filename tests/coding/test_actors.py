@@ -91,6 +91,9 @@ def test_load_is_cached(ad: ActorDictionary) -> None:
         ("Western Sahara", "ESH", None, "country"),
         ("Puerto Rico", "PRI", None, "country"),
         ("Pakistan.", "PAK", None, "country"),
+        ("the Taliban", "AFG", "REB", "nonstate"),
+        ("Hamas", "PSE", "REB", "nonstate"),
+        ("Al Qaeda", "IMG", "REB", "nonstate"),
     ],
 )
 def test_match_actor(ad: ActorDictionary, text: str, code: str, sector: str | None, kind: str) -> None:
@@ -241,3 +244,7 @@ def test_iter_matches(ad: ActorDictionary) -> None:
     assert (["Shehbaz", "Sharif"], "PAK", "person") in got
     assert (["the", "United", "States"], "USA", "country") in got
     assert (["Islamabad's"], "PAK", "metonym") in got
+
+
+def test_igo_codes_do_not_collide_with_countries(ad: ActorDictionary) -> None:
+    assert ad.igo_codes and not (ad.igo_codes & ad.country_codes)
