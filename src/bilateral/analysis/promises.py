@@ -2,10 +2,11 @@
 
 A *promise* is an event of the ``promises`` measure (intended cooperation, or a realized
 expression of intent, CAMEO 03x) from A to B in channel *c*, dated *t*. Its *fulfilment* is the
-earliest *realized* event from A to B in the same channel, dated within ``[t, t + horizon]``,
-in another sentence, that is not itself a promise, and that is material cooperation
-(QuadClass 2) when *c* is a tangible channel (trade, investment, finance, aid, defense,
-resources), or any cooperation (QuadClass 1 or 2) otherwise. Then the promise is
+earliest *deed* from A to B in the same channel, dated within ``[t, t + horizon]``, in another
+sentence, that is not itself a promise. A deed is a realized event of material cooperation
+(QuadClass 2); in the diplomatic and security channels a realized meeting or agreement
+(CAMEO 04x consult, 057 sign a formal agreement) counts as well. Words (statements,
+appeals, praise) never keep a promise. Then the promise is
 
 * **kept** when a fulfilment exists;
 * **pending** when none exists and ``as_of < t + horizon`` (there is still time);
@@ -25,7 +26,7 @@ from typing import Any
 
 from bilateral.analysis.evidence import EventRef, dyad_events
 from bilateral.analysis.gap import HasConnection
-from bilateral.analysis.measures import TANGIBLE_CHANNELS, events_view, norm_code
+from bilateral.analysis.measures import events_view, norm_code
 
 OUTCOMES: tuple[str, ...] = ("kept", "pending", "lapsed", "undated")
 DEFAULT_HORIZON_DAYS = 180
@@ -108,12 +109,25 @@ def store_as_of(store: HasConnection) -> date | None:
     return rows[0][0] if rows and rows[0][0] is not None else None
 
 
+#: Channels where a realized meeting or agreement keeps a promise (elsewhere only material cooperation does).
+VERBAL_DEED_CHANNELS: tuple[str, ...] = ("diplomatic", "security")
+#: CAMEO prefixes of the verbal events that count as deeds in those channels.
+VERBAL_DEED_CODES: tuple[str, ...] = ("04", "057")
+
+
+def is_deed(ev: EventRef) -> bool:
+    """Whether ``ev`` can keep a promise in its channel (see the module doc)."""
+    if ev.status != "realized" or "promises" in ev.measures:
+        return False
+    if ev.quad_class == 2:
+        return True
+    return ev.channel in VERBAL_DEED_CHANNELS and ev.quad_class == 1 and ev.cameo.startswith(VERBAL_DEED_CODES)
+
+
 def _fulfils(ev: EventRef, promise: EventRef) -> bool:
-    if ev.status != "realized" or "promises" in ev.measures or ev.channel != promise.channel:
+    if ev.channel != promise.channel or (ev.doc_id, ev.doc_sentence) == (promise.doc_id, promise.doc_sentence):
         return False
-    if (ev.doc_id, ev.doc_sentence) == (promise.doc_id, promise.doc_sentence):
-        return False
-    return ev.quad_class == 2 if promise.channel in TANGIBLE_CHANNELS else ev.quad_class in (1, 2)
+    return is_deed(ev)
 
 
 def follow_through(

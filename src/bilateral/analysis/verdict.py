@@ -115,11 +115,15 @@ class Verdict:
 
 
 def warmth_level(d: DirectionMeasures) -> str:
-    """``high``, ``some`` or ``no``: how warm ``d`` is, judged on its realized verbal cooperation and gap."""
+    """``high``, ``moderate`` or ``no``: how warm ``d`` is, judged on its realized verbal cooperation and gap.
+
+    High: at least :data:`HIGH_WARMTH` realized expressions and a gap index of at least :data:`HIGH_GAP`
+    (words clearly outweigh deeds); moderate: any other realized warmth.
+    """
     w = d.total.warmth
     if w == 0:
         return "no"
-    return "high" if w >= HIGH_WARMTH and d.index.value >= HIGH_GAP else "some"
+    return "high" if w >= HIGH_WARMTH and d.index.value >= HIGH_GAP else "moderate"
 
 
 def _direction_claim(d: DirectionMeasures) -> Claim | None:

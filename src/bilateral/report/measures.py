@@ -19,8 +19,8 @@ def render_profile(p: DyadProfile) -> RenderableType:
     for d in (p.ledger.forward, p.ledger.backward):
         tot, ix = d.total, d.index
         head.add_row(f"{d.source} → {d.target}", str(tot.warmth), f"{tot.warmth_goldstein:+.1f}",
-                     str(tot.delivery), str(tot.promises), str(tot.denials), f"{ix.value:+.2f}", f"{ix.low:+.2f} … {ix.high:+.2f}",
-                     str(ix.articles))
+                     str(tot.delivery), str(tot.promises), str(tot.denials), f"{ix.value:+.2f}",
+                     f"{ix.low:+.2f} … {ix.high:+.2f}", str(ix.articles))
     parts.append(head)
     if p.by and any(p.series.values()):
         series = Table(title=f"per {p.by}", title_justify="left", show_edge=False)
