@@ -53,7 +53,16 @@ class DyadProfile:
     peers: list[PeerComparison] = field(default_factory=list)
     events: list[tuple[EventRef, str | None]] = field(default_factory=list)
     verdict: Verdict = field(default_factory=Verdict)
+    peers_requested: list[str] | None = None  # the peers named by the caller; None when picked automatically
     _cells: dict[str, list[EventRef]] = field(default_factory=dict, repr=False)
+
+    @property
+    def peer_names(self) -> list[str]:
+        """Every peer compared, in order (named or picked automatically)."""
+        out: list[str] = []
+        for pc in self.peers:
+            out.extend(d.target for d in pc.peers if d.target not in out)
+        return out
 
     @property
     def empty(self) -> bool:
@@ -134,6 +143,7 @@ def dyad_profile(
     profile = DyadProfile(
         a=a, b=b, by=by, since=since, until=until, as_of=as_of or store_as_of(store),
         gap=gap, ledger=ledger_from(fwd, bwd),
+        peers_requested=[norm_code(x) for x in peers] if peers is not None else None,
     )
     if by is not None:
         span = dyad_period_span(store, [(a, b), (b, a)], since=since, until=until)
