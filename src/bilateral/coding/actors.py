@@ -30,9 +30,9 @@ __all__ = ["KINDS", "TOKEN_RE", "ActorDictionary", "ActorEntry", "normalize_toke
 TOKEN_RE = re.compile(r"[A-Za-z]+(?:[.'’-][A-Za-z]+)*\.?|\d+(?:[.,]\d+)*|\S")
 
 #: Entry kinds, in the order they win when one phrase has several entries.
-KINDS: tuple[str, ...] = ("country", "igo", "adjective", "metonym", "nonstate", "person", "sector", "place")
+KINDS: tuple[str, ...] = ("country", "igo", "ngo", "adjective", "metonym", "nonstate", "person", "sector", "place")
 
-_THE_KINDS = frozenset({"country", "igo", "metonym", "nonstate"})
+_THE_KINDS = frozenset({"country", "igo", "ngo", "metonym", "nonstate"})
 _CASE_SENSITIVE = re.compile(r"[A-Z][A-Z0-9&+]{0,5}")
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 400_000
@@ -180,6 +180,9 @@ class ActorDictionary:
             igo_names[r["code"]] = r["name"]
             for p in [r["name"], *_split(r["aliases"])]:
                 add(p, r["code"], None, "igo", r["name"])
+        for r in _rows(tables.get("ngos.tsv", "")):
+            for p in [r["name"], *_split(r["aliases"])]:
+                add(p, r["code"], None, "ngo", r["name"])
         for r in _rows(tables.get("officeholders.tsv", "")):
             for p in [r["name"], *_split(r["aliases"])]:
                 add(p, r["country"], r["sector"] or None, "person", r["name"],
@@ -287,6 +290,10 @@ class ActorDictionary:
         """English short name of a country or IGO code; unknown codes are returned unchanged."""
         return self._country_names.get(code) or self._igo_names.get(code) or code
 
+    def is_country(self, code: str | None) -> bool:
+        """Whether ``code`` is a state or territory code (not an IGO, NGO, IMG or agent code)."""
+        return code is not None and code in self._country_names
+
     def country_status(self, code: str) -> str | None:
         """``un_member``, ``un_observer``, ``partially_recognized``, ``territory``, ``historical``."""
         return self._country_status.get(code)
@@ -313,7 +320,7 @@ def _rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
 
 
-_FILES = ("countries.tsv", "igos.tsv", "sectors.tsv", "officeholders.tsv", "institutions.tsv",
+_FILES = ("countries.tsv", "igos.tsv", "ngos.tsv", "sectors.tsv", "officeholders.tsv", "institutions.tsv",
           "nonstate.tsv", "persons_phoenix.tsv")
 
 

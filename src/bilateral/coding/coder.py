@@ -167,9 +167,14 @@ class Coder:
             found, consumed = self._events_for(trig, tokens, text, mentions, doc_id, index, date, discourse)
             for ev in found:
                 k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
-                if k in seen:
+                # "met ... to discuss": a second trigger of the same kind adds no event
+                same_kind = (ev.source, ev.target, ev.cameo[:2], ev.status, ev.channel, -1 - i)
+                if k in seen or any(
+                    s[:5] == same_kind[:5] and s[5] < 0 and s[5] != same_kind[5] for s in seen
+                ):
                     continue
                 seen.add(k)
+                seen.add(same_kind)
                 if ev.source is None or ev.target is None:
                     partial.append(ev)
                 else:
@@ -256,11 +261,10 @@ class Coder:
         lex = self.lexicon
         stop = clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
-        after = [
-            m for m in mentions
-            if trig.index < m.start < max(stop, trig.end) and m.code
-            and not (m.start > 0 and tokens[m.start - 1].lower in locative)
-        ]
+        in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
+        after = [m for m in in_range if not (m.start > 0 and tokens[m.start - 1].lower in locative)]
+        if not after and trig.code[:2] >= "14":
+            after = in_range  # force used "in Ukraine" is force against it
         subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
         subjects: list[Mention] = []
         if subject is not None:

@@ -127,6 +127,16 @@ def _coreference(
         sector = "GOV" if tokens[i + n - 1].lower in {"government", "administration"} else None
         return Mention(i, i + n, referent, sector, "coref",
                        text[tokens[i].start:tokens[i + n - 1].end], f"coreference -> {referent}")
+    n = _match_phrase(tokens, i, coref.get("plural", []))
+    if n and in_sentence:
+        # "Obama and Putin said they will ...": the subjects named earlier in the sentence
+        group = [m for m in earlier if m.code and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)]
+        head = group[-1]
+        tail = [m for m in group[:-1] if m.code != head.code]
+        m = Mention(i, i + n, head.code, head.sector, "coref", tokens[i].text, f"coreference -> {head.text}")
+        m.partners = [Mention(i, i + n, t.code, t.sector, "coref", tokens[i].text, f"coreference -> {t.text}")
+                      for t in tail[-2:]]
+        return m
     n = _match_phrase(tokens, i, coref.get("person", []))
     if n and discourse.last_person is not None and discourse.last_person.code:
         p = discourse.last_person

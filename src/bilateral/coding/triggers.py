@@ -164,6 +164,10 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon) -> Trigger | No
                            direction=direction, deed=deed, deed_start=s)
     if not blocks:
         return None
+    if low in lexicon.words["reporting_verbs"]:
+        # a speech verb's patterns would code the reported content; that content has its own verb
+        blocks = [b for b in blocks if b[2]]
+        return Trigger(i, i + 1, blocks[0][2], None, f"{blocks[0][0]} -> {blocks[0][2]}") if blocks else None
     for block, _lemma, default in blocks:
         for p in lexicon.patterns.get(block, ()):
             end = _pattern_matches(p, tokens, i, stop, lexicon)
