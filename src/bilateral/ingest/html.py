@@ -19,6 +19,9 @@ import trafilatura
 from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
 from bilateral.model import Document
 
+#: Fewer extracted words than this is a page without an article (a menu, a login wall).
+MIN_WORDS = 5
+
 
 def _decode(data: bytes) -> str:
     for enc in ("utf-8-sig", "cp1252"):
@@ -37,6 +40,9 @@ def html_document(html: str | bytes, origin: str | None = None, url: str | None 
     try:
         ext: Any = trafilatura.bare_extraction(
             markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            # only dates the page states (meta tags, structured data, <time>): no guessing from
+            # a copyright year or a URL, so a dateline in the text can take over
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise ReadError(f"unreadable HTML ({exc.__class__.__name__})") from None
@@ -48,7 +54,7 @@ def html_document(html: str | bytes, origin: str | None = None, url: str | None 
     else:
         raise ReadError("no article text found in the HTML")
     text = str(get("text") or "").strip()
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise ReadError("no article text found in the HTML")
     title = (get("title") or None) and str(get("title")).strip()
     lines = text.split("\n", 1)

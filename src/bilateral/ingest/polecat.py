@@ -7,8 +7,8 @@ intensity column are read (``Intensity`` and, in later releases, ``Event Intensi
 Each row becomes one coded document, id ``polecat-<Event ID>``, whose sentence is
 ``POLECAT event <id> (<date>, <Source>): <Event Text or Headline or Event Type>``.
 POLECAT has no CAMEO code: the event gets the most general CAMEO code of its PLOVER
-type (matching the event mode where the codebook lists one), so QuadClass and the
-channel follow; ``Quad Code`` words, when present, set the QuadClass.
+type (matching the event mode, then one of the ``Contexts``, where the codebook lists
+one: ``COOPERATE`` + ``economic`` → 061), so QuadClass and the channel follow; ``Quad Code`` words, when present, set the QuadClass.
 """
 
 from __future__ import annotations
@@ -29,8 +29,12 @@ _QUAD_BY_WORDS = {v.upper(): k for k, v in QUAD_CLASSES.items()}
 
 
 @lru_cache(maxsize=256)
-def plover_to_cameo(plover: str, mode: str = "") -> str | None:
-    """The most general CAMEO code whose PLOVER type is ``plover`` (and mode ``mode`` when one matches)."""
+def plover_to_cameo(plover: str, mode: str = "", contexts: tuple[str, ...] = ()) -> str | None:
+    """The most general CAMEO code whose PLOVER type is ``plover``.
+
+    Codes whose PLOVER mode is ``mode``, then whose PLOVER context is one of ``contexts``
+    (``economic``, ``military`` …), are preferred when the codebook has them.
+    """
     from bilateral.coding.ontology import Codebook
 
     candidates = [c for c in Codebook.load() if (c.plover or "").upper() == plover.upper()]
@@ -39,6 +43,10 @@ def plover_to_cameo(plover: str, mode: str = "") -> str | None:
     if mode:
         with_mode = [c for c in candidates if (c.plover_mode or "").lower() == mode.lower()]
         candidates = with_mode or candidates
+    if contexts:
+        wanted = {c.lower() for c in contexts}
+        with_context = [c for c in candidates if (c.plover_context or "").lower() in wanted]
+        candidates = with_context or candidates
     return min(candidates, key=lambda c: (len(c.code), c.code)).code
 
 
@@ -51,7 +59,8 @@ def polecat_row_document(row: dict[str, str], origin: str) -> Document:
         raise ValueError("no Event ID")
     plover = (row.get("Event Type") or "").strip().upper()
     mode = (row.get("Event Mode") or "").split(";")[0].strip()
-    cameo = plover_to_cameo(plover, mode) if plover else None
+    contexts = tuple(c.strip() for c in (row.get("Contexts") or "").split(";") if c.strip())
+    cameo = plover_to_cameo(plover, mode, contexts) if plover else None
     if cameo is None:
         raise ValueError(f"unknown Event Type {row.get('Event Type')!r}")
     entry = Codebook.load().get(cameo)
