@@ -22,6 +22,7 @@ Outputs (UTF-8, tab-separated, header row, lists inside a cell separated by ``;`
   ``historical``; a metonym may
   carry a sector as ``Pentagon=MIL``.
 * ``igos.tsv``: code, phoenix_code, name, aliases.
+* ``ngos.tsv``: code (always ``NGO``), name, aliases.
 * ``sectors.tsv``: phrase, sector, agent_code, source.
 * ``officeholders.tsv``: name, aliases, country, sector, role, start, end.
 * ``institutions.tsv``: name, aliases, country, sector, agent_code (Phoenix named bodies).
@@ -312,6 +313,14 @@ def build_sectors(shared: Path) -> list[list[str]]:
     return [[p, sec, full, src] for p, (sec, full, src) in sorted(entries.items())]
 
 
+def build_ngos() -> list[list[str]]:
+    rows = []
+    for line in T.NGOS.strip().splitlines():
+        name, aliases = (x.strip() for x in line.split("|"))
+        rows.append(["NGO", name, ";".join(uniq(with_folds(split_list(aliases)), exclude=[name]))])
+    return rows
+
+
 def build_officeholders() -> list[list[str]]:
     rows = []
     for line in T.OFFICEHOLDERS.strip().splitlines():
@@ -406,6 +415,11 @@ def build_nonstate(shared: Path, names: dict[str, str], taken: set[str]) -> list
     agents = agent_codes(shared / PHOENIX_DIR / "Phoenix.agents.txt")
     rows: list[list[str]] = []
     seen: set[str] = set(taken)
+    for line in T.NONSTATE_EXTRA.strip().splitlines():
+        name, aliases, code_, sector_ = (x.strip() for x in line.split("|"))
+        al = split_list(aliases)
+        seen.update(x.lower() for x in [name, *al])
+        rows.append([name, ";".join(al), code_, sector_, ""])
     for block_names, codes in parse_phoenix_blocks(shared / PHOENIX_DIR / "Phoenix.MilNonState.actors.txt"):
         parsed = [CODE_RE.match(c.replace("\t", " ")) for c in codes]
         full_codes = [m.group(1) for m in parsed if m]
@@ -445,6 +459,7 @@ def main() -> None:
               ["code", "name", "status", "aliases", "adjectives", "metonyms", "places"], countries)
     igos = build_igos()
     write_tsv(OUT / "igos.tsv", ["code", "phoenix_code", "name", "aliases"], igos)
+    write_tsv(OUT / "ngos.tsv", ["code", "name", "aliases"], build_ngos())
     write_tsv(OUT / "sectors.tsv", ["phrase", "sector", "agent_code", "source"], build_sectors(shared))
     write_tsv(OUT / "officeholders.tsv",
               ["name", "aliases", "country", "sector", "role", "start", "end"], build_officeholders())

@@ -1132,3 +1132,36 @@ NONSTATE_STOPWORDS = {
     "fighters for freedom", "may 15", "may 98", "sandinistas", "burning path", "uncontrolled rage",
     "five c's", "cinque c", "red hand defenders", "conscientious arsonists", "leftist nucleus",
 }
+
+# Non-governmental organisations (CAMEO code NGO): name | aliases (;).
+NGOS = """
+Amnesty International | Amnesty
+Human Rights Watch | HRW
+Oxfam | Oxfam International
+International Crisis Group | Crisis Group
+Greenpeace | Greenpeace International
+Doctors Without Borders | Medecins Sans Frontieres;Médecins Sans Frontières;MSF
+International Committee of the Red Cross | ICRC;Red Cross;International Red Cross
+International Federation of Red Cross and Red Crescent Societies | IFRC;Red Crescent
+Save the Children | Save the Children Fund
+Transparency International |
+Reporters Without Borders | Reporters Sans Frontieres;RSF
+Committee to Protect Journalists | CPJ
+International Rescue Committee | IRC
+CARE International |
+Norwegian Refugee Council |
+Inter-Parliamentary Union | IPU
+World Economic Forum | WEF
+Bill & Melinda Gates Foundation | Gates Foundation;Bill and Melinda Gates Foundation
+Aga Khan Development Network | Aga Khan Foundation
+"""
+
+# Armed non-state groups written for this project: name | aliases | code | sector.
+NONSTATE_EXTRA = """
+Islamic State | ISIS;ISIL;Daesh;Islamic State of Iraq and the Levant;Islamic State of Iraq and Syria;IS militants | IMG | REB
+Tehrik-i-Taliban Pakistan | TTP;Pakistani Taliban;Tehreek-e-Taliban Pakistan | PAK | REB
+Houthis | Houthi;Houthi rebels;Ansar Allah | YEM | REB
+Haqqani network | Haqqani Network | AFG | REB
+Baloch Liberation Army | BLA;Balochistan Liberation Army | PAK | REB
+Hayat Tahrir al-Sham | HTS | SYR | REB
+"""

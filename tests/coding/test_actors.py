@@ -94,6 +94,10 @@ def test_load_is_cached(ad: ActorDictionary) -> None:
         ("the Taliban", "AFG", "REB", "nonstate"),
         ("Hamas", "PSE", "REB", "nonstate"),
         ("Al Qaeda", "IMG", "REB", "nonstate"),
+        ("ISIL", "IMG", "REB", "nonstate"),
+        ("Pakistani Taliban", "PAK", "REB", "nonstate"),
+        ("Amnesty International", "NGO", None, "ngo"),
+        ("Human Rights Watch", "NGO", None, "ngo"),
     ],
 )
 def test_match_actor(ad: ActorDictionary, text: str, code: str, sector: str | None, kind: str) -> None:
@@ -248,3 +252,5 @@ def test_iter_matches(ad: ActorDictionary) -> None:
 
 def test_igo_codes_do_not_collide_with_countries(ad: ActorDictionary) -> None:
     assert ad.igo_codes and not (ad.igo_codes & ad.country_codes)
+    assert ad.is_country("PAK") and not ad.is_country("IMF") and not ad.is_country("GOV")
+    assert not ad.is_country("NGO") and not ad.is_country("IMG") and not ad.is_country(None)
