@@ -464,6 +464,11 @@ class Coder:
                 n = _starts_any(tokens, j, lex.cues[name])
                 if n:
                     return name, " ".join(t.text for t in tokens[j:j + n])
+        if trig.index > 0 and tokens[trig.index - 1].lower == "to":
+            # "agreed in principle on Saturday to provide": a control verb further back
+            for j in range(trig.index - 2, lo - 1, -1):
+                if lex.lemma(tokens[j].lower) in lex.words["intent_control"]:
+                    return "intended", f"{tokens[j].text} … to"
         lemma = lex.lemma(tokens[trig.index].lower)
         if lemma in lex.intent_verbs and trig.deed is not None:
             return "intended", tokens[trig.index].text

@@ -150,7 +150,7 @@ def _load() -> Lexicon:
     words = {
         k: frozenset(str(w).lower() for w in raw[k])
         for k in ("reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers", "intransitive_only",
-                  "complement_verbs", "locative")
+                  "complement_verbs", "locative", "not_triggers", "intent_control")
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
     lex = Lexicon(

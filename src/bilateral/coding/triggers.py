@@ -141,6 +141,8 @@ def _element_at(el: str, tokens: list[Token], start: int, stop: int, lexicon: Le
 def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon) -> Trigger | None:
     """The event reported by the verb-like token at ``i``, if any."""
     low = tokens[i].lower
+    if low in lexicon.words["not_triggers"]:
+        return None
     blocks = lexicon.verb_forms.get(low)
     lemma = lexicon.lemma(low)
     rules = lexicon.verb_objects.get(lemma)
