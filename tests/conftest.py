@@ -70,3 +70,34 @@ def make_event() -> Callable[..., Event]:
         return Event.from_record(rec)
 
     return make
+
+
+def fill_store(store: Store, path: Path) -> Store:
+    """Fill ``store`` from a JSONL file of ``{"kind": "document", ...}`` and ``{"kind": "event", ...}`` lines."""
+    import json
+
+    from bilateral.model import Document
+
+    docs, events = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        kind = rec.pop("kind")
+        if kind == "document":
+            docs.append(Document(**rec))
+        else:
+            events.append(Event.from_record(rec))
+    store.add_documents(docs)
+    store.add_events(events)
+    return store
+
+
+@pytest.fixture
+def events_store(store: Store) -> Callable[[str], Store]:
+    """Fill the test's store from ``tests/fixtures/analysis/NAME.jsonl`` (documents and hand-coded events)."""
+
+    def load(name: str) -> Store:
+        return fill_store(store, FIXTURES / "analysis" / f"{name}.jsonl")
+
+    return load
