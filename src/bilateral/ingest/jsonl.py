@@ -96,7 +96,7 @@ class JsonlReader:
                     try:
                         yield record_document(fields.remap(obj), origin=str(path))
                     except ValueError as exc:
-                        yield ReadIssue(where, str(exc))
+                        yield ReadIssue(where, str(exc).replace("'text'", repr(fields.source("text"))))
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
             raise ReadError(f"broken gzip file ({exc})") from None
 
