@@ -207,6 +207,14 @@ def _reciprocity_claim(p: DyadProfile) -> Claim | None:
             more, less = (a, b) if r_ab > 0 else (b, a)
             text = f"Giving is lopsided: {more} gives more than it receives from {less} (reciprocity {r_ab:+.2f})."
         return Claim(text, [cell_id(fwd.source, fwd.target, "delivery"), cell_id(bwd.source, bwd.target, "delivery")])
+    for giver, taker in ((fwd, bwd), (bwd, fwd)):
+        if giver.total.delivery and not taker.total.delivery:
+            x, y = actor_name(giver.source), actor_name(giver.target)
+            return Claim(
+                f"Only {x} delivers: {_plural(giver.total.delivery, 'realized deed')} to {y}, none in return "
+                f"(reciprocity {balance(giver, taker):+.2f}).",
+                [cell_id(giver.source, giver.target, "delivery")],
+            )
     return None
 
 

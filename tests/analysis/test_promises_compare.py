@@ -1,0 +1,114 @@
+"""Promise follow-through, reciprocity and peers on hand-built events in real DuckDB files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from bilateral.analysis import dyad_profile, follow_through, peer_comparison, reciprocity, top_receivers
+from bilateral.model import Event
+from bilateral.store import Store
+
+
+def _promise(make_event: Callable[..., Event], i: int, when: str | None, channel: str = "finance",
+             **kw: object) -> Event:
+    rec = {"doc_sentence": i, "cameo": "071", "quad_class": 2, "goldstein": 7.4, "status": "intended",
+           "channel": channel, "date": when}
+    rec.update(kw)
+    return make_event(**rec)
+
+
+def test_kept_pending_lapsed_undated(store: Store, make_event: Callable[..., Event]) -> None:
+    store.add_events([
+        _promise(make_event, 0, "2024-01-01"),  # kept by the loan of 2024-03-01
+        make_event(doc_sentence=1, id="doc-2", cameo="071", quad_class=2, goldstein=7.4, channel="finance",
+                   date="2024-03-01"),
+        _promise(make_event, 2, "2024-01-01", channel="trade"),  # lapsed: nothing in trade by 2024-06-29
+        _promise(make_event, 3, "2024-09-01", channel="aid"),  # pending on 2024-10-01
+        _promise(make_event, 4, None, channel="aid"),  # undated
+        make_event(doc_sentence=5, date="2024-10-01"),  # praise: sets as_of; words never keep a promise
+        make_event(doc_sentence=6, cameo="051", channel="aid", date="2024-09-15"),
+    ])
+    ft = follow_through(store, "USA", "PAK")
+    assert ft.as_of == date(2024, 10, 1)
+    assert ft.counts == {"kept": 1, "pending": 1, "lapsed": 1, "undated": 1}
+    kept = next(i for i in ft.items if i.outcome == "kept")
+    assert kept.fulfilment is not None and kept.fulfilment.date == "2024-03-01"
+    assert kept.due == date(2024, 6, 29)
+    assert ft.kept_rate == pytest.approx(0.5)
+    assert ft.by_channel()["trade"]["lapsed"] == 1
+    # a shorter horizon lets the finance promise lapse before the loan came
+    short = follow_through(store, "USA", "PAK", horizon_days=30)
+    assert short.counts["kept"] == 0 and short.counts["lapsed"] == 3
+    # a later as_of turns the pending promise into a lapsed one
+    assert follow_through(store, "USA", "PAK", as_of=date(2025, 6, 1)).counts["lapsed"] == 2
+    d = ft.to_dict()
+    assert d["counts"]["kept"] == 1 and d["items"][0]["promise"]["channel"]
+
+
+def test_expression_of_intent_is_a_promise_and_meetings_keep_diplomatic_ones(
+    store: Store, make_event: Callable[..., Event]
+) -> None:
+    store.add_events([
+        make_event(doc_sentence=0, cameo="036", quad_class=1, goldstein=4.0, date="2024-01-01"),  # intends to meet
+        make_event(doc_sentence=1, id="doc-2", cameo="042", quad_class=1, goldstein=1.9, date="2024-02-01"),
+        make_event(doc_sentence=2, cameo="031", quad_class=1, goldstein=5.2, channel="trade", date="2024-01-01"),
+        make_event(doc_sentence=3, id="doc-3", cameo="042", quad_class=1, channel="trade", date="2024-02-01"),
+    ])
+    ft = follow_through(store, "USA", "PAK", as_of=date(2025, 1, 1))
+    outcomes = {i.promise.channel: i.outcome for i in ft.items}
+    assert outcomes == {"diplomatic": "kept", "trade": "lapsed"}  # a meeting does not deliver trade
+
+
+def test_same_sentence_does_not_keep_its_own_promise(store: Store, make_event: Callable[..., Event]) -> None:
+    store.add_events([
+        _promise(make_event, 0, "2024-01-01", span=[0, 5]),
+        make_event(doc_sentence=0, cameo="071", quad_class=2, channel="finance", date="2024-01-01", span=[6, 9]),
+    ])
+    assert follow_through(store, "USA", "PAK", as_of=date(2025, 1, 1)).counts["lapsed"] == 1
+
+
+def test_reciprocity_ledger(store: Store, make_event: Callable[..., Event]) -> None:
+    store.add_events([
+        make_event(doc_sentence=0, source="PAK", target="USA"),
+        make_event(doc_sentence=1, source="PAK", target="USA", cameo="050"),
+        make_event(doc_sentence=2, source="PAK", target="USA", cameo="031", channel="resources", status="intended"),
+        make_event(doc_sentence=3),  # USA praises PAK
+        make_event(doc_sentence=4, cameo="061", quad_class=2, status="negated", channel="trade"),
+    ])
+    r = reciprocity(store, "PAK", "USA")
+    assert (r.forward.total.giving, r.backward.total.giving) == (3, 1)
+    assert r.index == pytest.approx((3 - 1) / (3 + 1 + 1))
+    rows = {row.channel: row for row in r.rows}
+    assert set(rows) == {"diplomatic", "resources", "trade"}
+    assert rows["trade"].received.denials == 1 and rows["trade"].given.events == 0
+    assert rows["resources"].reciprocity == pytest.approx(1 / 2)
+    frame = r.frame()
+    assert list(frame.channel) == ["trade", "resources", "diplomatic"]
+    assert int(frame.loc[frame.channel == "trade", "received_denials"].iloc[0]) == 1
+
+
+def test_peers_and_top_receivers(store: Store, make_event: Callable[..., Event]) -> None:
+    store.add_events([
+        make_event(doc_sentence=0),
+        make_event(doc_sentence=1, target="IND", cameo="061", quad_class=2, channel="trade"),
+        make_event(doc_sentence=2, target="IND"),
+        make_event(doc_sentence=3, target="BGD"),
+        make_event(doc_sentence=4, target="GOV"),  # a sector code, not a country
+        make_event(doc_sentence=5, target="GOV"),
+        make_event(doc_sentence=6, target="GOV"),
+    ])
+    assert top_receivers(store, "USA", exclude=["PAK"]) == ["IND", "BGD"]
+    pc = peer_comparison(store, "USA", "PAK", ["ind", "PAK", "BGD", "IND"])
+    assert [p.target for p in pc.peers] == ["IND", "BGD"]
+    better = pc.better_off("delivery")
+    assert [(p.target, c, pv, fv) for p, c, pv, fv in better] == [("IND", "trade", 1, 0)]
+    frame = pc.frame()
+    assert set(frame.receiver) == {"PAK", "IND", "BGD"}
+    prof = dyad_profile(store, "PAK", "USA")
+    assert prof.peer_names == ["IND", "BGD"] and prof.peers_requested is None
+    assert "India fared better than Pakistan with the United States on trade" in prof.verdict.text
+    none = dyad_profile(store, "PAK", "USA", peers=[])
+    assert none.peers == [] and none.peers_requested == []

@@ -1,0 +1,80 @@
+"""The verdict on the reference article: intended coding (hand-coded fixture) and the real coder.
+
+The reference article (shared/data/samples/pakistan-us-warmth-without-gains.txt) says: US
+warmth toward Pakistan is high and delivery nil across trade, investment, finance and
+defense; Pakistan's giving is not reciprocated; India fared better on tariffs. The verdict
+is filled from the measures, so these tests check the numbers' story, not a canned text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bilateral.analysis import DyadProfile, Verdict, dyad_profile
+from bilateral.store import Store
+
+CLAIMS = (
+    "The United States' warmth toward Pakistan is high",
+    "delivery is nil across trade, investment, finance and defense",
+    "Pakistan's giving is not reciprocated",
+    "India fared better than Pakistan with the United States on trade",
+)
+
+
+def _check_reference_verdict(p: DyadProfile) -> None:
+    v: Verdict = p.verdict
+    text = v.text
+    for claim in CLAIMS:
+        assert claim in text, f"missing {claim!r} in: {text}"
+    assert "tariffs" in text  # the India claim quotes its evidence
+    # every claim links to cells that hold evidence sentences
+    cells = p.cells()
+    for c in v.claims:
+        assert c.cells and any(cid in cells for cid in c.cells), c.text
+    us_pak = next(c for c in v.claims if c.text.startswith("The United States' warmth"))
+    denied = {e.channel for cid in us_pak.cells for e in p.cell(cid) if e.status == "negated"}
+    assert {"trade", "investment", "finance", "defense"} <= denied
+    india = next(c for c in v.claims if c.text.startswith("India"))
+    assert any("India" in e.sentence for cid in india.cells for e in p.cell(cid))
+    # the US delivered nothing to Pakistan in any tangible channel
+    fwd = p.ledger.backward if p.a == "PAK" else p.ledger.forward
+    assert (fwd.source, fwd.target) == ("USA", "PAK")
+    assert fwd.total.delivery == 0 and fwd.total.warmth >= 2 and fwd.total.denials >= 4
+
+
+def test_reference_verdict_on_intended_coding(events_store: Callable[[str], Store]) -> None:
+    store = events_store("reference_events")
+    p = dyad_profile(store, "PAK", "USA")
+    _check_reference_verdict(p)
+    assert p.peer_names == ["IND"]
+    # the same story whichever way round the dyad is asked
+    _check_reference_verdict(dyad_profile(store, "USA", "PAK"))
+
+
+def test_reference_verdict_from_the_coder(shared: Path, store: Store) -> None:
+    """End to end: the coder's events on the article give the same verdict."""
+    from bilateral.coding import Coder
+    from bilateral.ingest import ingest_paths
+
+    article = shared / "data" / "samples" / "pakistan-us-warmth-without-gains.txt"
+    if not article.exists():
+        pytest.skip("the reference article is not in shared/")
+    ingest_paths([str(article)], store, Coder())
+    _check_reference_verdict(dyad_profile(store, "PAK", "USA"))
+
+
+def test_verdict_is_not_hard_coded(events_store: Callable[[str], Store]) -> None:
+    """Another dyad, another story: the same templates tell it from its own numbers."""
+    store = events_store("small_dyad")
+    p = dyad_profile(store, "KEN", "CHN")
+    text = p.verdict.text
+    assert "Pakistan" not in text and "United States" not in text
+    assert "China's warmth toward Kenya is moderate" in text
+    assert "delivery is 1 realized deed (finance 1)" in text
+    assert "Only China delivers: 1 realized deed to Kenya, none in return" in text
+    assert "Ethiopia fared better than Kenya with China on trade" in text
+    assert "Kenya made 3 promises to China: 0 kept, 1 pending, 2 lapsed" in text
+    assert "China made 1 promise to Kenya: 1 kept" in text
