@@ -42,10 +42,10 @@
       return;
     }
     Plotly.newPlot(el, traces, {
-      margin: { t: 10, r: 10, b: 40, l: 40 }, height: 320,
+      margin: { t: 40, r: 10, b: 50, l: 50 }, height: 340,
       xaxis: { type: "category", title: { text: data.by } },
       yaxis: { title: { text: "events" }, rangemode: "tozero" },
-      legend: { orientation: "h" }
+      legend: { orientation: "h", x: 0, y: 1.15 }
     }, { displaylogo: false, responsive: true });
     el.on("plotly_click", function (ev) {
       const pt = ev.points && ev.points[0];
