@@ -205,6 +205,27 @@ def ingest_paths(
     return result
 
 
+def code_all(
+    coder: DocumentCoder, docs: list[Document]
+) -> dict[int, tuple[list[Sentence], list[Event]] | Exception]:
+    """Code ``docs``; map ``id(doc)`` to its sentences and events, or to the exception it raised.
+
+    A coder with a ``code_documents(docs)`` method (``bilateral.scale.ParallelCoder``, a worker
+    pool) gets the whole batch at once, one result per document in order; any other coder
+    codes one document at a time.
+    """
+    many = getattr(coder, "code_documents", None)
+    if many is not None:
+        return {id(d): r for d, r in zip(docs, many(docs), strict=True)}
+    out: dict[int, tuple[list[Sentence], list[Event]] | Exception] = {}
+    for doc in docs:
+        try:
+            out[id(doc)] = coder.code_document(doc)
+        except Exception as exc:
+            out[id(doc)] = exc
+    return out
+
+
 def ingest_items(
     items: Iterable[Document | ReadIssue],
     store: DocumentSink,
@@ -268,6 +289,7 @@ def ingest_items(
         failed: set[int] = set()
         sentences: list[Sentence] = []
         events: list[Event] = []
+        coded = code_all(coder, [d for d in batch if not isinstance(d, CodedDocument) and id(d) in fresh_ids])
         for doc in batch:
             if isinstance(doc, CodedDocument):
                 if not doc.store_document or id(doc) in fresh_ids:
@@ -276,12 +298,12 @@ def ingest_items(
                 continue
             if id(doc) not in fresh_ids:
                 continue
-            try:
-                sents, evs = coder.code_document(doc)
-            except Exception as exc:  # one bad document must not stop the batch
+            res = coded[id(doc)]
+            if isinstance(res, Exception):  # one bad document must not stop the batch
                 failed.add(id(doc))
-                error(doc.origin or doc.id, f"coding failed: {exc.__class__.__name__}: {exc}")
+                error(doc.origin or doc.id, f"coding failed: {res.__class__.__name__}: {res}")
                 continue
+            sents, evs = res
             sentences.extend(sents)
             events.extend(evs)
         keep = [d for d in storable if id(d) not in failed]
