@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -156,6 +157,41 @@ def readonly_server(reference_db: Path, tmp_path_factory: pytest.TempPathFactory
     server = Server(_exe(), db, None).start()
     yield server
     server.stop()
+
+
+CHROMIUM = os.environ.get("BILATERAL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (the system package; `playwright install` cannot download browsers here)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (make test installs it with apt-get)")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+class PageWatch:
+    """Console errors, page errors and requests that left the server, collected while a page is used."""
+
+    def __init__(self, page: Any, base: str) -> None:
+        self.errors: list[str] = []
+        self.offsite: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        local = (base, "data:", "about:")
+        page.on("request", lambda r: None if r.url.startswith(local) else self.offsite.append(r.url))
+
+        def on_dialog(d: Any) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", on_dialog)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

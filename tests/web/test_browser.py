@@ -2,50 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pytest
+from tests.web.conftest import PageWatch
 
 if TYPE_CHECKING:
     from tests.web.conftest import Server
-
-CHROMIUM = os.environ.get("BILATERAL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless Chromium (the system package; `playwright install` cannot download browsers here)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (make test installs it with apt-get)")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
-class PageWatch:
-    """Console errors, page errors and requests that left the server, collected while a page is used."""
-
-    def __init__(self, page: Any, base: str) -> None:
-        self.errors: list[str] = []
-        self.offsite: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        local = (base, "data:", "about:")
-        page.on("request", lambda r: None if r.url.startswith(local) else self.offsite.append(r.url))
-
-        def on_dialog(d: Any) -> None:
-            self.dialogs.append(d.message)
-            d.dismiss()
-
-        page.on("dialog", on_dialog)
 
 
 def test_pick_dyad_click_negated_trade_event(ref_db: Path, serve: Callable[..., Server], browser: Any,

@@ -125,10 +125,12 @@ def list_dyads(cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=10
 
 @router.get("/dyads/{a}/{b}", summary="Words vs deeds of a dyad")
 def dyad(cur: Cur, a: CodeParam, b: CodeParam, since: DateQ = None, until: DateQ = None,
-         by: Annotated[Literal["week", "month", "quarter", "year"], Query()] = "month",
+         by: Annotated[Literal["week", "month", "quarter", "year"] | None,
+                       Query(description="Also measure per period (a series), as `bilateral gap --by`.")] = None,
          evidence: Annotated[int, Query(ge=0, le=50)] = 5) -> dict[str, Any]:
-    """The dyad's whole profile with corrections applied: the same numbers as ``bilateral gap --format json``
-    (tallies both ways, measures, ledger, series, promises, peers and the verdict)."""
+    """The dyad's whole profile with corrections applied: the same JSON as ``bilateral gap --format json``
+    with the same options (tallies both ways, measures, ledger, series, promises, peers and the verdict),
+    plus readable names."""
     return dyad_view.profile_json(cur, code(a), code(b), by=by, since=since, until=until, evidence=evidence)
 
 
