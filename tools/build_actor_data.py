@@ -53,7 +53,9 @@ ROLES = {
     "hos": "head_of_state", "hog": "head_of_government", "leader": "leader",
     "fm": "foreign_minister", "fin": "finance_minister", "def": "defense_minister",
     "trade": "trade_minister", "army": "army_chief", "cb": "central_bank_governor",
-    "igo": "head_of_igo",
+    "igo": "head_of_igo", "vp": "deputy_leader", "cp": "crown_prince",
+    "intel": "intelligence_chief", "nsa": "national_security_adviser", "agri": "agriculture_minister",
+    "energy": "energy_minister",
 }
 # Phoenix/CAMEO country codes that are not ISO alpha-3, mapped to the code used here.
 PHOENIX_COUNTRY_MAP = {"KSV": "XKX", "TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}

@@ -1118,6 +1118,69 @@ Fidel Castro | Castro | CUB | GOV | hos | 1959-02-16 | 2008-02-24
 Daniel Ortega | Ortega | NIC | GOV | hos | 1985-01-10 | 1990-04-25
 Daniel Ortega | Ortega | NIC | GOV | hos | 2007-01-10 |
 Volodymyr Zelensky | Zelensky;Zelenskiy;Volodymyr Zelenskiy | UKR | GOV | hos | 2019-05-20 |
+George H. W. Bush | George H.W. Bush;George Bush;Bush;Vice President Bush | USA | GOV | vp | 1981-01-20 | 1989-01-20
+Dan Quayle | Quayle | USA | GOV | vp | 1989-01-20 | 1993-01-20
+Al Gore | Gore | USA | GOV | vp | 1993-01-20 | 2001-01-20
+Dick Cheney | Cheney;Richard Cheney | USA | GOV | vp | 2001-01-20 | 2009-01-20
+Joe Biden | Biden;Joseph Biden | USA | GOV | vp | 2009-01-20 | 2017-01-20
+Mike Pence | Pence | USA | GOV | vp | 2017-01-20 | 2021-01-20
+Kamala Harris | Harris | USA | GOV | vp | 2021-01-20 | 2025-01-20
+JD Vance | J.D. Vance;Vance | USA | GOV | vp | 2025-01-20 |
+Richard Lyng | Lyng | USA | GOV | agri | 1986-03-07 | 1989-01-20
+Hajime Tamura | Tamura | JPN | GOV | trade | 1986-07-22 | 1987-11-06
+Martin Bangemann | Bangemann | DEU | GOV | trade | 1984-06-27 | 1988-12-09
+Paul Channon | Channon | GBR | GOV | trade | 1986-01-24 | 1987-06-13
+Lord Young | David Young | GBR | GOV | trade | 1987-06-13 | 1989-07-24
+Dilson Funaro | Funaro | BRA | GOV | fin | 1985-08-26 | 1987-04-29
+Luiz Carlos Bresser Pereira | Bresser Pereira;Bresser-Pereira | BRA | GOV | fin | 1987-04-29 | 1987-12-21
+Gustavo Petricioli | Petricioli | MEX | GOV | fin | 1986-06-17 | 1988-11-30
+Juan Sourrouille | Sourrouille | ARG | GOV | fin | 1985-02-19 | 1989-03-31
+Paul Keating | Keating | AUS | GOV | fin | 1983-03-11 | 1991-06-03
+Pat Carney | | CAN | GOV | trade | 1986-06-30 | 1988-03-31
+Krishnaswamy Sundarji | K. Sundarji;General Sundarji;Sundarji | IND | MIL | army | 1986-02-01 | 1988-05-31
+Akhtar Abdur Rahman | Akhtar Abdul Rehman | PAK | SPY | intel | 1979-06-01 | 1987-03-29
+Hamid Gul | Hameed Gul | PAK | SPY | intel | 1987-03-29 | 1989-05-24
+Faiz Hameed | Faiz Hamid | PAK | SPY | intel | 2019-06-16 | 2021-11-20
+Nadeem Anjum | | PAK | SPY | intel | 2021-11-20 | 2024-09-30
+Muhammad Asim Malik | Asim Malik | PAK | SPY | intel | 2024-09-30 |
+Ajit Doval | Doval | IND | GOV | nsa | 2014-05-30 |
+Abdul Sattar | | PAK | GOV | fm | 1999-11-06 | 2002-06-12
+Gohar Ayub Khan | Gohar Ayub | PAK | GOV | fm | 1997-02-25 | 1998-08-07
+Sartaj Aziz | | PAK | GOV | fm | 1998-08-07 | 1999-10-12
+Ishrat Husain | Ishrat Hussain | PAK | GOV | cb | 1999-12-02 | 2005-12-01
+Shamshad Akhtar | | PAK | GOV | cb | 2006-01-02 | 2009-01-01
+Sultan bin Abdulaziz | Prince Sultan | SAU | GOV | def | 1962-10-22 | 2011-10-22
+Khalid bin Salman | Prince Khalid bin Salman | SAU | GOV | def | 2022-09-27 |
+Ibrahim al-Assaf | | SAU | GOV | fin | 1996-01-01 | 2016-11-01
+Abdulaziz bin Salman | Prince Abdulaziz bin Salman | SAU | GOV | energy | 2019-09-08 |
+Mohamed bin Zayed Al Nahyan | Mohamed bin Zayed;Mohammed bin Zayed;MBZ;Sheikh Mohamed bin Zayed | ARE | GOV | cp | 2004-11-03 | 2022-05-14
+Abdullah bin Nasser Al Thani | | QAT | GOV | hog | 2013-06-26 | 2020-01-28
+Khalid bin Khalifa Al Thani | | QAT | GOV | hog | 2020-01-28 | 2023-03-07
+Jaber Al-Mubarak Al-Sabah | Jaber al-Mubarak | KWT | GOV | hog | 2011-11-30 | 2019-11-19
+Sabah Al-Khalid Al-Sabah | Sabah al-Khalid | KWT | GOV | hog | 2019-11-19 | 2022-07-24
+Qasem Soleimani | Qassem Soleimani;Soleimani;Suleimani | IRN | MIL | army | 1998-01-01 | 2020-01-03
+Mohammad Bagheri | | IRN | MIL | army | 2016-06-28 | 2025-06-13
+Hossein Salami | Salami | IRN | MIL | army | 2019-04-21 | 2025-06-13
+Taro Aso | Aso | JPN | GOV | fin | 2012-12-26 | 2021-10-04
+Shunichi Suzuki | | JPN | GOV | fin | 2021-10-04 | 2024-10-01
+Katsunobu Kato | | JPN | GOV | fin | 2024-10-01 | 2025-10-21
+Fernando Haddad | Haddad | BRA | GOV | fin | 2023-01-01 |
+Mauro Vieira | | BRA | GOV | fm | 2023-01-01 |
+Marcelo Ebrard | Ebrard | MEX | GOV | fm | 2018-12-01 | 2023-06-12
+Luis Caputo | | ARG | GOV | fin | 2023-12-10 |
+Mehmet Simsek | Mehmet Şimşek;Simsek;Şimşek | TUR | GOV | fin | 2023-06-04 |
+Hulusi Akar | Akar | TUR | GOV | def | 2018-07-10 | 2023-06-04
+Yasar Guler | Yaşar Güler | TUR | GOV | def | 2023-06-04 |
+Naledi Pandor | Pandor | ZAF | GOV | fm | 2019-05-30 | 2024-06-30
+Ronald Lamola | Lamola | ZAF | GOV | fm | 2024-07-03 |
+Retno Marsudi | Retno | IDN | GOV | fm | 2014-10-27 | 2024-10-20
+Julie Bishop | | AUS | GOV | fm | 2013-09-18 | 2018-08-28
+Marise Payne | | AUS | GOV | fm | 2018-08-28 | 2022-05-23
+Chrystia Freeland | Freeland | CAN | GOV | fm | 2017-01-10 | 2019-11-20
+Chrystia Freeland | Freeland | CAN | GOV | fin | 2020-08-18 | 2024-12-16
+Liu He | | CHN | GOV | vp | 2018-03-19 | 2023-03-12
+He Lifeng | | CHN | GOV | vp | 2023-03-12 |
+Wang Wentao | | CHN | GOV | trade | 2020-12-26 |
 """
 
 # Phoenix non-state group names that are too ambiguous to keep (lower case).
