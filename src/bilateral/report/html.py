@@ -252,7 +252,7 @@ def write_html(p: DyadProfile, out: str | Path, *, db_name: str = "FILE", title:
 
 # -- Markdown ---------------------------------------------------------------------------------------
 def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", " ".join(text.split()))
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", re.sub(r"\s+", " ", text))
 
 
 def _md_marked(e: EventRef) -> str:
@@ -344,6 +344,7 @@ def render_markdown(p: DyadProfile, *, db_name: str = "FILE", images: dict[str, 
         n = ft.counts
         add(f"| {ft.source} → {ft.target} | {link(ft.source, ft.target, 'promises', len(ft.items))} | {n['kept']} | "
             f"{n['pending']} | {n['lapsed']} | {n['undated']} |")
+    add("")
     for ft in p.promises:
         for it in ft.items[:MAX_PROMISES]:
             line = (f"- **{it.outcome}** {ft.source}→{ft.target} {it.promise.channel}, {it.promise.date or 'undated'}"
