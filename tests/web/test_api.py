@@ -113,6 +113,9 @@ def test_event_document_corpus(server: Server) -> None:
         doc = c.get(f"/api/documents/{docs['documents'][0]['id']}").json()
         assert "Pakistan" in doc["text"] and doc["sentences"] and doc["events"]
         assert c.get("/api/documents/missing").status_code == 404
+        page = c.get("/documents/missing")  # pages answer errors in HTML, the API in JSON
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        assert c.get("/api/documents/missing").headers["content-type"] == "application/json"
         corpus = c.get("/api/corpus").json()
         assert corpus["counts"]["documents"] == 1 and corpus["counts"]["events"] > 0
         assert corpus["top_dyads"][0]["events"] >= 1

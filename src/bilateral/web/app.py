@@ -13,8 +13,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
 
 from bilateral.web.db import Database
 from bilateral.web.limits import BodyLimit, SecurityHeaders
@@ -47,6 +50,16 @@ def create_app(db: str | Path, write_token: str | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.db = database
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """JSON errors under /api/, a small HTML page elsewhere."""
+        if request.url.path.startswith(("/api/", "/static/", "/vendor/")):
+            return await http_exception_handler(request, exc)
+        from bilateral.web.pages import error_page
+
+        return error_page(request, database, exc.status_code, str(exc.detail))
+
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

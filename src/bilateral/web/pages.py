@@ -72,6 +72,11 @@ def _render(request: Request, name: str, db: Database, status_code: int = 200, *
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
+def error_page(request: Request, db: Database, status_code: int, detail: str) -> HTMLResponse:
+    """An HTML error page (the API keeps its JSON errors)."""
+    return _render(request, "error.html", db, status_code=status_code, status=status_code, detail=detail)
+
+
 @lru_cache(maxsize=1)
 def _plotly_js() -> FsPath:
     import plotly
