@@ -15,7 +15,7 @@ AGO | | Angolan;Angolans | Luanda
 ATG | Antigua | Antiguan | St. John's
 ARG | | Argentine;Argentinian;Argentines;Argentinians | Buenos Aires;Casa Rosada=GOV
 ARM | | Armenian;Armenians | Yerevan
-AUS | | Australian;Australians;Aussie | Canberra
+AUS | | Australian;Australians;Aussie | Canberra;Reserve Bank of Australia=GOV
 AUT | | Austrian;Austrians | Vienna
 AZE | | Azerbaijani;Azeri;Azerbaijanis;Azeris | Baku
 BHS | the Bahamas | Bahamian | Nassau
@@ -38,11 +38,11 @@ BDI | | Burundian;Burundians | Gitega;Bujumbura
 CPV | Cape Verde | Cape Verdean | Praia
 KHM | Kampuchea | Cambodian;Cambodians;Khmer | Phnom Penh
 CMR | | Cameroonian;Cameroonians | Yaounde
-CAN | | Canadian;Canadians | Ottawa
+CAN | | Canadian;Canadians | Ottawa;Bank of Canada=GOV
 CAF | CAR | Central African | Bangui
 TCD | | Chadian;Chadians | N'Djamena
 CHL | | Chilean;Chileans | Santiago
-CHN | People's Republic of China;PRC;mainland China;Red China;Communist China | Chinese;Sino | Beijing;Peking;Zhongnanhai=GOV
+CHN | People's Republic of China;PRC;mainland China;Red China;Communist China | Chinese;Sino | Beijing;Peking;Zhongnanhai=GOV;People's Bank of China=GOV;PBOC=GOV;PLA=MIL;People's Liberation Army=MIL
 COL | | Colombian;Colombians | Bogota
 COM | the Comoros | Comoran;Comorian | Moroni
 COG | Congo-Brazzaville;Republic of Congo;Republic of the Congo | Congolese | Brazzaville
@@ -68,11 +68,11 @@ SWZ | Eswatini;Swaziland | Swazi;Swazis | Mbabane
 ETH | | Ethiopian;Ethiopians | Addis Ababa
 FJI | | Fijian;Fijians | Suva
 FIN | | Finnish;Finn;Finns | Helsinki
-FRA | | French;Frenchman;Frenchmen | Paris;Elysee=GOV;Élysée=GOV;Elysee Palace=GOV;Quai d'Orsay=GOV;Matignon=GOV
+FRA | | French;Frenchman;Frenchmen | Paris;Bank of France=GOV;Banque de France=GOV;Elysee=GOV;Élysée=GOV;Elysee Palace=GOV;Quai d'Orsay=GOV;Matignon=GOV
 GAB | | Gabonese | Libreville
 GMB | the Gambia | Gambian;Gambians | Banjul
 GEO | | Georgian;Georgians | Tbilisi
-DEU | West Germany;Federal Republic of Germany;FRG | German;Germans;West German;West Germans | Berlin;Bonn
+DEU | West Germany;Federal Republic of Germany;FRG | German;Germans;West German;West Germans | Berlin;Bonn;Bundesbank=GOV;Bundestag=LEG;Chancellery=GOV
 GHA | | Ghanaian;Ghanaians | Accra
 GRC | Hellenic Republic | Greek;Greeks;Hellenic | Athens
 GRD | | Grenadian | St. George's
@@ -84,15 +84,15 @@ HTI | | Haitian;Haitians | Port-au-Prince
 HND | | Honduran;Hondurans | Tegucigalpa
 HUN | | Hungarian;Hungarians | Budapest
 ISL | | Icelandic;Icelander;Icelanders | Reykjavik
-IND | Republic of India;Bharat | Indian;Indians | New Delhi;Delhi;South Block=GOV
+IND | Republic of India;Bharat | Indian;Indians | New Delhi;Delhi;South Block=GOV;Reserve Bank of India=GOV;RBI=GOV
 IDN | | Indonesian;Indonesians | Jakarta
 IRN | Islamic Republic of Iran;Persia | Iranian;Iranians;Persian | Tehran;Teheran
 IRQ | | Iraqi;Iraqis | Baghdad
 IRL | Republic of Ireland;Eire | Irish | Dublin
 ISR | State of Israel | Israeli;Israelis | Jerusalem;Tel Aviv;Knesset=LEG
-ITA | | Italian;Italians | Rome;Palazzo Chigi=GOV
+ITA | | Italian;Italians | Rome;Palazzo Chigi=GOV;Bank of Italy=GOV
 JAM | | Jamaican;Jamaicans | Kingston
-JPN | | Japanese | Tokyo
+JPN | | Japanese | Tokyo;Bank of Japan=GOV;MITI=GOV;Ministry of International Trade and Industry=GOV;Kasumigaseki=GOV
 JOR | Hashemite Kingdom of Jordan | Jordanian;Jordanians | Amman
 KAZ | | Kazakh;Kazakhstani;Kazakhs | Astana;Nur-Sultan;Almaty;Alma-Ata
 KEN | | Kenyan;Kenyans | Nairobi
@@ -136,7 +136,7 @@ NGA | | Nigerian;Nigerians | Abuja;Lagos
 MKD | North Macedonia;Macedonia;Former Yugoslav Republic of Macedonia;FYROM | Macedonian;Macedonians | Skopje
 NOR | | Norwegian;Norwegians | Oslo
 OMN | Sultanate of Oman | Omani;Omanis | Muscat
-PAK | Islamic Republic of Pakistan | Pakistani;Pakistanis | Islamabad;Rawalpindi=MIL;GHQ=MIL
+PAK | Islamic Republic of Pakistan | Pakistani;Pakistanis | Islamabad;Rawalpindi=MIL;GHQ=MIL;State Bank of Pakistan=GOV;SBP=GOV;ISI=SPY;Inter-Services Intelligence=SPY;ISPR=MIL
 PLW | | Palauan | Ngerulmud
 PAN | | Panamanian;Panamanians | Panama City
 PNG | | Papua New Guinean | Port Moresby
@@ -146,7 +146,7 @@ PHL | the Philippines | Philippine;Filipino;Filipinos | Manila;Malacanang=GOV;Ma
 POL | | Polish;Pole;Poles | Warsaw
 PRT | | Portuguese | Lisbon
 QAT | State of Qatar | Qatari;Qataris | Doha
-KOR | Korea;South Korea;Republic of Korea;ROK | South Korean;South Koreans | Seoul;Blue House=GOV;Cheong Wa Dae=GOV
+KOR | Korea;South Korea;Republic of Korea;ROK | South Korean;South Koreans | Seoul;Bank of Korea=GOV;Blue House=GOV;Cheong Wa Dae=GOV
 MDA | Moldova | Moldovan;Moldovans | Chisinau
 ROU | Rumania | Romanian;Romanians;Rumanian | Bucharest
 RUS | Russia;Soviet Union;USSR;U.S.S.R.;the Soviet Union;Russian Federation | Russian;Russians;Soviet;Soviets | Moscow;Kremlin=GOV;the Kremlin=GOV
@@ -157,7 +157,7 @@ VCT | St Vincent and the Grenadines;St. Vincent | Vincentian | Kingstown
 WSM | Western Samoa | Samoan;Samoans | Apia
 SMR | | Sammarinese | San Marino City
 STP | Sao Tome | Santomean | Sao Tome City
-SAU | Kingdom of Saudi Arabia;KSA;Saudi | Saudi;Saudis;Saudi Arabian | Riyadh;Jeddah
+SAU | Kingdom of Saudi Arabia;KSA;Saudi | Saudi;Saudis;Saudi Arabian | Riyadh;Jeddah;Saudi Arabian Monetary Agency=GOV;Saudi Central Bank=GOV;Aramco=BUS;Saudi Aramco=BUS
 SEN | | Senegalese | Dakar
 SRB | Yugoslavia;Federal Republic of Yugoslavia;Serbia and Montenegro | Serbian;Serbs;Serb;Yugoslav;Yugoslavs | Belgrade
 SYC | the Seychelles | Seychellois |
@@ -174,7 +174,7 @@ LKA | Ceylon | Sri Lankan;Sri Lankans;Ceylonese | Colombo;Sri Jayawardenepura Ko
 SDN | | Sudanese | Khartoum
 SUR | | Surinamese | Paramaribo
 SWE | | Swedish;Swede;Swedes | Stockholm
-CHE | | Swiss | Bern;Berne
+CHE | | Swiss | Bern;Berne;Swiss National Bank=GOV
 SYR | Syrian Arab Republic | Syrian;Syrians | Damascus
 TJK | | Tajik;Tajiks;Tajikistani | Dushanbe
 THA | Siam | Thai;Thais | Bangkok
@@ -189,9 +189,9 @@ TUV | | Tuvaluan | Funafuti
 UGA | | Ugandan;Ugandans | Kampala
 UKR | the Ukraine | Ukrainian;Ukrainians | Kyiv;Kiev
 ARE | UAE;U.A.E.;the Emirates;United Arab Emirates | Emirati;Emiratis | Abu Dhabi;Dubai
-GBR | UK;U.K.;Britain;Great Britain;United Kingdom;England;Scotland;Wales;Northern Ireland | British;Briton;Britons;English;Scottish;Welsh;Brits | London;Downing Street=GOV;Whitehall=GOV;Westminster=LEG;Number 10=GOV;No. 10=GOV;Buckingham Palace=GOV
+GBR | UK;U.K.;Britain;Great Britain;United Kingdom;England;Scotland;Wales;Northern Ireland | British;Briton;Britons;English;Scottish;Welsh;Brits | London;Bank of England=GOV;Downing Street=GOV;Whitehall=GOV;Westminster=LEG;Number 10=GOV;No. 10=GOV;Buckingham Palace=GOV
 TZA | Tanzania | Tanzanian;Tanzanians | Dodoma;Dar es Salaam
-USA | United States;US;U.S.;U.S;USA;U.S.A.;America;United States of America | American;Americans;U.S.;US | Washington;Washington D.C.;White House=GOV;Pentagon=MIL;the Pentagon=MIL;State Department=GOV;Foggy Bottom=GOV;Capitol Hill=LEG;US Congress=LEG;U.S. Congress=LEG;Treasury Department=GOV;U.S. Treasury=GOV;Langley=SPY;CIA=SPY;Oval Office=GOV;Export-Import Bank=GOV;Exim Bank=GOV;U.S. Export-Import Bank=GOV;USAID=GOV;USTR=GOV;Federal Reserve=GOV;the Fed=GOV;Wall Street=BUS
+USA | United States;US;U.S.;U.S;USA;U.S.A.;America;United States of America | American;Americans;U.S.;US | Washington;Washington D.C.;White House=GOV;Pentagon=MIL;the Pentagon=MIL;State Department=GOV;Foggy Bottom=GOV;Capitol Hill=LEG;US Congress=LEG;U.S. Congress=LEG;Treasury Department=GOV;U.S. Treasury=GOV;Langley=SPY;CIA=SPY;Oval Office=GOV;Export-Import Bank=GOV;Exim Bank=GOV;U.S. Export-Import Bank=GOV;USAID=GOV;USTR=GOV;Federal Reserve=GOV;Federal Reserve Board=GOV;the Fed=GOV;Wall Street=BUS;USDA=GOV;U.S. Agriculture Department=GOV;Agriculture Department=GOV;Commerce Department=GOV;U.S. Commerce Department=GOV;Labor Department=GOV;Justice Department=GOV;Securities and Exchange Commission=GOV;U.S. Trade Representative=GOV;Office of the U.S. Trade Representative=GOV
 URY | | Uruguayan;Uruguayans | Montevideo
 UZB | | Uzbek;Uzbeks;Uzbekistani | Tashkent
 VUT | | Ni-Vanuatu | Port Vila
@@ -304,7 +304,7 @@ EIB | IGOEURDEV | European Investment Bank;EIB
 ECB | IGOEUREEC | European Central Bank
 BIS | IGOBUSBIS | Bank for International Settlements;BIS
 PAR | IGOBUS | Paris Club
-EEC | IGOEUREEC | European Union;EU;E.U.;the EU;European Commission;EU Commission;Brussels;European Community;European Economic Community;EEC;Common Market;European Council;Council of the European Union
+EEC | IGOEUREEC | European Union;EU;E.U.;the EU;EC;E.C.;European Communities;European Commission;EU Commission;Brussels;European Community;European Economic Community;EEC;Common Market;European Council;Council of the European Union
 EPA | IGOEUREEC | European Parliament
 SCE | IGOEURSCE | Council of Europe
 NAT | IGOWSTNAT | NATO;North Atlantic Treaty Organization;North Atlantic Treaty Organisation;Atlantic Alliance

@@ -95,6 +95,12 @@ def test_load_is_cached(ad: ActorDictionary) -> None:
         ("Hamas", "PSE", "REB", "nonstate"),
         ("Al Qaeda", "IMG", "REB", "nonstate"),
         ("ISIL", "IMG", "REB", "nonstate"),
+        ("Opec", "OPC", None, "igo"),
+        ("OPEC", "OPC", None, "igo"),
+        ("Nato", "NAT", None, "igo"),
+        ("EC ministers", "EEC", None, "igo"),
+        ("Bundesbank", "DEU", "GOV", "metonym"),
+        ("Bank of Japan", "JPN", "GOV", "metonym"),
         ("Pakistani Taliban", "PAK", "REB", "nonstate"),
         ("Amnesty International", "NGO", None, "ngo"),
         ("Human Rights Watch", "NGO", None, "ngo"),
@@ -125,6 +131,7 @@ def test_capital_codes_need_capitals(ad: ActorDictionary) -> None:
     assert first(ad, "US") is not None
     assert first(ad, "WHO said") is not None and first(ad, "WHO said")[1].code == "WHO"  # type: ignore[index]
     assert first(ad, "un") is None
+    assert first(ad, "ec") is None and first(ad, "Ec") is None
     assert ad.resolve_actor("us") is None
     assert ad.resolve_actor("US") is not None
 

@@ -10,8 +10,9 @@ Token conventions (the coder's tokeniser, :data:`TOKEN_RE`): ``"U.S."``, ``"Paki
 lower case, curly apostrophes made straight, a possessive ``'s``/``'`` removed, a sentence-final
 period removed (but ``"U.S."`` keeps its dots, and ``"U.S"`` gains the final one).
 
-Short all-capital entries (``US``, ``UK``, ``UN``, ``WHO``, ``IMF`` …) only match a token
-written in capitals, so the pronoun "us" or the word "who" never resolve to an actor.
+Short all-capital entries (``US``, ``UK``, ``UN``, ``WHO``, ``EC`` …, up to three letters) only
+match a token written in capitals, so the pronoun "us" or the word "who" never resolve to an
+actor; longer acronyms also match title case ("Opec", "Nato").
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ TOKEN_RE = re.compile(r"[A-Za-z]+(?:[.'’-][A-Za-z]+)*\.?|\d+(?:[.,]\d+)*|\S")
 KINDS: tuple[str, ...] = ("country", "igo", "ngo", "adjective", "metonym", "nonstate", "person", "sector", "place")
 
 _THE_KINDS = frozenset({"country", "igo", "ngo", "metonym", "nonstate"})
-_CASE_SENSITIVE = re.compile(r"[A-Z][A-Z0-9&+]{0,5}")
+# a one-token entry of at most three capitals ("US", "UN", "WHO", "EC") must be written in capitals;
+# longer acronyms also match the title-case spelling news agencies use ("Opec", "Nato", "Gatt")
+_CASE_SENSITIVE = re.compile(r"[A-Z][A-Z0-9&+]{0,2}")
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 400_000
 
