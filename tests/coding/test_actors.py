@@ -261,3 +261,18 @@ def test_igo_codes_do_not_collide_with_countries(ad: ActorDictionary) -> None:
     assert ad.igo_codes and not (ad.igo_codes & ad.country_codes)
     assert ad.is_country("PAK") and not ad.is_country("IMF") and not ad.is_country("GOV")
     assert not ad.is_country("NGO") and not ad.is_country("IMG") and not ad.is_country(None)
+
+
+def test_split_compound(ad: ActorDictionary) -> None:
+    def codes(tok: str) -> list[str] | None:
+        got = ad.split_compound(tok)
+        return None if got is None else [e.code for e in got]
+
+    assert codes("India-Pakistan") == ["IND", "PAK"]
+    assert codes("Sino-Soviet") == ["CHN", "RUS"]
+    assert codes("US-China") == ["USA", "CHN"]
+    assert codes("Pakistan-IMF") == ["PAK", "IMF"]
+    assert codes("us-china") is None  # lower-case "us" is not the USA
+    assert codes("Pakistan") is None
+    assert codes("long-term") is None
+    assert tokenize("India-Pakistan talks") == ["India-Pakistan", "talks"]

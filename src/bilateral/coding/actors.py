@@ -33,6 +33,7 @@ TOKEN_RE = re.compile(r"[A-Za-z]+(?:[.'’-][A-Za-z]+)*\.?|\d+(?:[.,]\d+)*|\S")
 #: Entry kinds, in the order they win when one phrase has several entries.
 KINDS: tuple[str, ...] = ("country", "igo", "ngo", "adjective", "metonym", "nonstate", "person", "sector", "place")
 
+_COMPOUND_KINDS = frozenset({"country", "adjective", "metonym", "igo"})
 _THE_KINDS = frozenset({"country", "igo", "ngo", "metonym", "nonstate"})
 # a one-token entry of at most three capitals ("US", "UN", "WHO", "EC") must be written in capitals;
 # longer acronyms also match the title-case spelling news agencies use ("Opec", "Nato", "Gatt")
@@ -267,6 +268,25 @@ class ActorDictionary:
         if ents is None:
             return None
         return self._select(ents, toks[0], date)
+
+    def split_compound(self, token: str, date: str | None = None) -> list[ActorEntry] | None:
+        """The actors of a hyphenated token ("India-Pakistan", "Sino-Soviet", "US-China").
+
+        Returns one entry per part when every part is a country, adjective, metonym or IGO
+        entry, else None.  The tokeniser keeps such compounds as one token, so :meth:`match`
+        never sees their parts.
+        """
+        parts = [p for p in re.split(r"[-–]", _bare(token)) if p]
+        if len(parts) < 2:
+            return None
+        out: list[ActorEntry] = []
+        for part in parts:
+            ents = self._phrases.get((normalize_token(part),))
+            e = self._select(ents, part, date) if ents else None
+            if e is None or e.kind not in _COMPOUND_KINDS:
+                return None
+            out.append(e)
+        return out
 
     def entries(self, name: str) -> list[ActorEntry]:
         """Every entry of the phrase ``name``, in priority order (for ``explain``)."""
