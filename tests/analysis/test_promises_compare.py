@@ -62,10 +62,11 @@ def test_expression_of_intent_is_a_promise_and_meetings_keep_diplomatic_ones(
     assert outcomes == {"diplomatic": "kept", "trade": "lapsed"}  # a meeting does not deliver trade
 
 
-def test_same_sentence_does_not_keep_its_own_promise(store: Store, make_event: Callable[..., Event]) -> None:
+def test_the_promising_article_does_not_prove_it_kept(store: Store, make_event: Callable[..., Event]) -> None:
     store.add_events([
         _promise(make_event, 0, "2024-01-01", span=[0, 5]),
         make_event(doc_sentence=0, cameo="071", quad_class=2, channel="finance", date="2024-01-01", span=[6, 9]),
+        make_event(doc_sentence=3, cameo="071", quad_class=2, channel="finance", date="2024-02-01"),
     ])
     assert follow_through(store, "USA", "PAK", as_of=date(2025, 1, 1)).counts["lapsed"] == 1
 

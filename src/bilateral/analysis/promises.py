@@ -2,8 +2,9 @@
 
 A *promise* is an event of the ``promises`` measure (intended cooperation, or a realized
 expression of intent, CAMEO 03x) from A to B in channel *c*, dated *t*. Its *fulfilment* is the
-earliest *deed* from A to B in the same channel, dated within ``[t, t + horizon]``, in another
-sentence, that is not itself a promise. A deed is a realized event of material cooperation
+earliest *deed* from A to B in the same channel, dated within ``[t, t + horizon]``, reported by
+another article (an article that states a promise does not also prove it kept), that is not
+itself a promise. A deed is a realized event of material cooperation
 (QuadClass 2); in the diplomatic and security channels a realized meeting or agreement
 (CAMEO 04x consult, 057 sign a formal agreement) counts as well. Words (statements,
 appeals, praise) never keep a promise. Then the promise is
@@ -125,7 +126,7 @@ def is_deed(ev: EventRef) -> bool:
 
 
 def _fulfils(ev: EventRef, promise: EventRef) -> bool:
-    if ev.channel != promise.channel or (ev.doc_id, ev.doc_sentence) == (promise.doc_id, promise.doc_sentence):
+    if ev.channel != promise.channel or ev.doc_id == promise.doc_id:
         return False
     return is_deed(ev)
 
