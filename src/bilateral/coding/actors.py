@@ -18,6 +18,7 @@ actor; longer acronyms also match title case ("Opec", "Nato").
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import re
 from collections.abc import Iterator, Sequence
@@ -113,14 +114,15 @@ class ActorDictionary:
                  igo_names: dict[str, str], country_status: dict[str, str]) -> None:
         rank = {k: i for i, k in enumerate(KINDS)}
         by_phrase: dict[tuple[str, ...], list[tuple[int, int, ActorEntry, bool]]] = {}
+        seen: set[tuple[ActorEntry, bool]] = set()
         for n, (original, e) in enumerate(entries):
             if not e.phrase:
                 continue
-            cs = " " not in original.strip() and bool(_CASE_SENSITIVE.fullmatch(original.strip()))
-            lst = by_phrase.setdefault(e.phrase, [])
-            if any(x[2] == e and x[3] == cs for x in lst):
+            cs = bool(_CASE_SENSITIVE.fullmatch(original.strip()))
+            if (e, cs) in seen:
                 continue
-            lst.append((rank.get(e.kind, len(rank)), n, e, cs))
+            seen.add((e, cs))
+            by_phrase.setdefault(e.phrase, []).append((rank.get(e.kind, len(rank)), n, e, cs))
         self._phrases: dict[tuple[str, ...], list[tuple[ActorEntry, bool]]] = {}
         # first token -> (entries of the one-token phrase, second token -> longer phrases)
         index: dict[str, tuple[list[tuple[ActorEntry, bool]] | None, dict[str, list[_Cand]]]] = {}
@@ -351,4 +353,10 @@ _FILES = ("countries.tsv", "igos.tsv", "ngos.tsv", "sectors.tsv", "officeholders
 def _load_packaged() -> ActorDictionary:
     base = resources.files("bilateral").joinpath("data/actors")
     tables = {f: base.joinpath(f).read_text(encoding="utf-8") for f in _FILES if base.joinpath(f).is_file()}
-    return ActorDictionary.from_tables(tables)
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small objects: the collector would rescan them many times
+    try:
+        return ActorDictionary.from_tables(tables)
+    finally:
+        if enabled:
+            gc.enable()
