@@ -21,6 +21,7 @@ from bilateral.coding.sentences import split_sentences
 from bilateral.coding.tokens import Token, tokenize
 from bilateral.coding.triggers import (
     OBJECT_WINDOW,
+    TokenIndex,
     Trigger,
     clause_end,
     complement_end,
@@ -96,18 +97,20 @@ class Coder:
     def code_document(self, doc: Document) -> tuple[list[Sentence], list[Event]]:
         """Split ``doc`` into sentences and code each; events come in order of appearance."""
         sents = self.sentences(doc)
+        tokenized = [tokenize(s.text) for s in sents]
         discourse = Discourse()
         if len(sents) > 1:
-            discourse.main_dyad = self._main_dyad(sents, doc.date)
+            discourse.main_dyad = self._main_dyad(tokenized, doc.date)
         events: list[Event] = []
-        for s in sents:
-            events.extend(self.code_sentence(s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse))
+        for s, tokens in zip(sents, tokenized):
+            events.extend(self.code_sentence(
+                s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse, tokens=tokens
+            ))
         return sents, events
 
-    def _main_dyad(self, sents: list[Sentence], date: str | None) -> tuple[str, ...]:
+    def _main_dyad(self, tokenized: list[list[Token]], date: str | None) -> tuple[str, ...]:
         counts: Counter[str] = Counter()
-        for s in sents:
-            tokens = tokenize(s.text)
+        for tokens in tokenized:
             words = [t.text for t in tokens]
             i = 0
             while i < len(words):
@@ -132,14 +135,18 @@ class Coder:
         index: int = 0,
         date: str | None = None,
         discourse: Discourse | None = None,
+        tokens: list[Token] | None = None,
     ) -> list[Event]:
-        """Code one sentence. ``discourse`` carries coreference state across a document."""
+        """Code one sentence. ``discourse`` carries coreference state across a document;
+        ``tokens`` may be passed when the caller has already tokenised ``text``."""
         if discourse is None:
             discourse = Discourse()
-        tokens = tokenize(text)
+        if tokens is None:
+            tokens = tokenize(text)
         if not tokens:
             return []
         mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse)
+        positions = TokenIndex(tokens)
         in_mention = {k for m in mentions if m.code for k in range(m.start, m.end)}
         events: list[Event] = []
         statements: list[Event] = []
@@ -155,7 +162,7 @@ class Coder:
             if i < suppress_until:
                 i += 1
                 continue
-            trig = verb_triggers(tokens, i, self.lexicon)
+            trig = verb_triggers(tokens, i, self.lexicon, positions)
             if trig is not None and (self._transitive_misuse(tokens, i) or self._control_verb(tokens, i + 1) or self._control_verb(tokens, trig.end)):
                 trig = None
             if trig is None:
@@ -451,9 +458,9 @@ class Coder:
         else:
             deed_window = range(trig.index + 1, trig.end)
         for j in list(window) + list(deed_window):
-            if _starts_any(tokens, j, lex.cues["negation_exceptions"]):
+            if _starts_any(tokens, j, lex.cue_index["negation_exceptions"]):
                 continue
-            n = _starts_any(tokens, j, lex.cues["negation"])
+            n = _starts_any(tokens, j, lex.cue_index["negation"])
             if n:
                 return "negated", " ".join(t.text for t in tokens[j:j + n])
         if trig.noun:
@@ -461,7 +468,7 @@ class Coder:
             pass
         for name in ("hypothetical", "intended"):
             for j in window:
-                n = _starts_any(tokens, j, lex.cues[name])
+                n = _starts_any(tokens, j, lex.cue_index[name])
                 if n:
                     return name, " ".join(t.text for t in tokens[j:j + n])
         if trig.index > 0 and tokens[trig.index - 1].lower == "to":
@@ -526,9 +533,9 @@ def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
     return i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n))
 
 
-def _starts_any(tokens: list[Token], j: int, phrases: list[Phrase]) -> int:
-    best = 0
-    for ph in phrases:
-        if len(ph) > best and _phrase_at(tokens, j, ph):
-            best = len(ph)
-    return best
+def _starts_any(tokens: list[Token], j: int, index: dict[str, list[Phrase]]) -> int:
+    """Length of the longest indexed phrase starting at token ``j`` (0 when none)."""
+    for ph in index.get(tokens[j].lower, ()):
+        if _phrase_at(tokens, j, ph):
+            return len(ph)
+    return 0

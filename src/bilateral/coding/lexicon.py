@@ -63,7 +63,61 @@ class Lexicon:
     coreference: dict[str, list[Phrase]] = field(default_factory=dict)
     intent_verbs: frozenset[str] = frozenset()
     lemmas: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
+    _elements: dict[str, list[Phrase]] = field(default_factory=dict, repr=False)
+    _anchors: dict[VerbPattern, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _blocks: dict[
+        str, tuple[list[tuple[int, VerbPattern]], dict[str, list[tuple[int, VerbPattern]]]]
+    ] = field(default_factory=dict, repr=False)
     complement_codes: tuple[str, ...] = ()
+    cue_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)  # name -> first word -> phrases
+    coref_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)
+    coref_first: frozenset[str] = frozenset()  # first words of every coreference phrase
+
+    def element_phrases(self, element: str) -> list[Phrase]:
+        """A pattern element ("peace_talks") as a one-phrase list, cached."""
+        got = self._elements.get(element)
+        if got is None:
+            got = self._elements[element] = [tuple(element.split("_"))]
+        return got
+
+    def candidate_patterns(self, block: str, words: dict[str, list[int]]) -> list[VerbPattern]:
+        """The block's patterns that can match a sentence with these words, most specific first."""
+        got = self._blocks.get(block)
+        if got is None:
+            always: list[tuple[int, VerbPattern]] = []
+            by_anchor: dict[str, list[tuple[int, VerbPattern]]] = {}
+            for order, p in enumerate(self.patterns.get(block, ())):
+                anchors = self.anchors(p)
+                if not anchors:
+                    always.append((order, p))
+                for w in anchors:
+                    by_anchor.setdefault(w, []).append((order, p))
+            got = self._blocks[block] = (always, by_anchor)
+        always, by_anchor = got
+        found = list(always)
+        if len(words) < len(by_anchor):
+            for w in words:
+                found.extend(by_anchor.get(w, ()))
+        else:
+            for w, plist in by_anchor.items():
+                if w in words:
+                    found.extend(plist)
+        found.sort(key=lambda op: op[0])
+        return [p for _o, p in found]
+
+    def anchors(self, p: VerbPattern) -> tuple[str, ...]:
+        """First words of the pattern's first element: one of them must be in the sentence."""
+        got = self._anchors.get(p)
+        if got is None:
+            els = [e for e in (p.after or p.before) if e not in {"(", ")"}]
+            if not els:
+                got = ()
+            elif els[0].startswith("&"):
+                got = tuple({ph[0] for ph in self.synsets.get(els[0], [])})
+            else:
+                got = (els[0].split("_")[0],)
+            self._anchors[p] = got
+        return got
 
     def lemma(self, form: str) -> str:
         """The verb lemma of an inflected form (the form itself when unknown)."""
@@ -167,8 +221,21 @@ def _load() -> Lexicon:
         intent_verbs=frozenset(raw["intent_verbs"]),
         lemmas=lemma_of,
         complement_codes=tuple(str(c) for c in raw["complement_codes"]),
+        cue_index={k: phrase_index(v) for k, v in cues.items()},
+        coref_index={k: phrase_index(v) for k, v in coreference.items()},
+        coref_first=frozenset(ph[0] for v in coreference.values() for ph in v),
     )
     return lex
+
+
+def phrase_index(phrases: list[Phrase]) -> dict[str, list[Phrase]]:
+    """Phrases by first word, longest first: a cue lookup is one dict access."""
+    out: dict[str, list[Phrase]] = {}
+    for ph in phrases:
+        out.setdefault(ph[0], []).append(ph)
+    for v in out.values():
+        v.sort(key=lambda ph: -len(ph))
+    return out
 
 
 def inflections(verb: str) -> set[str]:

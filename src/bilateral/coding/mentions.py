@@ -52,14 +52,13 @@ class Discourse:
         return None
 
 
-def _match_phrase(tokens: list[Token], i: int, phrases: list[Phrase]) -> int:
-    """Length of the longest phrase matching at ``i`` (0 when none)."""
-    best = 0
-    for ph in phrases:
+def _match_phrase(tokens: list[Token], i: int, index: dict[str, list[Phrase]]) -> int:
+    """Length of the longest indexed phrase matching at ``i`` (0 when none)."""
+    for ph in index.get(tokens[i].lower, ()):
         n = len(ph)
-        if n > best and i + n <= len(tokens) and all(tokens[i + k].lower == ph[k] for k in range(n)):
-            best = n
-    return best
+        if i + n <= len(tokens) and all(tokens[i + k].lower == ph[k] for k in range(n)):
+            return n
+    return 0
 
 
 def find_mentions(
@@ -74,7 +73,8 @@ def find_mentions(
     words = [t.text for t in tokens]
     raw: list[Mention] = []
     i = 0
-    coref = lexicon.coreference
+    coref = lexicon.coref_index
+    coref_first = lexicon.coref_first
     while i < len(tokens):
         hit = actors.match(words, i, date)
         if hit is not None:
@@ -87,7 +87,7 @@ def find_mentions(
             )
             i = end
             continue
-        if discourse is not None:
+        if discourse is not None and tokens[i].lower in coref_first:
             m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"])
             if m is not None:
                 raw.append(m)
@@ -101,18 +101,18 @@ def _coreference(
     tokens: list[Token],
     i: int,
     text: str,
-    coref: dict[str, list[Phrase]],
+    coref: dict[str, dict[str, list[Phrase]]],
     discourse: Discourse,
     earlier: list[Mention],
     prepositions: frozenset[str],
 ) -> Mention | None:
-    n = _match_phrase(tokens, i, coref.get("pair", []))
+    n = _match_phrase(tokens, i, coref.get("pair", {}))
     if n and discourse.last_country and discourse.previous_country:
         a, b = discourse.last_country, discourse.previous_country
         m = Mention(i, i + n, a, None, "coref", text[tokens[i].start:tokens[i + n - 1].end], "pair")
         m.partners = [Mention(i, i + n, b, None, "coref", m.text, "pair")]
         return m
-    n = _match_phrase(tokens, i, coref.get("country", []))
+    n = _match_phrase(tokens, i, coref.get("country", {}))
     # the latest subject-like country earlier in the same sentence, else the discourse's
     in_sentence = [
         m.code for m in earlier
@@ -127,7 +127,7 @@ def _coreference(
         sector = "GOV" if tokens[i + n - 1].lower in {"government", "administration"} else None
         return Mention(i, i + n, referent, sector, "coref",
                        text[tokens[i].start:tokens[i + n - 1].end], f"coreference -> {referent}")
-    n = _match_phrase(tokens, i, coref.get("plural", []))
+    n = _match_phrase(tokens, i, coref.get("plural", {}))
     if n and in_sentence:
         # "Obama and Putin said they will ...": the subjects named earlier in the sentence
         group = [m for m in earlier if m.code and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)]
@@ -137,7 +137,7 @@ def _coreference(
         m.partners = [Mention(i, i + n, t.code, t.sector, "coref", tokens[i].text, f"coreference -> {t.text}")
                       for t in tail[-2:]]
         return m
-    n = _match_phrase(tokens, i, coref.get("person", []))
+    n = _match_phrase(tokens, i, coref.get("person", {}))
     if n and discourse.last_person is not None and discourse.last_person.code:
         p = discourse.last_person
         return Mention(i, i + n, p.code, p.sector, "coref", tokens[i].text, f"coreference -> {p.text}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words keep inner dots, apostrophes and hyphens ("U.S.", "Pakistan's", "Export-Import");
 # a trailing dot stays only on dotted abbreviations, so "U.S." is one token but "Pakistan." is two.
@@ -16,8 +16,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(slots=True, frozen=True)
-class Token:
+class Token(NamedTuple):
     """A token: its text, lower-case form and offsets in the sentence."""
 
     text: str

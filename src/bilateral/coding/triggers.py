@@ -36,6 +36,32 @@ class Trigger:
     passive: bool = False
 
 
+class TokenIndex:
+    """Positions of each lower-case word of a sentence, so a pattern word is found by lookup."""
+
+    __slots__ = ("tokens", "positions")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.positions: dict[str, list[int]] = {}
+        for k, t in enumerate(tokens):
+            self.positions.setdefault(t.lower, []).append(k)
+
+    def find(self, phrases: list[Phrase], start: int, stop: int) -> int:
+        """Index after the earliest phrase occurrence starting in ``[start, stop)``, or -1."""
+        best_pos, best_end = -1, -1
+        for ph in phrases:
+            for pos in self.positions.get(ph[0], ()):
+                if pos < start:
+                    continue
+                if pos >= stop or (best_pos >= 0 and pos >= best_pos):
+                    break
+                if _phrase_at(self.tokens, pos, ph):
+                    best_pos, best_end = pos, pos + len(ph)
+                    break
+        return best_end
+
+
 def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
     n = len(phrase)
     return i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n))
@@ -102,43 +128,33 @@ def deeds_in(tokens: list[Token], start: int, stop: int, lexicon: Lexicon, skip:
     return out
 
 
-def _pattern_matches(p: VerbPattern, tokens: list[Token], i: int, stop: int, lexicon: Lexicon) -> int:
+def _pattern_matches(p: VerbPattern, i: int, stop: int, lexicon: Lexicon, index: TokenIndex) -> int:
     """End index of a match of ``p`` for the verb at ``i``, or -1."""
     if p.before:
-        lo = max(0, i - 4)
-        pos = lo
+        pos = max(0, i - 4)
         for el in p.before:
             if el in {"(", ")"}:
                 continue
-            hit = _element_at(el, tokens, pos, i, lexicon)
-            if hit < 0:
+            pos = index.find(_phrases(el, lexicon), pos, i)
+            if pos < 0:
                 return -1
-            pos = hit
     pos = i + 1
     for el in p.after:
         if el in {"(", ")"}:
             continue
-        hit = _element_at(el, tokens, pos, stop, lexicon)
-        if hit < 0:
+        pos = index.find(_phrases(el, lexicon), pos, stop)
+        if pos < 0:
             return -1
-        pos = hit
     return pos
 
 
-def _element_at(el: str, tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> int:
-    """Find pattern element ``el`` in ``tokens[start:stop]``; return the index after it, or -1."""
+def _phrases(el: str, lexicon: Lexicon) -> list[Phrase]:
     if el.startswith("&"):
-        phrases = lexicon.synsets.get(el, [])
-    else:
-        phrases = [tuple(el.split("_"))]
-    for j in range(start, stop):
-        for ph in phrases:
-            if _phrase_at(tokens, j, ph):
-                return j + len(ph)
-    return -1
+        return lexicon.synsets.get(el, [])
+    return lexicon.element_phrases(el)
 
 
-def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon) -> Trigger | None:
+def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenIndex) -> Trigger | None:
     """The event reported by the verb-like token at ``i``, if any."""
     low = tokens[i].lower
     if low in lexicon.words["not_triggers"]:
@@ -171,8 +187,8 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon) -> Trigger | No
         blocks = [b for b in blocks if b[2]]
         return Trigger(i, i + 1, blocks[0][2], None, f"{blocks[0][0]} -> {blocks[0][2]}") if blocks else None
     for block, _lemma, default in blocks:
-        for p in lexicon.patterns.get(block, ()):
-            end = _pattern_matches(p, tokens, i, stop, lexicon)
+        for p in lexicon.candidate_patterns(block, index.positions):
+            end = _pattern_matches(p, i, stop, lexicon, index)
             if end >= 0:
                 return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}")
     for block, _lemma, default in blocks:
