@@ -361,6 +361,8 @@ def build_phoenix_people_and_bodies(
             continue
         phrases = uniq(p for p in (phoenix_phrase(n) for n in block_names) if p)
         phrases = [p for p in phrases if not (" " not in p and p.isupper() and len(p) <= 2)]
+        one_word = [p for p in phrases if " " not in p]
+        bad = {p for p in one_word if p.lower() in T.PERSON_STOPWORDS or (len(p) < 5 and not p.isupper())}
         if not phrases:
             continue
         parsed = []
@@ -398,13 +400,16 @@ def build_phoenix_people_and_bodies(
             if phrases:
                 institutions.append([phrases[0], ";".join(phrases[1:]), cc, sector, full])
             continue
+        names_ok = [p for p in phrases if p not in bad]
+        if not names_ok:
+            continue
         for cc, full, suffix, start, end in parsed:
             if not suffix:
                 continue  # a dated country-level code (state succession), not a person
             sector = phoenix_sector(suffix, agents, person=True)
             if sector is None:
                 continue
-            persons.append([phrases[0], ";".join(phrases[1:]), cc, sector or "", full, start, end])
+            persons.append([names_ok[0], ";".join(names_ok[1:]), cc, sector or "", full, start, end])
     return institutions, persons
 
 

@@ -485,7 +485,7 @@ Donald Regan | Regan;Donald T. Regan | USA | GOV | fin | 1981-01-22 | 1985-02-01
 Nicholas Brady | Brady;Nicholas F. Brady | USA | GOV | fin | 1988-09-15 | 1993-01-17
 Lloyd Bentsen | Bentsen | USA | GOV | fin | 1993-01-20 | 1994-12-22
 Robert Rubin | Rubin | USA | GOV | fin | 1995-01-11 | 1999-07-02
-Lawrence Summers | Larry Summers;Summers | USA | GOV | fin | 1999-07-02 | 2001-01-20
+Lawrence Summers | Larry Summers | USA | GOV | fin | 1999-07-02 | 2001-01-20
 Paul O'Neill | | USA | GOV | fin | 2001-01-20 | 2002-12-31
 John Snow | | USA | GOV | fin | 2003-02-03 | 2006-06-30
 Henry Paulson | Hank Paulson;Paulson | USA | GOV | fin | 2006-07-10 | 2009-01-20
@@ -1120,7 +1120,7 @@ Daniel Ortega | Ortega | NIC | GOV | hos | 2007-01-10 |
 Volodymyr Zelensky | Zelensky;Zelenskiy;Volodymyr Zelenskiy | UKR | GOV | hos | 2019-05-20 |
 George H. W. Bush | George H.W. Bush;George Bush;Bush;Vice President Bush | USA | GOV | vp | 1981-01-20 | 1989-01-20
 Dan Quayle | Quayle | USA | GOV | vp | 1989-01-20 | 1993-01-20
-Al Gore | Gore | USA | GOV | vp | 1993-01-20 | 2001-01-20
+Al Gore | | USA | GOV | vp | 1993-01-20 | 2001-01-20
 Dick Cheney | Cheney;Richard Cheney | USA | GOV | vp | 2001-01-20 | 2009-01-20
 Joe Biden | Biden;Joseph Biden | USA | GOV | vp | 2009-01-20 | 2017-01-20
 Mike Pence | Pence | USA | GOV | vp | 2017-01-20 | 2021-01-20
@@ -1160,7 +1160,7 @@ Jaber Al-Mubarak Al-Sabah | Jaber al-Mubarak | KWT | GOV | hog | 2011-11-30 | 20
 Sabah Al-Khalid Al-Sabah | Sabah al-Khalid | KWT | GOV | hog | 2019-11-19 | 2022-07-24
 Qasem Soleimani | Qassem Soleimani;Soleimani;Suleimani | IRN | MIL | army | 1998-01-01 | 2020-01-03
 Mohammad Bagheri | | IRN | MIL | army | 2016-06-28 | 2025-06-13
-Hossein Salami | Salami | IRN | MIL | army | 2019-04-21 | 2025-06-13
+Hossein Salami | | IRN | MIL | army | 2019-04-21 | 2025-06-13
 Taro Aso | Aso | JPN | GOV | fin | 2012-12-26 | 2021-10-04
 Shunichi Suzuki | | JPN | GOV | fin | 2021-10-04 | 2024-10-01
 Katsunobu Kato | | JPN | GOV | fin | 2024-10-01 | 2025-10-21
@@ -1228,3 +1228,9 @@ Haqqani network | Haqqani Network | AFG | REB
 Baloch Liberation Army | BLA;Balochistan Liberation Army | PAK | REB
 Hayat Tahrir al-Sham | HTS | SYR | REB
 """
+
+# One-word Phoenix person names that are common given names or otherwise ambiguous.
+PERSON_STOPWORDS = {
+    "albert", "hussein", "abdullah", "khalid", "hassan", "faysal", "faisal", "stephenson", "mohammed",
+    "muhammad", "mohammad", "ahmed", "ahmad", "ali", "omar", "youth", "zero",
+}
