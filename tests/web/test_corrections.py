@@ -63,19 +63,24 @@ def test_correction_everywhere_and_after_restart(ref_db: Path, serve: Callable[.
     page.select_option("#correction-field", "wrong")
     page.select_option("#correction-value", "true")
     page.fill("#correction-note", "not a trade item: <b>checked</b>")
-    page.fill("#correction-token", TOKEN)
+    page.fill("#write-token", TOKEN)
     with page.expect_navigation():
         page.click("#correction-submit")
     assert page.locator(".badge.wrong").is_visible()
     assert "not a trade item: <b>checked</b>" in page.locator("ol.corrections").inner_text()
     page.screenshot(path=str(tmp_path / "corrected-event.png"), full_page=True)
 
+    # A second correction with the one-line form of the evidence view: that negated trade item was delivered.
+    page.goto(f"{server.base}/evidence/ev-USA-PAK-denials-trade")
+    assert page.locator(f'tr.event[data-key="{wrong_key}"]').count() == 0  # marked wrong: no longer counted
+    row = page.locator(f'tr.event[data-key="{realized_key}"]')
+    row.locator("select").select_option("status:realized")
+    with page.expect_navigation():
+        row.locator("button").click()
+    assert page.locator(f'tr.event[data-key="{realized_key}"]').count() == 0
+
     with server.client() as c:
-        # A second correction through the API: the second negated trade item was in fact delivered.
-        r = c.post(f"/api/events/{realized_key}/corrections", json={"field": "status", "value": "realized"},
-                   headers={"x-write-token": TOKEN})
-        assert r.status_code == 201, r.text
-        detail = r.json()
+        detail = c.get(f"/api/events/{realized_key}").json()
         assert detail["original"]["status"] == "negated" and detail["event"]["status"] == "realized"
         api_after = c.get("/api/dyads/PAK/USA").json()
         assert trade(api_after, "denials") == denials - 2

@@ -55,14 +55,38 @@
     });
   });
 
-  // Correction form: POST JSON with the write token in a header.
+  // Corrections: POST JSON with the write token (typed once in the header, kept for this tab).
+  const token = document.getElementById("write-token");
+  if (token) {
+    token.value = sessionStorage.getItem("bilateral-write-token") || "";
+    token.addEventListener("change", function () { sessionStorage.setItem("bilateral-write-token", token.value); });
+  }
+
+  function saveCorrection(key, field, value, note, out) {
+    if (token) { sessionStorage.setItem("bilateral-write-token", token.value); }
+    out.textContent = "saving…";
+    return fetch("/api/events/" + encodeURIComponent(key) + "/corrections", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-write-token": token ? token.value : "" },
+      body: JSON.stringify({ field: field, value: value, note: note || null })
+    }).then(function (resp) {
+      return resp.json().then(function (body) { return { ok: resp.ok, body: body }; });
+    }).then(function (res) {
+      if (res.ok) {
+        out.textContent = "saved";
+        window.location.reload();
+      } else {
+        const detail = res.body.detail;
+        out.textContent = "not saved: " + (typeof detail === "string" ? detail : JSON.stringify(detail));
+      }
+    }).catch(function (err) { out.textContent = "not saved: " + err; });
+  }
+
+  // The full form of the event page.
   const form = document.getElementById("correction-form");
   if (form) {
     const field = document.getElementById("correction-field");
     const value = document.getElementById("correction-value");
-    const token = document.getElementById("correction-token");
-    const out = document.getElementById("correction-result");
-    token.value = sessionStorage.getItem("bilateral-write-token") || "";
     field.addEventListener("change", function () {
       const options = value.dataset[field.value].split(",");
       value.replaceChildren.apply(value, options.map(function (v) {
@@ -73,25 +97,22 @@
     });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      sessionStorage.setItem("bilateral-write-token", token.value);
-      out.textContent = "saving…";
-      fetch("/api/events/" + encodeURIComponent(form.dataset.key) + "/corrections", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-write-token": token.value },
-        body: JSON.stringify({ field: field.value, value: value.value,
-          note: document.getElementById("correction-note").value || null })
-      }).then(function (resp) {
-        return resp.json().then(function (body) { return { ok: resp.ok, body: body }; });
-      }).then(function (res) {
-        if (res.ok) {
-          out.textContent = "saved";
-          window.location.reload();
-        } else {
-          out.textContent = "not saved: " + (typeof res.body.detail === "string" ? res.body.detail : JSON.stringify(res.body.detail));
-        }
-      }).catch(function (err) { out.textContent = "not saved: " + err; });
+      saveCorrection(form.dataset.key, field.value, value.value, document.getElementById("correction-note").value,
+                     document.getElementById("correction-result"));
     });
   }
+
+  // The one-line forms of the evidence views ("mark wrong", "status → realized", …).
+  document.querySelectorAll("form.quick-fix").forEach(function (f) {
+    f.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      const choice = f.elements.fix.value;
+      const out = f.querySelector("output");
+      if (!choice) { out.textContent = "pick a correction"; return; }
+      const cut = choice.indexOf(":");
+      saveCorrection(f.dataset.key, choice.slice(0, cut), choice.slice(cut + 1), null, out);
+    });
+  });
 
   // Article view: bring the selected event into view.
   const selected = document.querySelector("mark.event-mark.selected");
