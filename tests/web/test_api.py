@@ -170,3 +170,25 @@ def test_token_from_environment(ref_db: Path, serve: Callable[..., Server]) -> N
     assert "corrections enabled" in server.banner
     with httpx.Client(base_url=server.base) as c:
         assert c.get("/api/health").json()["writable"] is True
+
+
+def test_concurrent_requests(server: Server) -> None:
+    """Many requests at once (each gets its own DuckDB cursor): all answered, all consistent."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/api/dyads/PAK/USA", "/api/events?page_size=7", "/dyad/PAK/USA", "/api/corpus",
+             "/events?a=PAK&b=USA", "/api/evidence/ev-USA-PAK-denials-trade"] * 8
+    with server.client() as c:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            responses = list(pool.map(c.get, paths))
+        assert [r.status_code for r in responses] == [200] * len(paths)
+        profiles = [r.json() for r, p in zip(responses, paths, strict=True) if p == "/api/dyads/PAK/USA"]
+        assert all(p == profiles[0] for p in profiles)
+
+
+def test_picker_form_redirects(server: Server) -> None:
+    with server.client() as c:
+        r = c.get("/dyad", params={"a": "pak", "b": "usa"})
+        assert r.status_code == 303 and r.headers["location"] == "/dyad/PAK/USA"
+        assert c.get("/dyad", params={"a": "<x>", "b": "usa"}).status_code == 422
+        assert 'id="actor-list"' in c.get("/").text

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from bilateral.analysis import cell_id
@@ -51,3 +54,21 @@ def test_cell_ids_round_trip() -> None:
     assert parse_cell("USA-PAK") is None
     assert [period_kind(p) for p in (None, "2024", "2024-Q2", "2024-05", "2024-04-29")] == [
         "month", "year", "quarter", "month", "week"]
+
+
+def test_start_message_says_where_it_listens() -> None:
+    from bilateral.web.server import start_message
+
+    local = start_message("x.duckdb", "127.0.0.1", 8765, False)
+    assert local.startswith("bilateral dashboard on http://127.0.0.1:8765/ (this machine only)")
+    assert "read-only" in local
+    wide = start_message("x.duckdb", "0.0.0.0", 80, True)
+    assert "reachable from other machines" in wide and "corrections enabled" in wide
+    assert "http://[::1]:8765/" in start_message("x.duckdb", "::1", 8765, False)
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "bilateral"
+    res = subprocess.run([str(exe), "serve", "--db", str(tmp_path / "none.duckdb")], capture_output=True,
+                         text=True, timeout=120)
+    assert res.returncode == 1 and "no such database" in res.stderr

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
@@ -98,7 +98,15 @@ def plotly_js() -> Response:
 def index(request: Request, cur: Cur, db: Db, q: Opt = None) -> HTMLResponse:
     """The dyad picker: every dyad with events, searchable by country code or name."""
     found = dyad_view.search_dyads(cur, q, 500)
-    return _render(request, "index.html", db, dyads=found, q=q or "")
+    actors = [(c, dyad_view.name(c)) for c in queries.actors(cur.connection)]
+    return _render(request, "index.html", db, dyads=found, q=q or "", actors=actors)
+
+
+@router.get("/dyad")
+def pick_dyad(a: Annotated[str, Query(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_]+$")],
+              b: Annotated[str, Query(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_]+$")]) -> RedirectResponse:
+    """The picker's two-country form: go to the dyad view of A and B."""
+    return RedirectResponse(f"/dyad/{quote(code(a), safe='')}/{quote(code(b), safe='')}", status_code=303)
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
