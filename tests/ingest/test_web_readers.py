@@ -56,7 +56,8 @@ def test_rss_and_atom(fixtures: Path) -> None:
     items = list(read_path(fixtures / "feeds" / "world.rss"))
     docs = _docs(items)
     assert [d.title for d in docs] == ["China pledges aid to Kenya", "Brazil praises Argentina"]
-    assert docs[0].text == "China pledged economic aid to Kenya on Tuesday for roads and ports.\nKenya welcomed the offer."
+    assert docs[0].text == (
+        "China pledged economic aid to Kenya on Tuesday for roads and ports.\nKenya welcomed the offer.")
     assert docs[0].url == "https://news.example.org/world/china-kenya-aid"
     assert [d.date for d in docs] == ["2024-03-05", "2024-03-06"]
     issues = [str(i) for i in items if isinstance(i, ReadIssue)]

@@ -8,7 +8,8 @@ Each row becomes one coded document, id ``polecat-<Event ID>``, whose sentence i
 ``POLECAT event <id> (<date>, <Source>): <Event Text or Headline or Event Type>``.
 POLECAT has no CAMEO code: the event gets the most general CAMEO code of its PLOVER
 type (matching the event mode, then one of the ``Contexts``, where the codebook lists
-one: ``COOPERATE`` + ``economic`` → 061), so QuadClass and the channel follow; ``Quad Code`` words, when present, set the QuadClass.
+one: ``COOPERATE`` + ``economic`` → 061), so QuadClass and the channel follow;
+``Quad Code`` words, when present, set the QuadClass.
 """
 
 from __future__ import annotations
