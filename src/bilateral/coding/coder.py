@@ -83,7 +83,7 @@ class Coder:
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
-            prefix, ch, it = (line.split("\t") + ["", ""])[:3]
+            prefix, ch, it = [*line.split("\t"), "", ""][:3]
             channel[prefix] = ch
             if it:
                 intent[prefix] = it
@@ -102,7 +102,7 @@ class Coder:
         if len(sents) > 1:
             discourse.main_dyad = self._main_dyad(tokenized, doc.date)
         events: list[Event] = []
-        for s, tokens in zip(sents, tokenized):
+        for s, tokens in zip(sents, tokenized, strict=True):
             events.extend(self.code_sentence(
                 s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse, tokens=tokens
             ))
@@ -119,7 +119,7 @@ class Coder:
                     i += 1
                     continue
                 end, entry = hit
-                if entry.code and len(entry.code) == 3 and entry.kind != "igo":
+                if entry.code and self.actors.is_country(entry.code):
                     counts[entry.code] += 1
                 i = end
         top = [c for c, n in counts.most_common(2) if n >= 2]
@@ -163,7 +163,11 @@ class Coder:
                 i += 1
                 continue
             trig = verb_triggers(tokens, i, self.lexicon, positions)
-            if trig is not None and (self._transitive_misuse(tokens, i) or self._control_verb(tokens, i + 1) or self._control_verb(tokens, trig.end)):
+            if trig is not None and (
+                self._transitive_misuse(tokens, i)
+                or self._control_verb(tokens, i + 1)
+                or self._control_verb(tokens, trig.end)
+            ):
                 trig = None
             if trig is None:
                 i += 1
@@ -226,6 +230,8 @@ class Coder:
         prev = tokens[i - 1].lower
         if prev in self.lexicon.words["noun_markers"]:
             return True
+        if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower in {",", "and", "or"}:
+            return True  # an item of a list: "economic, trade, or security gains"
         if prev in self.lexicon.words["prepositions"] and prev not in {"to"}:
             return True
         if any(m.end == i for m in mentions):
@@ -430,7 +436,7 @@ class Coder:
 
     def _passive(self, tokens: list[Token], i: int) -> bool:
         low = tokens[i].lower
-        if not (low.endswith("ed") or low.endswith("en") or low in {"met", "held", "given", "sent", "won", "cut", "led"}):
+        if not (low.endswith(("ed", "en")) or low in {"met", "held", "given", "sent", "won", "cut", "led"}):
             return False
         if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
             return True  # "a venture led by ...", "was praised by ..."
@@ -448,7 +454,8 @@ class Coder:
         breaks = lex.words["clause_breaks"] | lex.words["reporting_verbs"]
         lo = max(0, trig.index - 8)
         for j in range(trig.index - 1, lo - 1, -1):
-            if tokens[j].lower in breaks and tokens[j].lower not in {"as", "despite"} and not tokens[j].text[:1].isupper():
+            low = tokens[j].lower
+            if low in breaks and low not in {"as", "despite"} and not tokens[j].text[:1].isupper():
                 lo = j + 1
                 break
         window = range(lo, trig.index)
@@ -510,19 +517,19 @@ class Coder:
 
     # ------------------------------------------------------------------ discourse
 
-    @staticmethod
-    def _update_discourse(discourse: Discourse, mentions: list[Mention], events: list[Event]) -> None:
+    def _update_discourse(self, discourse: Discourse, mentions: list[Mention], events: list[Event]) -> None:
+        is_country = self.actors.is_country
         for m in mentions:
-            if m.code and len(m.code) == 3 and m.kind not in {"igo", "implied"}:
+            if m.code and is_country(m.code) and m.kind != "implied":
                 discourse.note_country(m.code)
             if m.kind == "person" and m.code:
                 discourse.last_person = m
         for ev in events:
-            if ev.source and len(ev.source) == 3:
+            if ev.source and is_country(ev.source):
                 discourse.last_subject = ev.source
                 break
         else:
-            first = next((m for m in mentions if m.code and len(m.code) == 3 and m.kind != "igo"), None)
+            first = next((m for m in mentions if m.code and is_country(m.code)), None)
             if first is not None:
                 discourse.last_subject = first.code
         discourse.sentences_seen += 1

@@ -203,8 +203,10 @@ def _load() -> Lexicon:
     cues = {k: [_phrase(p) for p in raw[k]] for k in ("negation", "negation_exceptions", "hypothetical", "intended")}
     words = {
         k: frozenset(str(w).lower() for w in raw[k])
-        for k in ("reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers", "intransitive_only",
-                  "complement_verbs", "locative", "not_triggers", "intent_control")
+        for k in (
+            "reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers",
+            "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
+        )
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
     lex = Lexicon(

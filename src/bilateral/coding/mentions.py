@@ -88,7 +88,7 @@ def find_mentions(
             i = end
             continue
         if discourse is not None and tokens[i].lower in coref_first:
-            m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"])
+            m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors)
             if m is not None:
                 raw.append(m)
                 i = m.end
@@ -105,6 +105,7 @@ def _coreference(
     discourse: Discourse,
     earlier: list[Mention],
     prepositions: frozenset[str],
+    actors: ActorDictionary,
 ) -> Mention | None:
     n = _match_phrase(tokens, i, coref.get("pair", {}))
     if n and discourse.last_country and discourse.previous_country:
@@ -116,7 +117,7 @@ def _coreference(
     # the latest subject-like country earlier in the same sentence, else the discourse's
     in_sentence = [
         m.code for m in earlier
-        if m.code and len(m.code) == 3 and m.kind not in {"igo", "sector"}
+        if m.code and actors.is_country(m.code)
         and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
     ]
     referent = in_sentence[-1] if in_sentence else (discourse.last_subject or discourse.last_country)

@@ -39,7 +39,7 @@ class Trigger:
 class TokenIndex:
     """Positions of each lower-case word of a sentence, so a pattern word is found by lookup."""
 
-    __slots__ = ("tokens", "positions")
+    __slots__ = ("positions", "tokens")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -65,14 +65,6 @@ class TokenIndex:
 def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
     n = len(phrase)
     return i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n))
-
-
-def _find_after(tokens: list[Token], start: int, stop: int, phrases: tuple[Phrase, ...]) -> tuple[int, Phrase] | None:
-    for j in range(start, stop):
-        for ph in phrases:
-            if _phrase_at(tokens, j, ph):
-                return j, ph
-    return None
 
 
 def clause_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
@@ -105,7 +97,9 @@ def complement_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     return len(tokens)
 
 
-def deeds_in(tokens: list[Token], start: int, stop: int, lexicon: Lexicon, skip: set[int]) -> list[tuple[int, int, Deed]]:
+def deeds_in(
+    tokens: list[Token], start: int, stop: int, lexicon: Lexicon, skip: set[int]
+) -> list[tuple[int, int, Deed]]:
     """Deed nouns between ``start`` and ``stop``: ``(start, end, deed)``, longest match first."""
     out: list[tuple[int, int, Deed]] = []
     j = start
@@ -170,23 +164,22 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
         for rule in rules:
             if not rule.objects:
                 return Trigger(i, i + 1, rule.code, rule.channel, f"{lemma} -> {rule.code}")
-            hit = _find_after(tokens, i + 1, stop, rule.objects)
-            if hit is not None:
-                j, ph = hit
-                return Trigger(i, j + len(ph), rule.code, rule.channel, f"{lemma} … {' '.join(ph)} -> {rule.code}")
+            end = index.find(list(rule.objects), i + 1, stop)
+            if end >= 0:
+                return Trigger(i, end, rule.code, rule.channel, f"{lemma} … {tokens[end - 1].lower} -> {rule.code}")
     if direction in {"give", "receive"}:
         found = deeds_in(tokens, i + 1, stop, lexicon, set())
         if found:
             s, e, deed = found[0]
-            return Trigger(i, e, deed.code, deed.channel, f"{lemma} [{direction}] + {' '.join(deed.phrase)} -> {deed.code}",
-                           direction=direction, deed=deed, deed_start=s)
+            label = f"{lemma} [{direction}] + {' '.join(deed.phrase)} -> {deed.code}"
+            return Trigger(i, e, deed.code, deed.channel, label, direction=direction, deed=deed, deed_start=s)
     if not blocks:
         return None
     if low in lexicon.words["reporting_verbs"]:
         # a speech verb's patterns would code the reported content; that content has its own verb
         blocks = [b for b in blocks if b[2]]
         return Trigger(i, i + 1, blocks[0][2], None, f"{blocks[0][0]} -> {blocks[0][2]}") if blocks else None
-    for block, _lemma, default in blocks:
+    for block, _lemma, _default in blocks:
         for p in lexicon.candidate_patterns(block, index.positions):
             end = _pattern_matches(p, i, stop, lexicon, index)
             if end >= 0:
