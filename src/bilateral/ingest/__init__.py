@@ -11,6 +11,7 @@ from bilateral.ingest import gdelt as _gdelt  # noqa: F401  (registers the reade
 from bilateral.ingest import html as _html  # noqa: F401  (registers the reader)
 from bilateral.ingest import icews as _icews  # noqa: F401  (registers the reader)
 from bilateral.ingest import jsonl as _jsonl  # noqa: F401  (registers the reader)
+from bilateral.ingest import parquet_events as _parquet_events  # noqa: F401  (registers the reader)
 from bilateral.ingest import polecat as _polecat  # noqa: F401  (registers the reader)
 from bilateral.ingest import records as _records  # noqa: F401  (registers the reader)
 from bilateral.ingest import tabular as _tabular  # noqa: F401  (registers the reader)

@@ -218,13 +218,16 @@ class CodingPool:
         return self._executor
 
     # -- work ---------------------------------------------------------------------------------
-    def map(self, fn: Callable[[Coder, list[T]], list[R]], items: Iterable[T]) -> Iterator[R]:
+    def map(
+        self, fn: Callable[[Coder, list[T]], list[R]], items: Iterable[T], *, batch_size: int | None = None
+    ) -> Iterator[R]:
         """Apply ``fn`` to ``items`` in batches; yield one result per item, in input order.
 
         ``items`` is consumed lazily: at most ``max_in_flight`` batches are read ahead of what
         has been yielded. An exception raised by ``fn`` in a worker is raised here.
+        ``batch_size`` overrides the pool's for this call.
         """
-        batches = _batched(items, self.batch_size)
+        batches = _batched(items, batch_size or self.batch_size)
         if self.workers == 1:
             coder = self._local_coder()
             for batch in batches:
@@ -263,8 +266,12 @@ class ParallelCoder:
         return result
 
     def code_documents(self, docs: Sequence[Document]) -> list[Coded | Exception]:
-        """Code ``docs`` across the pool; one result per document, in order."""
-        return list(self.pool.map(code_documents_batch, list(docs)))
+        """Code ``docs`` across the pool; one result per document, in order.
+
+        The batch is cut into about four tasks per worker, so the workers finish it together.
+        """
+        size = max(1, -(-len(docs) // (4 * self.pool.workers)))
+        return list(self.pool.map(code_documents_batch, list(docs), batch_size=min(size, self.pool.batch_size)))
 
 
 def code_jsonl(

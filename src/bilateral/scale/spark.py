@@ -164,11 +164,12 @@ def spark_session(master: str | None = None, app_name: str = "bilateral spark-co
 
     builder = SparkSession.builder.appName(app_name)
     if master is not None or "PYSPARK_GATEWAY_PORT" not in os.environ:  # not launched by spark-submit
+        # local Python workers: this interpreter (PySpark reads the variable, not the conf, here)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         builder = (
             builder.master(master or "local[*]")
             .config("spark.ui.enabled", "false")
-            .config("spark.pyspark.python", sys.executable)
-            .config("spark.pyspark.driver.python", sys.executable)
+            .config("spark.ui.showConsoleProgress", "false")
         )
     return builder.getOrCreate()
 
