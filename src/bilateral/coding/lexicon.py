@@ -205,7 +205,7 @@ def _load() -> Lexicon:
         k: frozenset(str(w).lower() for w in raw[k])
         for k in (
             "reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers",
-            "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
+            "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control", "pattern_only",
         )
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}

@@ -184,6 +184,8 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
             end = _pattern_matches(p, i, stop, lexicon, index)
             if end >= 0:
                 return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}")
+    if lemma in lexicon.words["pattern_only"]:
+        return None
     for block, _lemma, default in blocks:
         if default:
             return Trigger(i, i + 1, default, None, f"{block} -> {default}")
