@@ -287,6 +287,14 @@ class Coder:
         agent = None
         if passive or trig.noun:
             agent = next((m for m in after if m.start >= 1 and tokens[m.start - 1].lower in {"by", "from"}), None)
+        if trig.noun and agent is None:
+            # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
+            agent = next(
+                (m for m in mentions if m.code and trig.index - 3 <= m.end <= trig.index
+                 and all(t.lower.isalpha() and t.lower not in lex.words["prepositions"]
+                         for t in tokens[m.end:trig.index])),
+                None,
+            )
         # the deeds named in the object: one event per deed ("not received A, B or C")
         deeds: list[tuple[int, int, str, str, str]] = []
         if trig.deed is not None:
