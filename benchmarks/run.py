@@ -121,6 +121,7 @@ class Run:
 
     label: str
     wall_s: float
+    cpu_s: float  # user + system time of the process and its (reaped) workers
     peak_rss_mb: float
     max_single_rss_mb: float
     rc: int
@@ -129,7 +130,8 @@ class Run:
 
 def run_measured(label: str, cmd: list[str], *, stdout: Any = subprocess.DEVNULL) -> Run:
     """Run ``cmd``; return its wall time and the peak RSS of its process tree."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = ru0.ru_maxrss
     peak = 0
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=REPO)
@@ -149,8 +151,11 @@ def run_measured(label: str, cmd: list[str], *, stdout: Any = subprocess.DEVNULL
     sampler.join()
     if proc.returncode:
         sys.stderr.write(f"{label}: exit {proc.returncode}\n{err.decode(errors='replace')[-2000:]}\n")
-    single = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
-    return Run(label, round(wall, 2), round(peak / 2**20, 1), round(single / 2**20, 1), proc.returncode)
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = ru1.ru_utime + ru1.ru_stime - ru0.ru_utime - ru0.ru_stime
+    single = max(before, ru1.ru_maxrss) * 1024
+    return Run(label, round(wall, 2), round(cpu, 2), round(peak / 2**20, 1), round(single / 2**20, 1),
+               proc.returncode)
 
 
 # ------------------------------------------------------------------------------------- in-process
@@ -164,7 +169,8 @@ def floor_and_coder(path: Path, profile_out: Path | None) -> dict[str, Any]:
 
     lines = path.read_text(encoding="utf-8").splitlines()
 
-    def floor() -> tuple[float, int, int]:
+    def floor() -> tuple[float, float, int, int]:
+        c0 = time.process_time()
         t0 = time.perf_counter()
         n_sent = n_tok = 0
         for line in lines:
@@ -172,13 +178,14 @@ def floor_and_coder(path: Path, profile_out: Path | None) -> dict[str, Any]:
             for s, e in split_sentences(text):
                 n_sent += 1
                 n_tok += len(tokenize(text[s:e]))
-        return time.perf_counter() - t0, n_sent, n_tok
+        return time.perf_counter() - t0, time.process_time() - c0, n_sent, n_tok
 
     t_load = time.perf_counter()
     coder = Coder()
     load_s = time.perf_counter() - t_load
 
-    def code() -> tuple[float, int, int]:
+    def code() -> tuple[float, float, int, int]:
+        c0 = time.process_time()
         t0 = time.perf_counter()
         n_sent = n_ev = 0
         sink = io.StringIO()
@@ -189,18 +196,20 @@ def floor_and_coder(path: Path, profile_out: Path | None) -> dict[str, Any]:
             n_ev += len(events)
             for ev in events:
                 sink.write(json.dumps(ev.to_record(), ensure_ascii=False) + "\n")
-        return time.perf_counter() - t0, n_sent, n_ev
+        return time.perf_counter() - t0, time.process_time() - c0, n_sent, n_ev
 
-    f1, sentences, tokens = floor()
-    c, coder_sentences, events = code()
-    f2, _, _ = floor()
-    floor_s = min(f1, f2)
+    f1, fc1, sentences, tokens = floor()
+    c, cc, coder_sentences, events = code()
+    f2, fc2, _, _ = floor()
+    floor_s, floor_cpu = min(f1, f2), min(fc1, fc2)
     out = {
         "documents": len(lines), "sentences": sentences, "tokens": tokens, "events": events,
         "coder_sentences": coder_sentences, "coder_load_s": round(load_s, 2),
         "floor_s": round(floor_s, 2), "floor_sentences_per_s": round(sentences / floor_s),
         "coder_s": round(c, 2), "coder_sentences_per_s": round(coder_sentences / c),
         "coder_docs_per_s": round(len(lines) / c), "ratio_coder_to_floor": round(c / floor_s, 2),
+        "floor_cpu_s": round(floor_cpu, 2), "coder_cpu_s": round(cc, 2),
+        "ratio_coder_to_floor_cpu": round(cc / floor_cpu, 2),
     }
     if profile_out is not None:
         prof = cProfile.Profile()
@@ -233,6 +242,15 @@ def sentence_count(path: Path) -> tuple[int, int]:
 
 # ------------------------------------------------------------------------------------- report
 
+def commit() -> str:
+    """The commit measured (``BILATERAL_BENCH_COMMIT`` when benchmarking a snapshot, else HEAD)."""
+    if os.environ.get("BILATERAL_BENCH_COMMIT"):
+        return os.environ["BILATERAL_BENCH_COMMIT"]
+    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO,
+                         check=False).stdout.strip()
+    return out or "unknown"
+
+
 def machine() -> str:
     """One line: CPU model, cores, memory, Python."""
     model = "unknown CPU"
@@ -259,7 +277,8 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
     lines = [
         "## Coding",
         "",
-        f"Measured {stamp} on {mach} by `make bench` (`benchmarks/run.py`), on Reuters-21578: "
+        f"Measured {stamp} on {mach} by `make bench` (`benchmarks/run.py`, commit {res['commit']}), "
+        "on Reuters-21578: "
         f"{n_docs:,} NORM documents with text, {n_sent:,} sentences, {lib['tokens']:,} tokens. "
         "All figures below come from one run.",
         "",
@@ -267,19 +286,22 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
         "floor = JSON parse + `split_sentences` + `tokenize`; coder = JSON parse + `Coder.code_document` + "
         "event records serialised):",
         "",
-        "| path | seconds | sentences/s | documents/s |",
-        "| --- | ---: | ---: | ---: |",
-        f"| tokenizer floor | {lib['floor_s']} | {lib['floor_sentences_per_s']:,} | {rate(n_docs, lib['floor_s'])} |",
-        f"| coder | {lib['coder_s']} | {lib['coder_sentences_per_s']:,} | {lib['coder_docs_per_s']:,} |",
+        "| path | seconds (wall) | seconds (CPU) | sentences/s | documents/s |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        f"| tokenizer floor | {lib['floor_s']} | {lib['floor_cpu_s']} | {lib['floor_sentences_per_s']:,} | "
+        f"{rate(n_docs, lib['floor_s'])} |",
+        f"| coder | {lib['coder_s']} | {lib['coder_cpu_s']} | {lib['coder_sentences_per_s']:,} | "
+        f"{lib['coder_docs_per_s']:,} |",
         "",
-        f"Coder / floor: **{lib['ratio_coder_to_floor']}×** (target ≤ 3×). Building the coder takes "
-        f"{lib['coder_load_s']} s. {lib['events']:,} events.",
+        f"Coder / floor: **{lib['ratio_coder_to_floor']}×** by wall time, {lib['ratio_coder_to_floor_cpu']}× by "
+        f"CPU time (target ≤ 3×). Building the coder takes {lib['coder_load_s']} s. {lib['events']:,} events.",
         "",
         "**End to end** (a real `bilateral` process: start-up, coder load, reading, coding, writing; "
         "peak memory = RSS of the process and its workers, summed):",
         "",
-        "| command | workers | seconds | sentences/s | documents/s | peak RSS, tree (MB) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| command | workers | seconds (wall) | CPU seconds, tree | sentences/s | documents/s | "
+        "peak RSS, tree (MB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, cmd, w in (
         ("code-text w1", "code-text", 1), ("code-text w2", "code-text", 2),
@@ -288,7 +310,7 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
         r = runs.get(label)
         if r is None:
             continue
-        lines.append(f"| `{cmd}` | {w} | {r['wall_s']} | {rate(n_sent, r['wall_s'])} | "
+        lines.append(f"| `{cmd}` | {w} | {r['wall_s']} | {r['cpu_s']} | {rate(n_sent, r['wall_s'])} | "
                      f"{rate(n_docs, r['wall_s'])} | {r['peak_rss_mb']:,} |")
     start = runs.get("start-up w2")
     if start is not None:
@@ -376,7 +398,7 @@ def main() -> int:
         big = files["1000"] if args.quick else files["all"]
         counts = {name: sentence_count(p) for name, p in files.items()}
         res: dict[str, Any] = {"machine": machine(), "date": stamp, "corpus": str(args.corpus),
-                               "load": [round(os.getloadavg()[0], 2)]}
+                               "load": [round(os.getloadavg()[0], 2)], "commit": commit()}
         res["all_docs"], res["all_sentences"] = counts["1000" if args.quick else "all"]
         print(f"corpus: {res['all_docs']} documents, {res['all_sentences']} sentences", file=sys.stderr)
         res["library"] = floor_and_coder(big, None if args.quick else REPO / "benchmarks" / "profile.txt")
