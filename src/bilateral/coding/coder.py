@@ -152,6 +152,7 @@ class Coder:
         statements: list[Event] = []
         partial: list[Event] = []  # one actor known: kept only when nothing dyadic is found
         suppress_until = 0  # end of an appeal's or a hope's complement: not an asserted event
+        sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
         i = 0
         while i < len(tokens):
@@ -175,7 +176,11 @@ class Coder:
             trig.noun = self._is_noun(tokens, i, mentions)
             if not trig.noun and self._takes_complement(tokens[i].lower, trig.code):
                 suppress_until = complement_end(tokens, trig.end, self.lexicon)
-            found, consumed = self._events_for(trig, tokens, text, mentions, doc_id, index, date, discourse)
+            found, consumed = self._events_for(
+                trig, tokens, text, mentions, doc_id, index, date, discourse, sentence_subject
+            )
+            if sentence_subject is None and not trig.noun:
+                sentence_subject = self._subject(tokens, i, mentions)
             for ev in found:
                 k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
                 # "met ... to discuss": a second trigger of the same kind adds no event
@@ -269,6 +274,7 @@ class Coder:
         index: int,
         date: str | None,
         discourse: Discourse,
+        sentence_subject: Mention | None = None,
     ) -> tuple[list[Event], int]:
         """Events for one trigger, and the token index up to which the trigger's evidence reaches."""
         lex = self.lexicon
@@ -279,14 +285,20 @@ class Coder:
         if not after and trig.code[:2] >= "14":
             after = in_range  # force used "in Ukraine" is force against it
         subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
+        if (
+            not trig.noun and sentence_subject is not None and trig.index > 0
+            and tokens[trig.index - 1].lower == "to"
+            and not any(m.end == trig.index - 1 for m in mentions)
+        ):
+            subject = sentence_subject  # "met Assad to discuss": the one who met also discusses
         subjects: list[Mention] = []
         if subject is not None:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
-        passive = not trig.noun and self._passive(tokens, trig.index)
+        passive = not trig.noun and self._passive(tokens, trig.index, mentions)
         trig.passive = passive
         agent = None
         if passive or trig.noun:
-            agent = next((m for m in after if m.start >= 1 and tokens[m.start - 1].lower in {"by", "from"}), None)
+            agent = next((m for m in after if self._after_word(tokens, m.start, {"by", "from"})), None)
         if trig.noun and agent is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
@@ -442,12 +454,24 @@ class Coder:
                 break
         return [m for m in out if m.code != subject.code]
 
-    def _passive(self, tokens: list[Token], i: int) -> bool:
+    @staticmethod
+    def _after_word(tokens: list[Token], start: int, words: set[str]) -> bool:
+        """True when one of ``words`` stands before ``start``, maybe with an article between ("by a")."""
+        j = start - 1
+        if j >= 0 and tokens[j].lower in {"a", "an", "the"}:
+            j -= 1
+        return j >= 0 and tokens[j].lower in words
+
+    def _passive(self, tokens: list[Token], i: int, mentions: list[Mention] | None = None) -> bool:
         low = tokens[i].lower
         if not (low.endswith(("ed", "en")) or low in {"met", "held", "given", "sent", "won", "cut", "led"}):
             return False
         if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
             return True  # "a venture led by ...", "was praised by ..."
+        if mentions and any(m.end == i and m.code for m in mentions) and i + 1 < len(tokens) and (
+            tokens[i + 1].lower in self.lexicon.words["prepositions"] or tokens[i + 1].lower in {"over", "last", "since"}
+        ):
+            return True  # a reduced relative: "a member of Hamas jailed over a year ago"
         j = i - 1
         while j >= 0 and tokens[j].lower.endswith("ly"):
             j -= 1

@@ -139,8 +139,10 @@ def _coreference(
                       for t in tail[-2:]]
         return m
     n = _match_phrase(tokens, i, coref.get("person", {}))
-    if n and discourse.last_person is not None and discourse.last_person.code:
-        p = discourse.last_person
+    people = [m for m in earlier if m.kind == "person" and m.code]
+    person = people[-1] if people else discourse.last_person
+    if n and person is not None and person.code:
+        p = person
         return Mention(i, i + n, p.code, p.sector, "coref", tokens[i].text, f"coreference -> {p.text}")
     return None
 
