@@ -468,8 +468,9 @@ class Coder:
             return False
         if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
             return True  # "a venture led by ...", "was praised by ..."
-        if mentions and any(m.end == i and m.code for m in mentions) and i + 1 < len(tokens) and (
-            tokens[i + 1].lower in self.lexicon.words["prepositions"] or tokens[i + 1].lower in {"over", "last", "since"}
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if mentions and any(m.end == i and m.code for m in mentions) and (
+            nxt in self.lexicon.words["prepositions"] or nxt in {"over", "last", "since"}
         ):
             return True  # a reduced relative: "a member of Hamas jailed over a year ago"
         j = i - 1
