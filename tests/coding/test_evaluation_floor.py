@@ -1,0 +1,30 @@
+"""The coder's dev-set figures must not fall below the recorded floor (as trafilatura guards its accuracy)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bilateral.coding import Coder
+from bilateral.coding.evaluate import evaluate
+
+FLOOR = json.loads((Path(__file__).parent / "evaluation_floor.json").read_text(encoding="utf-8"))
+TOLERANCE = 0.02
+RATIO_TOLERANCE = 0.05
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+@pytest.mark.parametrize("name", [k for k in FLOOR if not k.startswith("_")])
+def test_dev_set_metrics_hold_the_floor(name: str, shared: Path, coder: Coder) -> None:
+    got = evaluate(shared / "data" / "dev" / name, coder)
+    for metric, recorded in FLOOR[name].items():
+        if metric == "events_per_gold_event":
+            assert got[metric] <= recorded + RATIO_TOLERANCE, (metric, got[metric], recorded)
+        else:
+            assert got[metric] >= recorded - TOLERANCE, (metric, got[metric], recorded)
