@@ -216,7 +216,10 @@ class Coder:
             return False
         nxt = tokens[end + 1].lower
         lex = self.lexicon
-        return lex.lemma(nxt) == nxt and (nxt in lex.verb_forms or nxt in lex.lemmas)
+        if lex.lemma(nxt) != nxt or not (nxt in lex.verb_forms or nxt in lex.lemmas):
+            return False
+        # only when the second verb codes an event; "agreed to re-open" keeps the agreement
+        return verb_triggers(tokens, end + 1, lex, TokenIndex(tokens)) is not None
 
     def _transitive_misuse(self, tokens: list[Token], i: int) -> bool:
         """An intransitive-only verb with a direct object ("demonstrated restraint") reports nothing."""
