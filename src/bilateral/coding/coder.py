@@ -238,7 +238,7 @@ class Coder:
         prev = tokens[i - 1].lower
         if prev in self.lexicon.words["noun_markers"]:
             return True
-        if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower in {",", "and", "or"}:
+        if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower == ",":
             return True  # an item of a list: "economic, trade, or security gains"
         if prev in self.lexicon.words["prepositions"] and prev not in {"to"}:
             return True
