@@ -107,12 +107,13 @@ def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, worker
         console.print(
             f"dry run: {result.documents_added} documents would be added ({result.documents_skipped} already "
             f"stored), {result.sentences} sentences, {result.events} events, {len(result.errors)} errors; "
-            f"nothing written to {db}"
+            f"nothing written to {db}", soft_wrap=True,
         )
     else:
         console.print(
             f"{result.documents_added} documents added, {result.documents_skipped} already stored, "
-            f"{result.sentences} sentences, {result.events} events, {len(result.errors)} errors → {db}"
+            f"{result.sentences} sentences, {result.events} events, {len(result.errors)} errors → {db}",
+            soft_wrap=True,
         )
     return 1 if result.nothing_ingested else 0
 

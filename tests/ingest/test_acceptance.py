@@ -73,7 +73,7 @@ def test_mixed_folder_library_and_dry_run_on_a_filled_store(fixtures: Path, stor
     folder = fixtures / "mixed"
     result = ingest_paths([folder], store, Coder(), options=OPTIONS)
     assert (result.documents_added, result.documents_skipped, result.near_duplicates) == (10, 2, 1)
-    assert len(result.errors) == 1 and result.files == 6
+    assert len(result.errors) == 1 and result.files == 7
     before = store.counts()
     dry = ingest_paths([folder, fixtures / "feeds" / "asia.atom"], store, Coder(), options=OPTIONS, dry_run=True)
     assert (dry.documents_added, dry.events >= 1, dry.dry_run) == (1, True, True)
