@@ -374,7 +374,9 @@ class Coder:
         discourse: Discourse,
     ) -> list[tuple[Mention, Mention]]:
         """(source, target) pairs for a trigger."""
-        objects = [m for m in after if m is not agent]
+        # an object that is the subject again ("X claimed that they ...") is no target
+        same = {(m.code, m.sector) for m in subjects}
+        objects = [m for m in after if m is not agent and (m.code, m.sector) not in same]
         nobody = Mention(-1, -1, None, None, "unknown", "", "")
         if trig.noun:
             if agent is None:
