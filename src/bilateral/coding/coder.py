@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 
-from bilateral.coding.actors import ActorDictionary
+from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
-from bilateral.coding.mentions import Discourse, Mention, find_mentions
+from bilateral.coding.mentions import Discourse, Mention, actor_matches, find_mentions
 from bilateral.coding.ontology import Codebook
 from bilateral.coding.sentences import split_sentences
 from bilateral.coding.tokens import Token, tokenize
@@ -98,30 +98,25 @@ class Coder:
         """Split ``doc`` into sentences and code each; events come in order of appearance."""
         sents = self.sentences(doc)
         tokenized = [tokenize(s.text) for s in sents]
+        matched = [actor_matches(tokens, self.actors, doc.date) for tokens in tokenized]
         discourse = Discourse()
         if len(sents) > 1:
-            discourse.main_dyad = self._main_dyad(tokenized, doc.date)
+            discourse.main_dyad = self._main_dyad(matched)
         events: list[Event] = []
-        for s, tokens in zip(sents, tokenized, strict=True):
+        for s, tokens, matches in zip(sents, tokenized, matched, strict=True):
             events.extend(self.code_sentence(
-                s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse, tokens=tokens
+                s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse,
+                tokens=tokens, matches=matches,
             ))
         return sents, events
 
-    def _main_dyad(self, tokenized: list[list[Token]], date: str | None) -> tuple[str, ...]:
+    def _main_dyad(self, matched: list[dict[int, tuple[int, ActorEntry]]]) -> tuple[str, ...]:
+        """The document's two most-mentioned countries (each mentioned at least twice)."""
         counts: Counter[str] = Counter()
-        for tokens in tokenized:
-            words = [t.text for t in tokens]
-            i = 0
-            while i < len(words):
-                hit = self.actors.match(words, i, date)
-                if hit is None:
-                    i += 1
-                    continue
-                end, entry = hit
+        for matches in matched:
+            for _end, entry in matches.values():
                 if entry.code and self.actors.is_country(entry.code):
                     counts[entry.code] += 1
-                i = end
         top = [c for c, n in counts.most_common(2) if n >= 2]
         return tuple(top) if len(top) == 2 else ()
 
@@ -136,6 +131,7 @@ class Coder:
         date: str | None = None,
         discourse: Discourse | None = None,
         tokens: list[Token] | None = None,
+        matches: dict[int, tuple[int, ActorEntry]] | None = None,
     ) -> list[Event]:
         """Code one sentence. ``discourse`` carries coreference state across a document;
         ``tokens`` may be passed when the caller has already tokenised ``text``."""
@@ -145,7 +141,7 @@ class Coder:
             tokens = tokenize(text)
         if not tokens:
             return []
-        mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse)
+        mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse, matches)
         positions = TokenIndex(tokens)
         in_mention = {k for m in mentions if m.code for k in range(m.start, m.end)}
         events: list[Event] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bilateral.coding.actors import ActorDictionary
+from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
 from bilateral.coding.tokens import Token
 
@@ -68,15 +68,20 @@ def find_mentions(
     lexicon: Lexicon,
     date: str | None,
     discourse: Discourse | None,
+    matches: dict[int, tuple[int, ActorEntry]] | None = None,
 ) -> list[Mention]:
-    """All actor mentions of a sentence, in order, sector words merged into their actor."""
-    words = [t.text for t in tokens]
+    """All actor mentions of a sentence, in order, sector words merged into their actor.
+
+    ``matches`` (start -> (end, entry)) are dictionary matches already found by the caller.
+    """
+    if matches is None:
+        matches = actor_matches(tokens, actors, date)
     raw: list[Mention] = []
     i = 0
     coref = lexicon.coref_index
     coref_first = lexicon.coref_first
     while i < len(tokens):
-        hit = actors.match(words, i, date)
+        hit = matches.get(i)
         if hit is not None:
             end, entry = hit
             # a bare sector word ("officials") names no actor until merged with one
@@ -95,6 +100,11 @@ def find_mentions(
                 continue
         i += 1
     return _merge(raw, tokens)
+
+
+def actor_matches(tokens: list[Token], actors: ActorDictionary, date: str | None) -> dict[int, tuple[int, ActorEntry]]:
+    """Greedy dictionary matches of a sentence: start -> (end, entry)."""
+    return {start: (end, entry) for start, end, entry in actors.iter_matches([t.text for t in tokens], date)}
 
 
 def _coreference(
