@@ -150,9 +150,13 @@ class Coder:
         suppress_until = 0  # end of an appeal's or a hope's complement: not an asserted event
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
+        forms = self.lexicon.trigger_forms
         i = 0
         while i < len(tokens):
-            if i in in_mention or not tokens[i].lower.isalpha() or (i > 0 and tokens[i].text[:1].isupper()):
+            if (
+                tokens[i].lower not in forms or i in in_mention
+                or (i > 0 and tokens[i].text[:1].isupper())
+            ):
                 # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
                 i += 1
                 continue

@@ -72,6 +72,7 @@ class Lexicon:
     cue_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)  # name -> first word -> phrases
     coref_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)
     coref_first: frozenset[str] = frozenset()  # first words of every coreference phrase
+    trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
 
     def element_phrases(self, element: str) -> list[Phrase]:
         """A pattern element ("peace_talks") as a one-phrase list, cached."""
@@ -226,6 +227,8 @@ def _load() -> Lexicon:
         cue_index={k: phrase_index(v) for k, v in cues.items()},
         coref_index={k: phrase_index(v) for k, v in coreference.items()},
         coref_first=frozenset(ph[0] for v in coreference.values() for ph in v),
+        trigger_forms=frozenset(verb_forms)
+        | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )
     return lex
 
