@@ -61,6 +61,14 @@ def test_report_opens_offline_with_charts(events_store: Callable[[str], Store], 
             page.locator('table a[href="#ev-CHN-KEN-delivery-finance"]').first.click()
             cell = page.locator("#ev-CHN-KEN-delivery-finance")
             assert cell.is_visible() and "disbursed the loan" in cell.locator("mark").first.inner_text()
+            # a point of the timeline leads to the sentences of that month
+            target = "ev-CHN-KEN-delivery-all-2024-03"
+            page.evaluate(
+                "c => document.getElementById('chart-timeline').emit('plotly_click', {points: [{customdata: c}]})",
+                target,
+            )
+            assert page.evaluate("() => location.hash") == f"#{target}"
+            assert "disbursed the loan" in page.locator(f"#{target}").inner_text()
             page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
         finally:
             browser.close()

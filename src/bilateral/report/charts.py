@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.analysis.profile import DyadProfile, direction_key
+from bilateral.analysis.verdict import cell_id
 
 _COLORS = {"warmth": "#d9822b", "delivery": "#2b7bb9", "gap": "#6b4c9a"}
 _DASH = ("solid", "dot")
@@ -31,6 +32,7 @@ def timeline_figure(p: DyadProfile) -> Any | None:
             fig.add_trace(go.Scatter(
                 x=x, y=[getattr(pt.tally, measure) for pt in points], mode="lines+markers",
                 name=f"{s}→{t} {measure}", line={"color": _COLORS[measure], "dash": _DASH[i]},
+                customdata=[cell_id(s, t, measure, None, pt.period) for pt in points],
             ))
     fig.update_layout(
         title=f"Warmth vs delivery per {p.by}", xaxis_title=p.by, yaxis_title="realized events",
@@ -77,6 +79,7 @@ def peers_figure(p: DyadProfile) -> Any | None:
         for d in (pc.focal, *pc.peers):
             fig.add_trace(go.Bar(
                 x=channels, y=[d.channel(c).delivery for c in channels], name=f"{pc.giver}→{d.target}",
+                customdata=[cell_id(pc.giver, d.target, "delivery", c) for c in channels],
             ), row=1, col=col)
     fig.update_layout(title="Peer comparison: realized material cooperation per channel", barmode="group",
                       height=340, margin={"l": 50, "r": 20, "t": 70, "b": 50})
