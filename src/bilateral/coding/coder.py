@@ -238,6 +238,14 @@ class Coder:
         prev = tokens[i - 1].lower
         if prev in self.lexicon.words["noun_markers"]:
             return True
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if nxt == "of" or prev[:1].isdigit() or prev in {"%", "$"}:
+            return True  # "imports of rice", "15 pct purchases": nouns
+        low = tokens[i].lower
+        if self.lexicon.lemma(low) == low and any(
+            m.end == i and m.code and m.kind in {"country", "adjective", "metonym", "igo"} for m in mentions
+        ):
+            return True  # "Japan trade", "U.S. aid": a singular name before a bare verb form makes a compound noun
         if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower == ",":
             return True  # an item of a list: "economic, trade, or security gains"
         if prev in self.lexicon.words["prepositions"] and prev not in {"to"}:
@@ -305,8 +313,9 @@ class Coder:
         if trig.noun and agent is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
-                (m for m in mentions if m.code and trig.index - 3 <= m.end <= trig.index
+                (m for m in mentions if m.code and m.kind != "coref" and trig.index - 2 <= m.end <= trig.index
                  and all(t.lower.isalpha() and t.lower not in lex.words["prepositions"]
+                         and t.lower not in lex.words["noun_markers"] and t.lower not in {"as", "is", "was"}
                          for t in tokens[m.end:trig.index])),
                 None,
             )
@@ -325,7 +334,7 @@ class Coder:
                 (m for m in mentions if s - 3 <= m.start < s and m.end <= s and m.start > trig.index and m.code), None
             )
             pairs = self._pairs(trig, subjects, after, agent, passive, giver_in_object, discourse)
-            status, cue = self._status(tokens, trig, s, mentions)
+            status, cue = ("realized", "") if code[:2] == "01" else self._status(tokens, trig, s, mentions)
             if deed_text and status == "realized" and inherited is not None:
                 status, cue = inherited  # "with no A, B or C": the negation covers the list
             elif deed_text and status != "realized":
