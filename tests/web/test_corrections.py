@@ -106,10 +106,20 @@ def test_correction_everywhere_and_after_restart(ref_db: Path, serve: Callable[.
     after_cli = gap_json(ref_db)
     assert trade(after_cli, "denials") == denials - 2 and trade(after_cli, "delivery") == 1
     assert after_cli == {k: v for k, v in api_after.items() if k not in ("a_name", "b_name")}
+    # …with the same options too.
+    exe = Path(sys.executable).parent / "bilateral"
+    res = subprocess.run([str(exe), "gap", "PAK", "USA", "--db", str(ref_db), "--format", "json", "--by", "quarter",
+                          "--peers", "IND", "--horizon", "30", "--evidence", "2"], capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr
+    cli_options = json.loads(res.stdout)
 
     # A fresh server over the same file: the corrections are still there and still applied.
     again = serve(ref_db)
     with again.client() as c:
+        api_options = c.get("/api/dyads/PAK/USA", params={"by": "quarter", "peers": "IND", "horizon": 30,
+                                                          "evidence": 2}).json()
+        assert cli_options == {k: v for k, v in api_options.items() if k not in ("a_name", "b_name")}
         restarted = c.get("/api/dyads/PAK/USA").json()
         assert trade(restarted, "denials") == denials - 2 and trade(restarted, "delivery") == 1
         assert len(c.get("/api/corrections").json()) == 2

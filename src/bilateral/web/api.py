@@ -127,11 +127,17 @@ def list_dyads(cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=10
 def dyad(cur: Cur, a: CodeParam, b: CodeParam, since: DateQ = None, until: DateQ = None,
          by: Annotated[Literal["week", "month", "quarter", "year"] | None,
                        Query(description="Also measure per period (a series), as `bilateral gap --by`.")] = None,
-         evidence: Annotated[int, Query(ge=0, le=50)] = 5) -> dict[str, Any]:
+         evidence: Annotated[int, Query(ge=0, le=50)] = 5,
+         peers: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_, ]*$",
+                                            description="Receivers to compare with, e.g. IND,BGD "
+                                                        "(as `bilateral gap --peers`; empty: none).")] = None,
+         horizon: Annotated[int | None, Query(ge=1, le=36500, description="Days a promise has to be kept.")]
+         = None) -> dict[str, Any]:
     """The dyad's whole profile with corrections applied: the same JSON as ``bilateral gap --format json``
     with the same options (tallies both ways, measures, ledger, series, promises, peers and the verdict),
     plus readable names."""
-    return dyad_view.profile_json(cur, code(a), code(b), by=by, since=since, until=until, evidence=evidence)
+    return dyad_view.profile_json(cur, code(a), code(b), by=by, since=since, until=until, evidence=evidence,
+                                  peers=dyad_view.parse_peers(peers), horizon_days=horizon)
 
 
 @router.get("/dyads/{a}/{b}/series", summary="Warmth vs delivery per period")

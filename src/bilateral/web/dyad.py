@@ -41,15 +41,28 @@ def search_dyads(cur: Cursor, q: str | None, limit: int) -> list[dict[str, Any]]
 
 
 def profile(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str | None = None,
-            until: str | None = None, evidence: int = 5) -> DyadProfile:
-    """The analysis stage's profile of the dyad (corrections applied)."""
-    return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence)
+            until: str | None = None, evidence: int = 5, peers: list[str] | None = None,
+            horizon_days: int | None = None) -> DyadProfile:
+    """The analysis stage's profile of the dyad (corrections applied); options as ``bilateral gap``'s."""
+    if horizon_days is None:
+        return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers)
+    return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
+                        horizon_days=horizon_days)
+
+
+def parse_peers(value: str | None) -> list[str] | None:
+    """``IND,BGD`` → ``["IND", "BGD"]``; ``""`` → ``[]`` (no peers); ``None`` → ``None`` (automatic)."""
+    if value is None:
+        return None
+    return [p.strip().upper() for p in value.split(",") if p.strip()]
 
 
 def profile_json(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str | None = None,
-                 until: str | None = None, evidence: int = 5) -> dict[str, Any]:
+                 until: str | None = None, evidence: int = 5, peers: list[str] | None = None,
+                 horizon_days: int | None = None) -> dict[str, Any]:
     """The dyad's profile as JSON: the same keys as ``bilateral gap --format json``, plus readable names."""
-    out = profile(cur, a, b, by=by, since=since, until=until, evidence=evidence).to_dict()
+    out = profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
+                  horizon_days=horizon_days).to_dict()
     out["a_name"], out["b_name"] = name(a), name(b)
     return out
 
@@ -121,6 +134,6 @@ def period_kind(period: str | None) -> str:
 
 
 __all__ = [
-    "EVIDENCE_MEASURES", "cell_id", "chart_data", "dyad_context", "evidence_json", "name", "parse_cell",
+    "EVIDENCE_MEASURES", "cell_id", "chart_data", "dyad_context", "evidence_json", "name", "parse_cell", "parse_peers",
     "period_kind", "profile", "profile_json", "search_dyads", "series_json",
 ]

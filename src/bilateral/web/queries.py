@@ -19,9 +19,6 @@ from bilateral.model import CHANNELS, STATUSES
 #: The corrected events every tally reads.
 VIEW = "effective_events"
 
-#: Display order of the channels.
-CHANNEL_ORDER: dict[str, int] = {c: i for i, c in enumerate(CHANNELS)}
-
 #: The event fields a correction may change, and the pseudo-field that marks an event wrong.
 CORRECTABLE: tuple[str, ...] = ("status", "channel", "wrong")
 
