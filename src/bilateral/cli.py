@@ -393,7 +393,7 @@ def demo(keep: str | None) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default keeps the dashboard on this machine.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--write-token", envvar="BILATERAL_WRITE_TOKEN", default=None, metavar="TOKEN",
               help="Allow corrections from clients sending this token (also $BILATERAL_WRITE_TOKEN); "
                    "without it the server is read-only.")
