@@ -25,7 +25,8 @@ def test_pick_dyad_click_negated_trade_event(ref_db: Path, serve: Callable[..., 
     assert "Pakistan" in link.inner_text()
     link.click()
     page.wait_for_url("**/dyad/PAK/USA")
-    assert "warmth toward Pakistan is high" in page.locator("#verdict").inner_text()
+    verdict = page.locator("#verdict")
+    assert "Pakistan" in verdict.inner_text() and verdict.locator("p.claim a.cite").count() >= 1
     page.screenshot(path=str(tmp_path / "dyad.png"), full_page=True)
     # The ledger: USA → PAK denials in trade opens the sentences behind the number.
     page.locator("#ev-USA-PAK-denials-trade").click()
@@ -56,7 +57,7 @@ def test_pick_dyad_click_negated_trade_event(ref_db: Path, serve: Callable[..., 
     page.wait_for_url("**/documents/**")
     selected = page.locator("mark.event-mark.selected")
     assert selected.count() >= 1 and selected.first.inner_text() == evidence_text
-    assert page.locator("#article-text mark.event-mark").count() >= 10
+    assert page.locator("#article-text mark.event-mark").count() >= 5
     page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
     page.goto(server.base + "/corpus")
     assert page.locator('[data-count="documents"]').inner_text() == "1"

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bilateral.analysis import cell_id
 from bilateral.web.dyad import parse_cell, period_kind
 from bilateral.web.markup import highlight, mark_document
@@ -72,3 +75,16 @@ def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
     res = subprocess.run([str(exe), "serve", "--db", str(tmp_path / "none.duckdb")], capture_output=True,
                          text=True, timeout=120)
     assert res.returncode == 1 and "no such database" in res.stderr
+
+
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_mark_document_keeps_the_text(text: str, spans: list[tuple[int, int]]) -> None:
+    sentences = [{"idx": 0, "text": text, "start": 0, "end": len(text)}] if text else []
+    events = [_ev(f"k{i}", 0, span, text) for i, span in enumerate(spans)]
+    pieces = mark_document(text, sentences, events)
+    assert "".join(p.text for p in pieces) == text
+    for p in pieces:
+        for k in p.events:
+            s, t = spans[int(k[1:])]
+            assert s < t and s < len(text)  # only spans with text in them mark anything
