@@ -62,6 +62,16 @@ def test_expression_of_intent_is_a_promise_and_meetings_keep_diplomatic_ones(
     assert outcomes == {"diplomatic": "kept", "trade": "lapsed"}  # a meeting does not deliver trade
 
 
+def test_a_deed_of_another_kind_does_not_keep_a_promise(store: Store, make_event: Callable[..., Event]) -> None:
+    store.add_events([
+        _promise(make_event, 0, "2024-01-01", channel="trade"),  # 071 aid promised, in trade
+        make_event(doc_sentence=1, id="doc-2", cameo="061", quad_class=2, channel="trade", date="2024-02-01"),
+        make_event(doc_sentence=2, cameo="031", quad_class=1, goldstein=5.2, channel="trade", date="2024-01-01"),
+    ])
+    ft = follow_through(store, "USA", "PAK", as_of=date(2025, 1, 1))
+    assert {i.promise.cameo: i.outcome for i in ft.items} == {"071": "lapsed", "031": "kept"}
+
+
 def test_the_promising_article_does_not_prove_it_kept(store: Store, make_event: Callable[..., Event]) -> None:
     store.add_events([
         _promise(make_event, 0, "2024-01-01", span=[0, 5]),

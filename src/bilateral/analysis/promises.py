@@ -7,7 +7,11 @@ another article (an article that states a promise does not also prove it kept), 
 itself a promise. A deed is a realized event of material cooperation
 (QuadClass 2); in the diplomatic and security channels a realized meeting or agreement
 (CAMEO 04x consult, 057 sign a formal agreement) counts as well. Words (statements,
-appeals, praise) never keep a promise. Then the promise is
+appeals, praise) never keep a promise. The deed must also be of the promised *kind*: the
+CAMEO root of the promise (``071`` promised → a ``07`` deed), or for an expression of intent
+the root it announces (031 → 06 economic cooperation, 032 → 05/04, 033 → 07 aid,
+034/035 → 08 yield, 036/038/039 → 04 meetings, 037 → 04/057/08; 030 → any kind), so a
+promise about aid is not kept by a tariff cut in the same channel. Then the promise is
 
 * **kept** when a fulfilment exists;
 * **pending** when none exists and ``as_of < t + horizon`` (there is still time);
@@ -125,10 +129,26 @@ def is_deed(ev: EventRef) -> bool:
     return ev.channel in VERBAL_DEED_CHANNELS and ev.quad_class == 1 and ev.cameo.startswith(VERBAL_DEED_CODES)
 
 
+#: The CAMEO prefixes of the deeds an expression of intent (03x) announces; () is any kind.
+INTENT_KINDS: dict[str, tuple[str, ...]] = {
+    "030": (), "031": ("06",), "032": ("05", "04"), "033": ("07",), "034": ("08",), "035": ("08",),
+    "036": ("04",), "037": ("04", "057", "08"), "038": ("04",), "039": ("04",),
+}
+
+
+def promised_kinds(promise: EventRef) -> tuple[str, ...]:
+    """The CAMEO prefixes a deed must have to keep ``promise`` (empty: any kind)."""
+    code = promise.cameo
+    if code.startswith("03"):
+        return INTENT_KINDS.get(code[:3], ())
+    return (code[:2],)
+
+
 def _fulfils(ev: EventRef, promise: EventRef) -> bool:
-    if ev.channel != promise.channel or ev.doc_id == promise.doc_id:
+    if ev.channel != promise.channel or ev.doc_id == promise.doc_id or not is_deed(ev):
         return False
-    return is_deed(ev)
+    kinds = promised_kinds(promise)
+    return not kinds or ev.cameo.startswith(kinds)
 
 
 def follow_through(
