@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.analysis import DyadProfile, Verdict, dyad_profile
+from bilateral.model import Event
 from bilateral.store import Store
 
 CLAIMS = (
@@ -78,3 +79,14 @@ def test_verdict_is_not_hard_coded(events_store: Callable[[str], Store]) -> None
     assert "Ethiopia fared better than Kenya with China on trade" in text
     assert "Kenya made 3 promises to China: 0 kept, 1 pending, 2 lapsed" in text
     assert "China made 1 promise to Kenya: 1 kept" in text
+
+
+def test_trend_of_the_gap(store: Store, make_event: Callable[..., Event]) -> None:
+    words = [make_event(doc_sentence=i, id=f"w{i}", date="2024-01-10") for i in range(6)]
+    deeds = [make_event(doc_sentence=i, id=f"d{i}", date="2024-05-10", cameo="061", quad_class=2, channel="trade")
+             for i in range(6)]
+    store.add_events([*words, *deeds])
+    text = dyad_profile(store, "USA", "PAK", by="month").verdict.text
+    assert "The gap of the United States toward Pakistan narrowed from +0.86 in 2024-01 to -0.86 in 2024-05." in text
+    # one period with evidence: no trend to tell
+    assert "The gap of" not in dyad_profile(store, "USA", "PAK", by="month", until="2024-01-31").verdict.text

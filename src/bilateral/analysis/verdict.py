@@ -22,6 +22,8 @@ HIGH_WARMTH = 2
 HIGH_GAP = 0.5
 #: Reciprocity indices within ±BALANCED are "broadly balanced".
 BALANCED = 0.2
+#: A change of the gap index between the first and the last period with evidence above this is a trend.
+TREND = 0.1
 QUOTE_MAX = 200
 
 
@@ -223,6 +225,31 @@ def balance(giver: DirectionMeasures, taker: DirectionMeasures) -> float:
     return balance_index(giver.total.giving, taker.total.giving)
 
 
+def _trend_claim(p: DyadProfile, d: DirectionMeasures) -> Claim | None:
+    from bilateral.analysis.profile import direction_key
+
+    points = [pt for pt in p.series.get(direction_key(d.source, d.target), [])
+              if pt.tally.warmth + pt.tally.delivery]
+    if len(points) < 2:
+        return None
+    first, last = points[0], points[-1]
+    g0, g1 = first.index, last.index
+    x, y = actor_name(d.source), actor_name(d.target)
+    change = g1.value - g0.value
+    if change < -TREND:
+        how = "narrowed"
+    elif change > TREND:
+        how = "widened"
+    else:
+        how = "held steady"
+    text = (f"The gap of {x} toward {y} {how} from {g0.value:+.2f} in {first.period} to {g1.value:+.2f} "
+            f"in {last.period}")
+    if how != "held steady" and g1.low <= g0.high and g0.low <= g1.high:
+        text += " (the bands overlap: the change is not certain)"
+    cells = [cell_id(d.source, d.target, m, None, pt.period) for pt in (first, last) for m in ("warmth", "delivery")]
+    return Claim(text + ".", cells)
+
+
 def _promise_claims(p: DyadProfile) -> list[Claim]:
     out = []
     for ft in p.promises:
@@ -270,7 +297,12 @@ def build_verdict(p: DyadProfile) -> Verdict:
             f"there is nothing to weigh yet. Ingest articles that report on both."
         )])
     ordered = sorted((fwd, bwd), key=lambda d: (d.total.denials + d.total.warmth, d.total.events), reverse=True)
-    claims = [c for d in ordered if (c := _direction_claim(d)) is not None]
+    claims = []
+    for d in ordered:
+        if (c := _direction_claim(d)) is not None:
+            claims.append(c)
+        if (t := _trend_claim(p, d)) is not None:
+            claims.append(t)
     if (rc := _reciprocity_claim(p)) is not None:
         claims.append(rc)
     claims.extend(_promise_claims(p))
