@@ -6,10 +6,12 @@ tests talk to it over HTTP (httpx) or drive Chromium against it (Playwright).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -126,12 +128,49 @@ def ref_db(reference_db: Path, tmp_path: Path) -> Path:
 
 
 def _exe() -> Path:
-    import sys
-
     exe = Path(sys.executable).parent / "bilateral"
     if not exe.exists():
         pytest.skip("the bilateral console script is not installed in this venv")
     return exe
+
+
+#: An article full of markup, scripts and attribute-breaking quotes, as a JSONL record.
+EVIL = {
+    "id": "evil-1",
+    "date": "2025-03-04",
+    "url": "javascript:window.__pwned=7",
+    "title": '<script>window.__pwned=1</script>"\'><img src=x onerror="window.__pwned=2">',
+    "text": (
+        "<script>window.__pwned=3</script>\n"
+        'The United States praised Pakistan <script>window.__pwned=4</script> for its "restraint" '
+        'onmouseover="window.__pwned=5". Pakistan has not received trade concessions from the United States '
+        '<img src=x onerror="window.__pwned=6">.\n'
+    ),
+}
+
+
+def build_evil_store(folder: Path) -> Path:
+    """Ingest the hostile article with the real `bilateral ingest`; return the store path."""
+    src = folder / "evil.jsonl"
+    src.write_text(json.dumps(EVIL) + "\n", encoding="utf-8")
+    db = folder / "evil.duckdb"
+    exe = Path(sys.executable).parent / "bilateral"
+    res = subprocess.run([str(exe), "ingest", str(src), "--db", str(db)], capture_output=True, text=True,
+                         timeout=600)
+    assert res.returncode == 0, res.stderr
+    return db
+
+
+@pytest.fixture
+def evil_server(tmp_path: Path, serve: Callable[..., Server]) -> Server:
+    """A server over a store holding the hostile article."""
+    return serve(build_evil_store(tmp_path), token="t")
+
+
+@pytest.fixture
+def evil_db(tmp_path: Path) -> Path:
+    """A store holding the hostile article."""
+    return build_evil_store(tmp_path)
 
 
 @pytest.fixture

@@ -65,11 +65,9 @@ def test_pick_dyad_click_negated_trade_event(ref_db: Path, serve: Callable[..., 
     page.close()
 
 
-def test_timeline_renders_with_plotly_from_the_server(tmp_path: Path, serve: Callable[..., Server],
+def test_timeline_renders_with_plotly_from_the_server(tmp_path: Path, evil_db: Path, serve: Callable[..., Server],
                                                        browser: Any) -> None:
-    from tests.web.test_safety import build_evil_store
-
-    server = serve(build_evil_store(tmp_path))
+    server = serve(evil_db)
     page = browser.new_page()
     watch = PageWatch(page, server.base)
     for path in ("/", "/dyad/PAK/USA", "/documents/evil-1", "/events", "/corpus"):
