@@ -38,6 +38,10 @@ _MODAL_OR_SUBJECT = {
 }
 
 
+# auxiliaries right after an actor: the actor is the subject of a new clause
+_CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "will", "would"})
+
+
 @dataclass(frozen=True, slots=True)
 class CoderConfig:
     """Options of the coder."""
@@ -142,7 +146,7 @@ class Coder:
         if not tokens:
             return []
         mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse, matches)
-        positions = TokenIndex(tokens)
+        positions = TokenIndex(tokens, frozenset(m.start for m in mentions if m.code))
         in_mention = {k for m in mentions if m.code for k in range(m.start, m.end)}
         events: list[Event] = []
         statements: list[Event] = []
@@ -151,6 +155,7 @@ class Coder:
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
         forms = self.lexicon.trigger_forms
+        stalled, stalled_span = self._stalled_deeds(tokens, text, mentions, doc_id, index, date, discourse)
         i = 0
         while i < len(tokens):
             if (
@@ -160,7 +165,7 @@ class Coder:
                 # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
                 i += 1
                 continue
-            if i < suppress_until:
+            if i < suppress_until or stalled_span[0] <= i < stalled_span[1]:
                 i += 1
                 continue
             trig = verb_triggers(tokens, i, self.lexicon, positions)
@@ -197,6 +202,8 @@ class Coder:
                     (statements if ev.cameo[:2] in {"01"} else events).append(ev)
             # words that served as this event's object are not triggers of their own
             i = max(i + 1, consumed) if found else i + 1
+        known = {(x.source, x.target, x.cameo) for x in events}
+        events.extend(e for e in stalled if (e.source, e.target, e.cameo) not in known)
         self._update_discourse(discourse, mentions, events)
         if events:
             return events
@@ -204,6 +211,81 @@ class Coder:
             substantive = [e for e in partial if e.cameo[:2] != "01"]
             return (substantive or partial)[:1]
         return statements[:1] if self.config.statements else []
+
+    def _stalled_deeds(
+        self,
+        tokens: list[Token],
+        text: str,
+        mentions: list[Mention],
+        doc_id: str,
+        index: int,
+        date: str | None,
+        discourse: Discourse,
+    ) -> tuple[list[Event], tuple[int, int]]:
+        """A deed as the subject of a stalling predicate: "defense cooperation between the two
+        countries has remained limited" is a denied deed, in both directions of the pair named.
+        Returns the events and the token span they cover (no other trigger inside it)."""
+        lex = self.lexicon
+        stalled = lex.cue_index["stalled_predicates"]
+        none: tuple[list[Event], tuple[int, int]] = ([], (0, 0))
+        hit = next(
+            (j for j in range(len(tokens)) if tokens[j].lower in stalled and _starts_any(tokens, j, stalled)), -1
+        )
+        if hit < 0:
+            return none
+        lo = 0
+        for j in range(hit - 1, -1, -1):
+            if tokens[j].lower in {",", ";", "and", "but"}:
+                lo = j + 1
+                break
+        found = deeds_in(tokens, lo, hit, lex, {k for m in mentions if m.code for k in range(m.start, m.end)})
+        if not found:
+            return none
+        s, _e, deed = found[0]
+        # the actors: "between A and B", "the two countries", else the sentence's country and its counterpart
+        is_country = self.actors.is_country
+        named = [m for m in mentions if m.code and is_country(m.code) and m.start < hit]
+        pairs: list[tuple[Mention, Mention]] = []
+        for m in named:
+            for p in m.partners:
+                pairs += [(m, p), (p, m)]
+        if not pairs and len(named) >= 2 and named[0].code != named[1].code:
+            pairs = [(named[0], named[1]), (named[1], named[0])]
+        if not pairs and named:
+            other = self._implied(named[0].code, discourse)
+            if other is not None:
+                pairs = [(named[0], other), (other, named[0])]
+        if not pairs:
+            return none
+        cc = self.codebook.get(deed.code)
+        n = _starts_any(tokens, hit, stalled)
+        out = []
+        for src, tgt in pairs:
+            trace = None
+            if self.config.explain:
+                trace = EventTrace(
+                    pattern=f"deed + stalled predicate: {' '.join(deed.phrase)}",
+                    source_text=src.text, source_entry=src.entry, target_text=tgt.text, target_entry=tgt.entry,
+                    status_cue=" ".join(t.text for t in tokens[hit:hit + n]), channel_cue=" ".join(deed.phrase),
+                )
+            out.append(Event(
+                id=doc_id, doc_sentence=index, source=src.code, source_sector=src.sector,
+                target=tgt.code, target_sector=tgt.sector, cameo=deed.code, plover=cc.plover,
+                quad_class=cc.quad_class, goldstein=cc.goldstein, status="negated", channel=deed.channel,
+                date=date, sentence=text, span=(tokens[s].start, tokens[hit + n - 1].end), trace=trace,
+            ))
+        return out, (s, hit + n)
+
+    def _list_stop(self, tokens: list[Token], start: int, mentions: list[Mention]) -> int:
+        """End of a coordinated object list: the list's own end, or an actor that starts a new
+        clause (", and the US Export-Import Bank has not approved ...")."""
+        stop = list_end(tokens, start, self.lexicon)
+        for m in mentions:
+            if start < m.start < stop and m.code and any(
+                t.lower in _CLAUSE_VERBS for t in tokens[m.end:m.end + 3]
+            ):
+                return m.start
+        return stop
 
     def _takes_complement(self, form: str, code: str) -> bool:
         lex = self.lexicon
@@ -255,16 +337,16 @@ class Coder:
         low = tokens[i].lower
         if low.endswith("ed") and i + 1 < len(tokens):
             # "and repeated assurances": a participle between a list word and a noun is an adjective
-            nxt = tokens[i + 1]
+            following = tokens[i + 1]
             k = i - 1
             while k >= 0 and tokens[k].lower in {",", "and", "or"}:
                 k -= 1
             after_actor = k >= 0 and any(m.end == k + 1 for m in mentions)
             return (
                 (prev in self.lexicon.words["noun_markers"] or (prev in {",", "and", "or"} and not after_actor))
-                and nxt.text[:1].islower() and nxt.lower.isalpha()
-                and nxt.lower not in self.lexicon.words["prepositions"]
-                and nxt.lower not in self.lexicon.words["noun_markers"]
+                and following.text[:1].islower() and following.lower.isalpha()
+                and following.lower not in self.lexicon.words["prepositions"]
+                and following.lower not in self.lexicon.words["noun_markers"]
             )
         if prev in _MODAL_OR_SUBJECT or prev.endswith("ly") or prev in self.lexicon.words["passive_aux"]:
             return False
@@ -293,8 +375,8 @@ class Coder:
         locative = lex.words["locative"]
         in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
         after = [m for m in in_range if not (m.start > 0 and tokens[m.start - 1].lower in locative)]
-        if not after and trig.code[:2] >= "14":
-            after = in_range  # force used "in Ukraine" is force against it
+        if not after and (trig.code[:2] >= "14" or trig.channel == "investment"):
+            after = in_range  # force used "in Ukraine" is force against it; investment "in X" goes to X
         subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
         if (
             not trig.noun and sentence_subject is not None and trig.index > 0
@@ -323,7 +405,8 @@ class Coder:
         deeds: list[tuple[int, int, str, str, str]] = []
         if trig.deed is not None:
             skip = {k for m in mentions for k in range(m.start, m.end)}
-            for s, e, d in deeds_in(tokens, trig.deed_start, list_end(tokens, trig.deed_start, lex), lex, skip):
+            stop_at = self._list_stop(tokens, trig.deed_start, mentions)
+            for s, e, d in deeds_in(tokens, trig.deed_start, stop_at, lex, skip):
                 deeds.append((s, e, d.code, d.channel, " ".join(d.phrase)))
         if not deeds:
             deeds = [(trig.index, trig.end, trig.code, trig.channel or "", "")]
@@ -344,7 +427,7 @@ class Coder:
                 final_code = self._defaults.lookup(self._defaults.intent, code) or code
             if final_code not in self.codebook:
                 continue
-            ch, ch_cue = self._channel(tokens, trig, s, e, final_code, channel)
+            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel)
             cc = self.codebook.get(final_code)
             # the first deed's evidence runs from the verb; later ones in a list are their own words
             first = not out or not deed_text
@@ -543,7 +626,7 @@ class Coder:
         if rule_channel and trig.deed is not None:
             return rule_channel, ""
         lex = self.lexicon
-        verbal = code[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"} and not rule_channel
+        verbal = code[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
         # words reported as said or praised only set a channel when they are the object itself
         reach = 4 if verbal else OBJECT_WINDOW
         stop = min(len(tokens), max(e, trig.end) + reach)
@@ -551,6 +634,13 @@ class Coder:
             if tokens[j].lower in {",", ";", ":"} or tokens[j].lower in lex.words["clause_breaks"]:
                 stop = j
                 break
+        if verbal:
+            # an institution named in the clause ("talks with the IMF") places even words in its channel
+            end = clause_end(tokens, trig.index + 1, lex)
+            for j in range(max(0, trig.index - 8), min(len(tokens), end + OBJECT_WINDOW)):
+                for ph, ch in lex.strong_channels.get(tokens[j].lower, ()):
+                    if _phrase_at(tokens, j, ph):
+                        return ch, " ".join(ph)
         lo = trig.index if verbal else max(0, trig.index - 8)
         for j in list(range(trig.index + 1, stop)) + list(range(trig.index - 1, lo - 1, -1)):
             for ph, ch in lex.channels.get(tokens[j].lower, ()):

@@ -73,6 +73,7 @@ class Lexicon:
     coref_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)
     coref_first: frozenset[str] = frozenset()  # first words of every coreference phrase
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
+    strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
 
     def element_phrases(self, element: str) -> list[Phrase]:
         """A pattern element ("peace_talks") as a one-phrase list, cached."""
@@ -188,9 +189,12 @@ def _load() -> Lexicon:
     for dl in deeds.values():
         dl.sort(key=lambda d: -len(d.phrase))
     channels: dict[str, list[tuple[Phrase, str]]] = {}
-    for phrase, channel, *_ in _read("channels.tsv"):
+    strong: dict[str, list[tuple[Phrase, str]]] = {}
+    for phrase, channel, *rest in _read("channels.tsv"):
         ph = _phrase(phrase)
         channels.setdefault(ph[0], []).append((ph, channel))
+        if rest and rest[0].strip() == "strong":
+            strong.setdefault(ph[0], []).append((ph, channel))
     for cl in channels.values():
         cl.sort(key=lambda c: -len(c[0]))
     transfers = {lemma: direction for lemma, direction, *_ in _read("transfers.tsv")}
@@ -201,7 +205,10 @@ def _load() -> Lexicon:
     raw: dict[str, Any] = yaml.safe_load(
         resources.files("bilateral.data.lexicon").joinpath("cues.yaml").read_text(encoding="utf-8")
     )
-    cues = {k: [_phrase(p) for p in raw[k]] for k in ("negation", "negation_exceptions", "hypothetical", "intended")}
+    cues = {
+        k: [_phrase(p) for p in raw[k]]
+        for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates")
+    }
     words = {
         k: frozenset(str(w).lower() for w in raw[k])
         for k in (
@@ -223,6 +230,7 @@ def _load() -> Lexicon:
         coreference=coreference,
         intent_verbs=frozenset(raw["intent_verbs"]),
         lemmas=lemma_of,
+        strong_channels=strong,
         complement_codes=tuple(str(c) for c in raw["complement_codes"]),
         cue_index={k: phrase_index(v) for k, v in cues.items()},
         coref_index={k: phrase_index(v) for k, v in coreference.items()},

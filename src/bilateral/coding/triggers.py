@@ -39,10 +39,11 @@ class Trigger:
 class TokenIndex:
     """Positions of each lower-case word of a sentence, so a pattern word is found by lookup."""
 
-    __slots__ = ("positions", "tokens")
+    __slots__ = ("actor_starts", "positions", "tokens")
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], actor_starts: frozenset[int] = frozenset()) -> None:
         self.tokens = tokens
+        self.actor_starts = actor_starts  # where actor mentions begin: a pattern's noun may not skip one
         self.positions: dict[str, list[int]] = {}
         for k, t in enumerate(tokens):
             self.positions.setdefault(t.lower, []).append(k)
@@ -133,12 +134,20 @@ def _pattern_matches(p: VerbPattern, i: int, stop: int, lexicon: Lexicon, index:
             if pos < 0:
                 return -1
     pos = i + 1
+    first = True
+    in_pp = False
     for el in p.after:
         if el in {"(", ")"}:
+            in_pp = el == "("
             continue
-        pos = index.find(_phrases(el, lexicon), pos, stop)
-        if pos < 0:
+        end = index.find(_phrases(el, lexicon), pos, stop)
+        if end < 0:
             return -1
+        if first and not in_pp and any(pos <= a < end - 1 for a in index.actor_starts):
+            # "did not support Pakistan during its talks": the actor is the object; "support talks" is not
+            return -1
+        first = False
+        pos = end
     return pos
 
 
