@@ -163,6 +163,14 @@ def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
     for m in raw:
         prev = out[-1] if out else None
         if prev is not None and _adjacent(prev, m, tokens):
+            possessed = tokens[prev.end:m.start] and tokens[prev.end].lower == "'s"
+            if possessed and prev.code and m.kind == "metonym" and m.sector and m.code != prev.code:
+                # "Rwanda's Senate": an institution word owned by another country is that country's
+                m.code = prev.code
+                m.start = prev.start
+                m.text = f"{prev.text}'s {m.text}"
+                out[-1] = m
+                continue
             if m.kind == "sector" and prev.code:
                 prev.sector = prev.sector or m.sector
                 prev.end = m.end
