@@ -149,22 +149,22 @@ EVIL = {
 }
 
 
+#: The name of a file that cannot be read (it shows up among the ingest errors).
+BAD_NAME = '<img src=x onerror="window.__pwned=8">.txt'
+
+
 def build_evil_store(folder: Path) -> Path:
     """Ingest the hostile article with the real `bilateral ingest`; return the store path."""
     src = folder / "evil.jsonl"
     src.write_text(json.dumps(EVIL) + "\n", encoding="utf-8")
+    bad = folder / BAD_NAME  # not UTF-8: an ingest error whose origin is markup
+    bad.write_bytes(b"\xff\xfe\x00<script>window.__pwned=9</script>")
     db = folder / "evil.duckdb"
     exe = Path(sys.executable).parent / "bilateral"
-    res = subprocess.run([str(exe), "ingest", str(src), "--db", str(db)], capture_output=True, text=True,
+    res = subprocess.run([str(exe), "ingest", str(src), str(bad), "--db", str(db)], capture_output=True, text=True,
                          timeout=600)
     assert res.returncode == 0, res.stderr
     return db
-
-
-@pytest.fixture
-def evil_server(tmp_path: Path, serve: Callable[..., Server]) -> Server:
-    """A server over a store holding the hostile article."""
-    return serve(build_evil_store(tmp_path), token="t")
 
 
 @pytest.fixture

@@ -127,5 +127,8 @@ def test_correction_everywhere_and_after_restart(ref_db: Path, serve: Callable[.
         csv_rows = c.get("/api/corrections.csv").text.strip().splitlines()
         assert len(csv_rows) == 3
         assert "&lt;b&gt;" not in c.get(f"/api/events/{wrong_key}").text  # JSON carries the note as given
+        log = c.get("/corrections").text
+        assert log.count('<td class="date">') == 2 and f"/events/{wrong_key}" in log
+        assert "&lt;b&gt;checked&lt;/b&gt;" in log
         html = c.get(f"/events/{wrong_key}").text
         assert "&lt;b&gt;checked&lt;/b&gt;" in html and "<b>checked</b>" not in html

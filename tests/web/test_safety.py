@@ -19,8 +19,8 @@ def test_every_page_escapes_news_text(evil_db: Path, serve: Callable[..., Server
     with evil_server.client() as c:
         events = c.get("/api/events").json()["events"]
         assert len(events) >= 1
-        pages = ["/", "/corpus", "/events", "/events?q=restraint", "/dyad/PAK/USA", f"/documents/{EVIL_ID}",
-                 "/evidence/ev-USA-PAK-warmth-all", "/evidence/ev-USA-PAK-denials-trade"]
+        pages = ["/", "/corpus", "/corrections", "/events", "/events?q=restraint", "/dyad/PAK/USA",
+                 f"/documents/{EVIL_ID}", "/evidence/ev-USA-PAK-warmth-all", "/evidence/ev-USA-PAK-denials-trade"]
         pages += [f"/events/{e['key']}" for e in events]
         for page in pages:
             r = c.get(page)
@@ -35,6 +35,9 @@ def test_every_page_escapes_news_text(evil_db: Path, serve: Callable[..., Server
         doc = c.get(f"/documents/{EVIL_ID}").text
         assert "&lt;script&gt;window.__pwned=3&lt;/script&gt;" in doc
         assert "onmouseover=&#34;window.__pwned=5&#34;" in doc
+        corpus = c.get("/corpus").text
+        assert "&lt;img src=x onerror=&#34;window.__pwned=8&#34;&gt;.txt" in corpus  # the ingest error, escaped
+        assert c.get("/api/corpus").json()["counts"]["ingest_errors"] == 1
         dyad = c.get("/dyad/PAK/USA").text
         block = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', dyad, re.S)
         assert block is not None and "<" not in block.group(1)

@@ -185,3 +185,11 @@ def corpus_page(request: Request, cur: Cur, db: Db, page: Annotated[int, Query(g
     top = dyad_view.search_dyads(cur, None, 15)
     return _render(request, "corpus.html", db, info=info, docs=docs, total_docs=total, page=page,
                    pages=max(1, -(-total // 50)), top=top)
+
+
+@router.get("/corrections", response_class=HTMLResponse)
+def corrections_page(request: Request, cur: Cur, db: Db) -> HTMLResponse:
+    """Every correction, newest first, with the event it changed and the export links."""
+    rows = queries.corrections_log(cur.connection)
+    total = len(queries.corrections(cur.connection))
+    return _render(request, "corrections.html", db, rows=rows, total=total)

@@ -230,6 +230,25 @@ def corrections(con: duckdb.DuckDBPyConnection, key: str | None = None) -> list[
     return rows
 
 
+def corrections_log(con: duckdb.DuckDBPyConnection, limit: int = 500) -> list[dict[str, Any]]:
+    """The latest corrections, newest first, each with its event's dyad, code, sentence and span."""
+    rows = _rows(
+        con,
+        """
+        SELECT c.event_key, c.field, c.value, c.created_at, c.note, e.id, e.doc_sentence, e.source, e.target,
+               e.cameo, e.status, e.channel, e.sentence, e.span_start, e.span_end
+        FROM corrections c JOIN events e ON e.event_key = c.event_key
+        ORDER BY c.created_at DESC, c.event_key, c.field
+        LIMIT ?
+        """,
+        [limit],
+    )
+    for r in rows:
+        r["created_at"] = r["created_at"].isoformat(timespec="seconds") if r["created_at"] is not None else None
+        r["span"] = [int(r.pop("span_start")), int(r.pop("span_end"))]
+    return rows
+
+
 class CorrectionError(ValueError):
     """A correction that cannot be applied (unknown field or value)."""
 
