@@ -79,5 +79,13 @@ def test_timeline_renders_with_plotly_from_the_server(tmp_path: Path, evil_db: P
     page.wait_for_selector("#timeline-chart .main-svg")
     assert page.locator("#timeline-chart .scatterlayer .trace").count() >= 1
     page.screenshot(path=str(tmp_path / "timeline.png"), full_page=True)
+    # A click on a point of the timeline opens the sentences of that period.
+    point = page.locator("#timeline-chart .scatterlayer .point").last
+    box = point.bounding_box()
+    assert box is not None
+    with page.expect_navigation():
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert "/evidence/ev-" in page.url and "2025-03" in page.url
+    assert page.locator("tr.event").count() >= 1
     assert watch.errors == [] and watch.offsite == [] and watch.dialogs == []
     page.close()
