@@ -116,6 +116,9 @@ def test_event_document_corpus(server: Server) -> None:
         page = c.get("/documents/missing")  # pages answer errors in HTML, the API in JSON
         assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
         assert c.get("/api/documents/missing").headers["content-type"] == "application/json"
+        bad = c.get("/events", params={"page_size": 5000})
+        assert bad.status_code == 422 and "page_size" in bad.text
+        assert bad.headers["content-type"].startswith("text/html")
         corpus = c.get("/api/corpus").json()
         assert corpus["counts"]["documents"] == 1 and corpus["counts"]["events"] > 0
         assert corpus["top_dyads"][0]["events"] >= 1

@@ -14,7 +14,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -59,6 +60,16 @@ def create_app(db: str | Path, write_token: str | None = None) -> FastAPI:
         from bilateral.web.pages import error_page
 
         return error_page(request, database, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        """422 with the details under /api/, a small HTML page naming the bad parameters elsewhere."""
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        from bilateral.web.pages import error_page
+
+        bad = ", ".join(str(e.get("loc", ("?",))[-1]) for e in exc.errors())
+        return error_page(request, database, 422, f"invalid parameter: {bad}")
 
     app.include_router(api_router)
     app.include_router(pages_router)
