@@ -375,8 +375,9 @@ class Coder:
         locative = lex.words["locative"]
         in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
         after = [m for m in in_range if not (m.start > 0 and tokens[m.start - 1].lower in locative)]
-        if not after and (trig.code[:2] >= "14" or trig.channel == "investment"):
-            after = in_range  # force used "in Ukraine" is force against it; investment "in X" goes to X
+        if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
+            # force used "in Ukraine" is force against it; money put "in X" goes to X
+            after = in_range
         subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
         if (
             not trig.noun and sentence_subject is not None and trig.index > 0
