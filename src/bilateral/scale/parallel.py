@@ -233,11 +233,10 @@ class CodingPool:
             for batch in batches:
                 yield from fn(coder, batch)
             return
-        pool = self._pool()
         pending: deque[Future[list[R]]] = deque()
         try:
-            for batch in batches:
-                pending.append(pool.submit(_run_task, fn, batch))
+            for batch in batches:  # the workers start with the first batch: none for an empty input
+                pending.append(self._pool().submit(_run_task, fn, batch))
                 if len(pending) >= self.max_in_flight:
                     yield from pending.popleft().result()
             while pending:
