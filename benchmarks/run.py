@@ -333,7 +333,8 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
         lines += ["", f"Profile of the coder on the first {PROFILE_DOCS} documents: `{lib['profile']}` "
                       "(cProfile, by own time)."]
     lines += ["", f"Load average (1 min) at start / end of the run: {res['load'][0]} / {res['load'][1]} "
-                  "(this machine is shared; a load above 2 slows every figure)."]
+                  "(this machine is shared; a load above 2 slows every wall-time figure, CPU seconds much less)"
+                  + (f"; the run had niceness {res['nice']}, ahead of the other work." if res.get("nice") else ".")]
     return "\n".join(lines) + "\n"
 
 
@@ -415,7 +416,7 @@ def main() -> int:
         big = files["1000"] if args.quick else files["all"]
         counts = {name: sentence_count(p) for name, p in files.items()}
         res: dict[str, Any] = {"machine": machine(), "date": stamp, "corpus": str(args.corpus),
-                               "load": [round(os.getloadavg()[0], 2)], "commit": commit()}
+                               "load": [round(os.getloadavg()[0], 2)], "commit": commit(), "nice": os.nice(0)}
         res["all_docs"], res["all_sentences"] = counts["1000" if args.quick else "all"]
         print(f"corpus: {res['all_docs']} documents, {res['all_sentences']} sentences", file=sys.stderr)
         res["library"] = floor_and_coder(big, None if args.quick else REPO / "benchmarks" / "profile.txt")
