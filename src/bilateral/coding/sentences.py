@@ -62,7 +62,30 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _add(text, start, end, spans)
         start = end
     _add(text, start, n, spans)
-    return spans
+    return _capped(text, spans)
+
+
+#: Longest sentence handed to the coder, in characters. Real sentences are far shorter; a run-on
+#: "sentence" (a table, a scraped page without punctuation) is cut into pieces at spaces, so
+#: coding time stays linear in the text whatever comes in (see RELIABILITY.md).
+MAX_SENTENCE_CHARS = 2000
+
+
+def _capped(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``spans`` with every span longer than ``limit`` cut at the last space or line break before it."""
+    if all(e - s <= limit for s, e in spans):
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > limit:
+            cut = max(text.rfind(" ", start + limit // 2, start + limit),
+                      text.rfind("\n", start + limit // 2, start + limit))
+            if cut <= start:
+                cut = start + limit
+            _add(text, start, cut, out)
+            start = cut
+        _add(text, start, end, out)
+    return out
 
 
 def _unwrapped(text: str) -> bool:

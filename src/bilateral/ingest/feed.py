@@ -19,7 +19,7 @@ import feedparser
 import lxml.html
 
 from bilateral.ingest.dates import normalize_date
-from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
+from bilateral.ingest.registry import ReadError, ReadIssue, check_size, register_reader
 from bilateral.model import Document
 
 _FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
@@ -108,6 +108,7 @@ class FeedReader:
 
     def read(self, path: Path) -> Iterator[Document | ReadIssue]:
         """Yield one document per entry with text, an issue per entry without."""
+        check_size(path)
         yield from feed_documents(path.read_bytes(), str(path))
 
 

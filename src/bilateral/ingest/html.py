@@ -16,7 +16,7 @@ from typing import Any
 
 import trafilatura
 
-from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
+from bilateral.ingest.registry import ReadError, ReadIssue, check_size, register_reader
 from bilateral.model import Document
 
 #: Fewer extracted words than this is a page without an article (a menu, a login wall).
@@ -81,6 +81,7 @@ class HtmlReader:
 
     def read(self, path: Path) -> Iterator[Document | ReadIssue]:
         """Yield the page's one document; raise :class:`ReadError` if it has no article text."""
+        check_size(path)
         data = path.read_bytes()
         if path.name.lower().endswith(".gz"):
             try:

@@ -8,7 +8,9 @@ arguments typed by small protocols (:class:`DocumentCoder`, :class:`DocumentSink
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -91,6 +93,15 @@ class IngestResult:
         return self.documents_read == 0
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]+")
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """``text`` as one printable line (control, line-break and bidi characters become spaces), cut to ``limit``."""
+    flat = _UNPRINTABLE.sub(" ", text).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def iter_files(path: Path) -> Iterator[Path]:
     """``path`` itself if it is a file, else every non-hidden file below it, sorted."""
     if not path.is_dir():
@@ -152,6 +163,14 @@ def read_path(
             yield ReadIssue(str(file), f"not UTF-8 text ({exc.reason})")
         except OSError as exc:
             yield ReadIssue(str(file), exc.strerror or exc.__class__.__name__)
+        except Exception as exc:  # a reader bug or a library choking on hostile input: report, go on
+            yield ReadIssue(str(file), f"unreadable ({exc.__class__.__name__}: {exc})")
+
+
+def _batch_transaction(store: DocumentSink) -> AbstractContextManager[Any]:
+    """The store's (nesting) transaction if it has one, so a batch's writes commit together."""
+    tx = getattr(store, "transaction", None)
+    return tx() if tx is not None else nullcontext()
 
 
 def _existing_event_keys(store: DocumentSink, keys: list[str]) -> set[str]:
@@ -261,6 +280,7 @@ def ingest_items(
     planned: set[str] = set()  # dry run: ids, hashes and URLs of documents counted as new so far
 
     def error(origin: str, reason: str) -> None:
+        origin, reason = one_line(origin), one_line(reason)
         err = IngestError(origin, reason)
         result.errors.append(err)
         if not dry_run:
@@ -316,12 +336,17 @@ def ingest_items(
             keys = list(dict.fromkeys(e.key for e in events))
             result.events += len(keys) - len(_existing_event_keys(store, keys))
         else:
-            added = store.add_documents(keep)
+            # one transaction per batch: a crash (kill -9) leaves the batch wholly stored or not at all,
+            # so a rerun codes it again instead of finding documents without their events
+            with _batch_transaction(store):
+                added = store.add_documents(keep)
+                if near is not None:
+                    near.commit(added.added)
+                n_sentences = store.add_sentences(sentences)
+                n_events = store.add_events(events)
             result.documents_added += len(added.added)
-            if near is not None:
-                near.commit(added.added)
-            result.sentences += store.add_sentences(sentences)
-            result.events += store.add_events(events)
+            result.sentences += n_sentences
+            result.events += n_events
         result.documents_skipped += sum(1 for d in keep if id(d) not in fresh_ids)
         batch.clear()
         if on_progress is not None:

@@ -19,7 +19,7 @@ from typing import IO, Any, cast
 
 from bilateral.ingest.dates import normalize_date
 from bilateral.ingest.options import ReadOptions
-from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
+from bilateral.ingest.registry import MAX_INPUT_BYTES, ReadError, ReadIssue, register_reader
 from bilateral.model import Document
 
 _KNOWN = ("id", "text", "date", "title", "url")
@@ -29,6 +29,23 @@ def _open(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
         return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
+
+
+def _lines(fh: IO[bytes], limit: int = MAX_INPUT_BYTES) -> Iterator[bytes | None]:
+    """The lines of ``fh``; ``None`` for a line longer than ``limit`` bytes, which is skipped unread.
+
+    Memory stays bounded by ``limit`` whatever the file holds (a 200 MB line without a newline).
+    """
+    while True:
+        raw = fh.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = fh.readline(1 << 20)
+            yield None
+            continue
+        yield raw
 
 
 def _opt_str(value: Any) -> str | None:
@@ -76,8 +93,11 @@ class JsonlReader:
         fields = (options or ReadOptions()).fields
         try:
             with _open(path) as fh:
-                for lineno, raw in enumerate(fh, start=1):
+                for lineno, raw in enumerate(_lines(fh), start=1):
                     where = f"{path}:{lineno}"
+                    if raw is None:
+                        yield ReadIssue(where, f"line longer than {MAX_INPUT_BYTES:,} bytes, skipped")
+                        continue
                     try:
                         line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
                     except UnicodeDecodeError as exc:
@@ -89,6 +109,9 @@ class JsonlReader:
                         obj = json.loads(line)
                     except json.JSONDecodeError as exc:
                         yield ReadIssue(where, f"broken JSON ({exc.msg}, column {exc.colno})")
+                        continue
+                    except RecursionError:
+                        yield ReadIssue(where, "JSON nested too deeply")
                         continue
                     if not isinstance(obj, dict):
                         yield ReadIssue(where, f"expected a JSON object, got {type(obj).__name__}")

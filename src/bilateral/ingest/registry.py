@@ -92,9 +92,27 @@ def reader_for(path: str | Path, format: str | None = None) -> Reader | None:
     return None
 
 
+#: Largest single input read whole (a text file, a page, a feed) or one JSON line, in bytes: no news
+#: article comes near it, and it keeps memory bounded whatever is fed in (see RELIABILITY.md).
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+
+
+def check_size(path: Path, limit: int = MAX_INPUT_BYTES) -> None:
+    """Raise :class:`ReadError` when ``path`` is larger than ``limit`` bytes (before anything is read)."""
+    size = path.stat().st_size
+    if size > limit:
+        raise ReadError(f"file too large to read whole ({size / 2**20:,.0f} MiB; limit {limit / 2**20:,.0f} MiB)")
+
+
 def read_bytes_utf8(path: Path) -> str:
-    """Read ``path`` as UTF-8 text (a BOM is dropped); raise :class:`ReadError` with a clear reason."""
+    """Read ``path`` as UTF-8 text (a BOM is dropped; UTF-16 with a BOM is decoded too); raise :class:`ReadError` with a clear reason."""
+    check_size(path)
     data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows Notepad)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadError("broken UTF-16 text") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,10 +20,10 @@ from typing import IO
 
 from bilateral.ingest.jsonl import record_document
 from bilateral.ingest.options import ReadOptions
-from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
+from bilateral.ingest.registry import MAX_INPUT_BYTES, ReadError, ReadIssue, register_reader
 from bilateral.model import Document
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+csv.field_size_limit(MAX_INPUT_BYTES)  # a broken quote cannot make one field swallow gigabytes
 
 
 def open_text(path: Path) -> IO[str]:

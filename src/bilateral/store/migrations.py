@@ -159,6 +159,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        4,
+        "drop the MinHash bucket index: DuckDB keeps ART indexes in memory, and a hash join needs none",
+        ("DROP INDEX IF EXISTS document_minhash_bucket",),
+    ),
 )
 
 #: The schema version a fully migrated store has.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -68,6 +69,29 @@ class DocumentsAdded:
     duplicates: dict[str, str] = field(default_factory=dict)
 
 
+class StoreInUse(RuntimeError):
+    """The DuckDB file is locked by another process: ``database FILE is in use by process N``."""
+
+    _PID = re.compile(r"\(PID (\d+)\)")
+
+    def __init__(self, path: str, pid: int | None, detail: str = "") -> None:
+        self.path = path
+        self.pid = pid
+        who = f"process {pid}" if pid is not None else "another process"
+        super().__init__(f"database {path} is in use by {who}{detail}")
+
+    @classmethod
+    def from_duckdb(cls, path: str, exc: Exception) -> Exception:
+        """The clear error for DuckDB's lock conflict, or a one-line error for another I/O failure."""
+        text = str(exc)
+        if "lock" not in text.lower():
+            first = text.strip().splitlines()[0] if text.strip() else exc.__class__.__name__
+            return OSError(f"database {path} cannot be opened: {first}")
+        match = cls._PID.search(text)
+        return cls(path, int(match.group(1)) if match else None,
+                   " (stop it, or wait for it to finish, then retry)")
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -82,7 +106,11 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = str(path)
-        self._con = duckdb.connect(self.path, read_only=read_only)
+        self._depth = 0  # nesting of :meth:`transaction`: only the outermost one commits
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreInUse.from_duckdb(self.path, exc) from None
         if not read_only:
             self.migrate()
 
@@ -104,13 +132,27 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Run a block in one transaction: committed on success, rolled back on error."""
+        """Run a block in one transaction: committed on success, rolled back on error.
+
+        Transactions nest: an inner block joins the outer one, so a caller can make several
+        writes (documents, sentences, events of one ingest batch) commit together or not at all.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self._con
+            finally:
+                self._depth -= 1
+            return
         self._con.begin()
+        self._depth = 1
         try:
             yield self._con
         except BaseException:
+            self._depth = 0
             self._con.rollback()
             raise
+        self._depth = 0
         self._con.commit()
 
     # -- schema ---------------------------------------------------------------------------------
