@@ -105,7 +105,7 @@ def check_size(path: Path, limit: int = MAX_INPUT_BYTES) -> None:
 
 
 def read_bytes_utf8(path: Path) -> str:
-    """Read ``path`` as UTF-8 text (a BOM is dropped; UTF-16 with a BOM is decoded too); raise :class:`ReadError` with a clear reason."""
+    """Read ``path`` as UTF-8 text (a BOM dropped; UTF-16 with a BOM decoded too); else raise :class:`ReadError`."""
     check_size(path)
     data = path.read_bytes()
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows Notepad)
