@@ -156,3 +156,17 @@ def test_evidence_span_points_at_trigger(coder: Coder) -> None:
 
 def test_no_event_without_actors(coder: Coder) -> None:
     assert code(coder, "The weather was mild across the region this week.") == []
+
+
+def test_lexicon_cues_are_strings() -> None:
+    """YAML turns a bare `on` into True; the loader refuses that instead of losing the word."""
+    from bilateral.coding.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    assert {"on", "off"} <= lex.words["prepositions"]
+
+
+def test_gerund_after_preposition_is_a_verb(coder: Coder) -> None:
+    ev = one(code(coder, "Nepal responded by showing solidarity with India."), source="NPL")
+    assert ev.target == "IND"
+    assert ev.cameo == "051"

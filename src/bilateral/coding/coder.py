@@ -188,11 +188,12 @@ class Coder:
                 sentence_subject = self._subject(tokens, i, mentions)
             for ev in found:
                 k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
-                # "met ... to discuss": a second trigger of the same kind adds no event
+                # "met ... to discuss": an infinitive of the same kind adds no event
                 same_kind = (ev.source, ev.target, ev.cameo[:2], ev.status, ev.channel, -1 - i)
-                if k in seen or any(
+                infinitive = i > 0 and tokens[i - 1].lower == "to"
+                if k in seen or (infinitive and any(
                     s[:5] == same_kind[:5] and s[5] < 0 and s[5] != same_kind[5] for s in seen
-                ):
+                )):
                     continue
                 seen.add(k)
                 seen.add(same_kind)
@@ -252,9 +253,11 @@ class Coder:
         if not pairs and len(named) >= 2 and named[0].code != named[1].code:
             pairs = [(named[0], named[1]), (named[1], named[0])]
         if not pairs and named:
-            other = self._implied(named[0].code, discourse)
+            # "Washington has played no role, and defense cooperation has remained formal":
+            # the named country withholds it from its counterpart
+            other = self._implied(named[-1].code, discourse)
             if other is not None:
-                pairs = [(named[0], other), (other, named[0])]
+                pairs = [(named[-1], other)]
         if not pairs:
             return none
         cc = self.codebook.get(deed.code)
@@ -308,6 +311,14 @@ class Coder:
         lex = self.lexicon
         if lex.lemma(tokens[i].lower) not in lex.words["intransitive_only"]:
             return False
+        if lex.verb_objects.get(lex.lemma(tokens[i].lower)) and verb_triggers(
+            tokens, i, lex, TokenIndex(tokens)
+        ) is not None and any(
+            r.objects for r in lex.verb_objects[lex.lemma(tokens[i].lower)]
+        ):
+            # our own verb + object rule ("demonstrated restraint") is the transitive use
+            trig = verb_triggers(tokens, i, lex, TokenIndex(tokens))
+            return trig is None or trig.channel is None
         j = i + 1
         while j < len(tokens) and tokens[j].lower.endswith("ly"):
             j += 1
@@ -331,7 +342,8 @@ class Coder:
         if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower == ",":
             return True  # an item of a list: "economic, trade, or security gains"
         if prev in self.lexicon.words["prepositions"] and prev not in {"to"}:
-            return True
+            # "by showing alignment" is a gerund (a verb); "for attacks" is a noun
+            return not tokens[i].lower.endswith("ing")
         if any(m.end == i for m in mentions):
             return False
         low = tokens[i].lower
@@ -615,6 +627,8 @@ class Coder:
                 if lex.lemma(tokens[j].lower) in lex.words["intent_control"]:
                     return "intended", f"{tokens[j].text} … to"
         lemma = lex.lemma(tokens[trig.index].lower)
+        if lemma in lex.words["pending_verbs"]:
+            return "negated", tokens[trig.index].text
         if lemma in lex.intent_verbs and trig.deed is not None:
             return "intended", tokens[trig.index].text
         return "realized", ""

@@ -205,6 +205,7 @@ def _load() -> Lexicon:
     raw: dict[str, Any] = yaml.safe_load(
         resources.files("bilateral.data.lexicon").joinpath("cues.yaml").read_text(encoding="utf-8")
     )
+    _check_strings(raw, "cues.yaml")
     cues = {
         k: [_phrase(p) for p in raw[k]]
         for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates")
@@ -213,7 +214,8 @@ def _load() -> Lexicon:
         k: frozenset(str(w).lower() for w in raw[k])
         for k in (
             "reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers",
-            "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control", "pattern_only",
+            "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
+            "pattern_only", "pending_verbs",
         )
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
@@ -239,6 +241,22 @@ def _load() -> Lexicon:
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )
     return lex
+
+
+class LexiconError(ValueError):
+    """The language data is malformed."""
+
+
+def _check_strings(node: Any, where: str) -> None:
+    """Every cue must be a string: YAML reads bare on/off/yes/no as booleans, which would
+    silently drop the word from a list."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            _check_strings(v, f"{where}:{k}")
+    elif isinstance(node, list):
+        for item in node:
+            if not isinstance(item, str):
+                raise LexiconError(f"{where}: {item!r} is not a string (quote it in the YAML file)")
 
 
 def phrase_index(phrases: list[Phrase]) -> dict[str, list[Phrase]]:
