@@ -89,7 +89,9 @@ class EventRecordsReader:
                 names = set(pq.read_schema(path).names)
             except Exception:  # not a Parquet file: left to other readers
                 return False
-            return {"id", "doc_sentence", "cameo", "quad_class", "goldstein"} <= names
+            # with a ``date`` column: Parquet without one (dated by a ``date=`` folder) is spark-code output,
+            # read by bilateral.ingest.parquet_events
+            return {"id", "doc_sentence", "cameo", "quad_class", "goldstein", "date"} <= names
         try:
             with open_text(path) as fh:
                 first = fh.readline(65536)
