@@ -93,6 +93,10 @@ class IngestResult:
         return self.documents_read == 0
 
 
+#: Longest document text the job codes, in characters (a long news story is under 100,000): a bigger
+#: one is reported, not coded, so one huge input cannot stall the corpus (see RELIABILITY.md).
+MAX_DOCUMENT_CHARS = 2_000_000
+
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]+")
 
 
@@ -355,6 +359,10 @@ def ingest_items(
     for item in items:
         if isinstance(item, ReadIssue):
             error(item.origin, item.reason)
+            continue
+        if not isinstance(item, CodedDocument) and len(item.text) > MAX_DOCUMENT_CHARS:
+            error(item.origin or item.id, f"document too long to code ({len(item.text):,} characters; "
+                                          f"limit {MAX_DOCUMENT_CHARS:,})")
             continue
         if not isinstance(item, CodedDocument):
             item.date = resolve_date(item.date, item.text, opts.default_date)
