@@ -143,7 +143,7 @@ def _pattern_matches(p: VerbPattern, i: int, stop: int, lexicon: Lexicon, index:
         end = index.find(_phrases(el, lexicon), pos, stop)
         if end < 0:
             return -1
-        if first and not in_pp and any(pos <= a < end - 1 for a in index.actor_starts):
+        if first and any(pos <= a < end - 1 for a in index.actor_starts):
             # "did not support Pakistan during its talks": the actor is the object; "support talks" is not
             return -1
         first = False
