@@ -33,6 +33,17 @@ def open_text(path: Path) -> IO[str]:
     return path.open("r", encoding="utf-8-sig", newline="")
 
 
+def _bounded_lines(fh: IO[str], limit: int = MAX_INPUT_BYTES) -> Iterator[str]:
+    """The lines of ``fh``, never holding more than ``limit`` characters of one in memory."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit:
+            raise ReadError(f"a line longer than {limit:,} characters")
+        yield line
+
+
 class CsvReader:
     """Reads CSV and TSV dumps with a header row."""
 
@@ -50,7 +61,7 @@ class CsvReader:
         delimiter = "\t" if ".tsv" in path.name.lower() else ","
         try:
             with open_text(path) as fh:
-                rows = csv.DictReader(fh, delimiter=delimiter)
+                rows = csv.DictReader(_bounded_lines(fh), delimiter=delimiter)
                 if rows.fieldnames is None:
                     raise ReadError("empty file")
                 text_col = opts.fields.source("text")
