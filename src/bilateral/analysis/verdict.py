@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures, balance_index
+from bilateral.coding.actors import ActorDictionary
 
 if TYPE_CHECKING:
     from bilateral.analysis.profile import DyadProfile
@@ -37,28 +38,26 @@ def cell_id(source: str, target: str, measure: str, channel: str | None = None, 
 
 @lru_cache(maxsize=512)
 def actor_name(code: str) -> str:
-    """A readable name of an actor code (``USA`` → ``the United States``); the code if unknown."""
-    special = {"USA": "the United States", "GBR": "the United Kingdom", "IGO": "international organisations",
-               "IMF": "the IMF", "UNO": "the United Nations", "EUR": "the European Union"}
-    if code in special:
-        return special[code]
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency
+    """A readable name of an actor code (``USA`` → ``the United States``); the code if unknown.
+
+    Names come from the actor dictionary the coder uses, so countries and organisations read the
+    same everywhere; plural and organisational names take "the".
+    """
+    name = ActorDictionary.load().country_name(code)
+    if name == code:
         return code
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
+    words = name.split()
+    needs_article = (
+        not ActorDictionary.load().is_country(code)
+        or words[0] in {"United", "Republic", "Kingdom", "Democratic", "Federated", "Central"}
+        or name.endswith(("s", "Islands", "Emirates"))
+    )
+    return f"the {name}" if needs_article and not name.startswith("the ") else name
 
 
 def is_country(code: str) -> bool:
-    """Whether ``code`` is an ISO 3166-1 alpha-3 country code (not a sector or organisation code)."""
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        return len(code) == 3 and code.isalpha()
-    return pycountry.countries.get(alpha_3=code) is not None
+    """Whether ``code`` is a state or territory code (not a sector or organisation code)."""
+    return ActorDictionary.load().is_country(code)
 
 
 def _poss(name: str) -> str:
