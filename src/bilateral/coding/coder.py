@@ -178,7 +178,10 @@ class Coder:
             if trig is None:
                 i += 1
                 continue
-            trig.noun = self._is_noun(tokens, i, mentions)
+            trig.noun = self._is_noun(tokens, i, mentions, trig)
+            if trig.noun and not self._eventive(tokens[i].lower):
+                i += 1
+                continue
             if not trig.noun and self._takes_complement(tokens[i].lower, trig.code):
                 suppress_until = complement_end(tokens, trig.end, self.lexicon)
             found, consumed = self._events_for(
@@ -290,6 +293,11 @@ class Coder:
                 return m.start
         return stop
 
+    def _eventive(self, form: str) -> bool:
+        """Whether a noun names an event by itself ("attacks", "talks"; not "trade", "partners")."""
+        nouns = self.lexicon.words["event_nouns"]
+        return form in nouns or form.rstrip("s") in nouns or self.lexicon.lemma(form) in nouns
+
     def _takes_complement(self, form: str, code: str) -> bool:
         lex = self.lexicon
         return lex.lemma(form) in lex.words["complement_verbs"] or code.startswith(lex.complement_codes)
@@ -324,7 +332,7 @@ class Coder:
             j += 1
         return j < len(tokens) and tokens[j].lower.isalpha() and tokens[j].lower not in lex.words["prepositions"]
 
-    def _is_noun(self, tokens: list[Token], i: int, mentions: list[Mention]) -> bool:
+    def _is_noun(self, tokens: list[Token], i: int, mentions: list[Mention], trig: Trigger | None = None) -> bool:
         """A base-form trigger after a determiner or adjective is a noun ("public praise")."""
         if i == 0:
             return False
@@ -335,7 +343,8 @@ class Coder:
         if nxt == "of" or prev[:1].isdigit() or prev in {"%", "$"}:
             return True  # "imports of rice", "15 pct purchases": nouns
         low = tokens[i].lower
-        if self.lexicon.lemma(low) == low and any(
+        with_object = trig is not None and (trig.deed is not None or trig.end > i + 1)
+        if not with_object and self.lexicon.lemma(low) == low and any(
             m.end == i and m.code and m.kind in {"country", "adjective", "metonym", "igo"} for m in mentions
         ):
             return True  # "Japan trade", "U.S. aid": a singular name before a bare verb form makes a compound noun
@@ -606,7 +615,8 @@ class Coder:
         if deed_start > trig.index:
             deed_window = range(max(trig.index + 1, deed_start - 3), deed_start)
         else:
-            deed_window = range(trig.index + 1, trig.end)
+            # "conducts no trade with", "played no effective role"
+            deed_window = range(trig.index + 1, max(trig.end, min(len(tokens), trig.index + 3)))
         for j in list(window) + list(deed_window):
             if _starts_any(tokens, j, lex.cue_index["negation_exceptions"]):
                 continue

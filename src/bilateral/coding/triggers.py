@@ -135,10 +135,8 @@ def _pattern_matches(p: VerbPattern, i: int, stop: int, lexicon: Lexicon, index:
                 return -1
     pos = i + 1
     first = True
-    in_pp = False
     for el in p.after:
         if el in {"(", ")"}:
-            in_pp = el == "("
             continue
         end = index.find(_phrases(el, lexicon), pos, stop)
         if end < 0:
@@ -186,8 +184,9 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
         return None
     if low in lexicon.words["reporting_verbs"]:
         # a speech verb's patterns would code the reported content; that content has its own verb
-        blocks = [b for b in blocks if b[2]]
-        return Trigger(i, i + 1, blocks[0][2], None, f"{blocks[0][0]} -> {blocks[0][2]}") if blocks else None
+        # "he added", "she noted": whatever the verb's own block, here it reports a statement
+        code = next((b[2] for b in blocks if b[2].startswith("01")), "010")
+        return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}")
     for block, _lemma, _default in blocks:
         for p in lexicon.candidate_patterns(block, index.positions):
             end = _pattern_matches(p, i, stop, lexicon, index)
