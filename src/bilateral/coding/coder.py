@@ -518,7 +518,8 @@ class Coder:
             return pairs
         if len(subjects) > 1:  # "India and the UAE signed an accord": both directions
             return [(a, b) for a in subjects for b in subjects if a is not b]
-        implied = self._implied(subjects[0].code, discourse)
+        # a bare statement ("he said") has no addressee to imply; a deed or praise does
+        implied = None if trig.code.startswith("01") else self._implied(subjects[0].code, discourse)
         return [(subjects[0], implied or nobody)]
 
     @staticmethod
