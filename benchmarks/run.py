@@ -299,9 +299,9 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
         "**End to end** (a real `bilateral` process: start-up, coder load, reading, coding, writing; "
         "peak memory = RSS of the process and its workers, summed):",
         "",
-        "| command | workers | seconds (wall) | CPU seconds, tree | sentences/s | documents/s | "
-        "peak RSS, tree (MB) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| command | workers | seconds (wall) | CPU seconds, tree | cores used (CPU ÷ wall) | sentences/s | "
+        "documents/s | peak RSS, tree (MB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, cmd, w in (
         ("code-text w1", "code-text", 1), ("code-text w2", "code-text", 2),
@@ -310,7 +310,8 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
         r = runs.get(label)
         if r is None:
             continue
-        lines.append(f"| `{cmd}` | {w} | {r['wall_s']} | {r['cpu_s']} | {rate(n_sent, r['wall_s'])} | "
+        lines.append(f"| `{cmd}` | {w} | {r['wall_s']} | {r['cpu_s']} | {r['cpu_s'] / r['wall_s']:.2f} | "
+                     f"{rate(n_sent, r['wall_s'])} | "
                      f"{rate(n_docs, r['wall_s'])} | {r['peak_rss_mb']:,} |")
     start = runs.get("start-up w2")
     if start is not None:
@@ -324,6 +325,9 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
                       f"({rate(n_sent, w2['wall_s'])}/s). Peak memory target < 1 GB: "
                       f"**{'met' if max(r['peak_rss_mb'] for r in res['runs']) < 1024 else 'not met'}**."]
         if w1:
+            lines += ["", "A cores-used figure well under the worker count means the run waited for CPU that "
+                          "other work on the machine held: then wall-time rates say more about the machine's load "
+                          "than about the code."]
             lines += ["", f"CPU cost: {rate(n_sent, w1['cpu_s'])} sentences per CPU-second with 1 worker, "
                           f"{rate(n_sent, w2['cpu_s'])} with 2 (the difference is the second coder's start-up and "
                           f"the traffic between processes). On an otherwise idle 2-core machine 2 workers could "
@@ -334,7 +338,8 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
                       "(cProfile, by own time)."]
     lines += ["", f"Load average (1 min) at start / end of the run: {res['load'][0]} / {res['load'][1]} "
                   "(this machine is shared; a load above 2 slows every wall-time figure, CPU seconds much less)"
-                  + (f"; the run had niceness {res['nice']}, ahead of the other work." if res.get("nice") else ".")]
+                  + (f"; the run's niceness ({res['nice']}) does not lift it above other sessions' work, which the "
+                     "kernel schedules as separate groups." if res.get("nice") else ".")]
     return "\n".join(lines) + "\n"
 
 
