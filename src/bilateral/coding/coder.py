@@ -38,6 +38,8 @@ _MODAL_OR_SUBJECT = {
 }
 
 
+_LOCATIVE_OR_PP = frozenset({"in", "at", "from", "to", "of", "with", "by", "on", "for"})
+
 # auxiliaries right after an actor: the actor is the subject of a new clause
 _CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "will", "would"})
 
@@ -563,16 +565,20 @@ class Coder:
     def _conjoined(subject: Mention, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
         """Actors coordinated with the subject before it: "India and the UAE signed"."""
         out = []
+        joined_by_and = False
         idx = mentions.index(subject) if subject in mentions else -1
         while idx > 0:
             prev = mentions[idx - 1]
             gap = [t.lower for t in tokens[prev.end:mentions[idx].start]]
-            if prev.code and gap and all(g in {"and", ",", "the"} for g in gap):
+            in_pp = prev.start > 0 and tokens[prev.start - 1].lower in _LOCATIVE_OR_PP
+            if prev.code and gap and not in_pp and all(g in {"and", ",", "the"} for g in gap):
                 out.append(prev)
+                joined_by_and = joined_by_and or "and" in gap
                 idx -= 1
             else:
                 break
-        return [m for m in out if m.code != subject.code]
+        # "A, B and C" is a list; "Speaking in Islamabad, the U.S. envoy" is not
+        return [m for m in out if m.code != subject.code] if joined_by_and else []
 
     @staticmethod
     def _after_word(tokens: list[Token], start: int, words: set[str]) -> bool:
