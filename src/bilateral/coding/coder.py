@@ -53,6 +53,16 @@ class CoderConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class _Where:
+    """Where an event was read: its document, sentence index, date and sentence text."""
+
+    doc_id: str
+    index: int
+    date: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class _CodeDefaults:
     channel: dict[str, str]
     intent: dict[str, str]
@@ -157,7 +167,8 @@ class Coder:
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
         forms = self.lexicon.trigger_forms
-        stalled, stalled_span = self._stalled_deeds(tokens, text, mentions, doc_id, index, date, discourse)
+        where = _Where(doc_id, index, date, text)
+        stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse)
         i = 0
         while i < len(tokens):
             if (
@@ -186,9 +197,7 @@ class Coder:
                 continue
             if not trig.noun and self._takes_complement(tokens[i].lower, trig.code):
                 suppress_until = complement_end(tokens, trig.end, self.lexicon)
-            found, consumed = self._events_for(
-                trig, tokens, text, mentions, doc_id, index, date, discourse, sentence_subject
-            )
+            found, consumed = self._events_for(trig, tokens, mentions, where, discourse, sentence_subject)
             if sentence_subject is None and not trig.noun:
                 sentence_subject = self._subject(tokens, i, mentions)
             for ev in found:
@@ -219,14 +228,7 @@ class Coder:
         return statements[:1] if self.config.statements else []
 
     def _stalled_deeds(
-        self,
-        tokens: list[Token],
-        text: str,
-        mentions: list[Mention],
-        doc_id: str,
-        index: int,
-        date: str | None,
-        discourse: Discourse,
+        self, tokens: list[Token], mentions: list[Mention], where: _Where, discourse: Discourse
     ) -> tuple[list[Event], tuple[int, int]]:
         """A deed as the subject of a stalling predicate: "defense cooperation between the two
         countries has remained limited" is a denied deed, in both directions of the pair named.
@@ -265,7 +267,6 @@ class Coder:
                 pairs = [(named[-1], other)]
         if not pairs:
             return none
-        cc = self.codebook.get(deed.code)
         n = _starts_any(tokens, hit, stalled)
         out = []
         for src, tgt in pairs:
@@ -276,13 +277,29 @@ class Coder:
                     source_text=src.text, source_entry=src.entry, target_text=tgt.text, target_entry=tgt.entry,
                     status_cue=" ".join(t.text for t in tokens[hit:hit + n]), channel_cue=" ".join(deed.phrase),
                 )
-            out.append(Event(
-                id=doc_id, doc_sentence=index, source=src.code, source_sector=src.sector,
-                target=tgt.code, target_sector=tgt.sector, cameo=deed.code, plover=cc.plover,
-                quad_class=cc.quad_class, goldstein=cc.goldstein, status="negated", channel=deed.channel,
-                date=date, sentence=text, span=(tokens[s].start, tokens[hit + n - 1].end), trace=trace,
-            ))
+            span = (tokens[s].start, tokens[hit + n - 1].end)
+            out.append(self._event(where, src, tgt, deed.code, "negated", deed.channel, span, trace))
         return out, (s, hit + n)
+
+    def _event(
+        self,
+        where: _Where,
+        src: Mention,
+        tgt: Mention,
+        code: str,
+        status: str,
+        channel: str,
+        span: tuple[int, int],
+        trace: EventTrace | None,
+    ) -> Event:
+        """The event record, with PLOVER type, QuadClass and Goldstein weight from the codebook."""
+        cc = self.codebook.get(code)
+        return Event(
+            id=where.doc_id, doc_sentence=where.index,
+            source=src.code, source_sector=src.sector, target=tgt.code, target_sector=tgt.sector,
+            cameo=code, plover=cc.plover, quad_class=cc.quad_class, goldstein=cc.goldstein,
+            status=status, channel=channel, date=where.date, sentence=where.text, span=span, trace=trace,
+        )
 
     def _list_stop(self, tokens: list[Token], start: int, mentions: list[Mention]) -> int:
         """End of a coordinated object list: the list's own end, or an actor that starts a new
@@ -384,11 +401,8 @@ class Coder:
         self,
         trig: Trigger,
         tokens: list[Token],
-        text: str,
         mentions: list[Mention],
-        doc_id: str,
-        index: int,
-        date: str | None,
+        where: _Where,
         discourse: Discourse,
         sentence_subject: Mention | None = None,
     ) -> tuple[list[Event], int]:
@@ -452,7 +466,6 @@ class Coder:
             if final_code not in self.codebook:
                 continue
             ch, ch_cue = self._channel(tokens, trig, s, e, code, channel)
-            cc = self.codebook.get(final_code)
             # the first deed's evidence runs from the verb; later ones in a list are their own words
             first = not out or not deed_text
             span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
@@ -469,14 +482,7 @@ class Coder:
                         status_cue=cue, channel_cue=ch_cue,
                         notes=[n for n in ("passive" if passive else "", "noun trigger" if trig.noun else "") if n],
                     )
-                out.append(Event(
-                    id=doc_id, doc_sentence=index,
-                    source=src.code, source_sector=src.sector,
-                    target=tgt.code, target_sector=tgt.sector,
-                    cameo=final_code, plover=cc.plover, quad_class=cc.quad_class, goldstein=cc.goldstein,
-                    status=status, channel=ch, date=date, sentence=text,
-                    span=(span_start, span_end), trace=trace,
-                ))
+                out.append(self._event(where, src, tgt, final_code, status, ch, (span_start, span_end), trace))
         return out, max([trig.end] + [e for _s, e, *_ in deeds])
 
     def _pairs(
