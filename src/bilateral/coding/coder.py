@@ -328,6 +328,9 @@ class Coder:
             return False
         nxt = tokens[end + 1].lower
         lex = self.lexicon
+        head = verb_triggers(tokens, end - 1, lex, TokenIndex(tokens)) if end >= 1 else None
+        if head is not None and head.code.startswith("13"):
+            return False  # "threatened to impose a curfew": the threat is the event
         if lex.lemma(nxt) != nxt or not (nxt in lex.verb_forms or nxt in lex.lemmas):
             return False
         # only when the second verb codes an event; "agreed to re-open" keeps the agreement
@@ -375,6 +378,11 @@ class Coder:
         if any(m.end == i for m in mentions):
             return False
         low = tokens[i].lower
+        if (
+            low.endswith("ing") and prev.isalpha() and tokens[i - 1].text[:1].islower()
+            and nxt.isalpha() and nxt not in self.lexicon.words["prepositions"]
+        ):
+            return False  # "a declaration demanding changes": a participle with an object acts as a verb
         if low.endswith("ed") and i + 1 < len(tokens):
             # "and repeated assurances": a participle between a list word and a noun is an adjective
             following = tokens[i + 1]
