@@ -85,3 +85,12 @@ def test_near_duplicates_find_exactly_the_high_jaccard_pairs(a: list[str], b: li
         assert found == {"b": "a"} and jaccard(sa, sb) >= 0.9  # never a false positive
     if sa == sb and len(sa) >= MIN_SHINGLES:
         assert found == {"b": "a"}  # identical shingle sets always collide in every band
+
+
+def test_dry_run_finds_near_copies_across_batches_without_writing(tmp_path: Path, store: Store) -> None:
+    a = _write(tmp_path, "1.txt", STORY)
+    b = _write(tmp_path, "2.txt", "Wire service\n" + STORY + " Editing by S. Holt.")
+    dry = ingest_paths([a, b], store, Coder(), batch_size=1, dry_run=True)
+    assert (dry.documents_added, dry.near_duplicates, dry.documents_skipped) == (1, 1, 1)
+    assert store.counts()["documents"] == 0
+    assert store.connection.execute("SELECT count(*) FROM document_minhash").fetchall() == [(0,)]

@@ -83,7 +83,8 @@ class NearDuplicates:
         self.threshold = threshold
         self._write = write and con is not None
         self._local: dict[tuple[int, int], list[str]] = {}  # (band, bucket) -> doc ids not yet in the table
-        self._local_shingles: dict[str, set[int]] = {}
+        self._local_shingles: dict[str, set[int]] = {}  # exact check, this batch only
+        self._local_sigs: dict[str, np.ndarray[Any, Any]] = {}  # estimated check, earlier batches of a dry run
         self._has_table = con is not None and self._table_exists(con)
 
     @staticmethod
@@ -100,11 +101,13 @@ class NearDuplicates:
         later call) can match them; call :meth:`commit` with the ids actually stored.
         """
         prepared: list[tuple[str, set[int], list[int]]] = []
+        sigs: dict[str, np.ndarray[Any, Any]] = {}
         for doc_id, text in docs:
             sh = shingles(text)
             if len(sh) < MIN_SHINGLES:
                 continue
-            prepared.append((doc_id, sh, buckets(signature(sh))))
+            sigs[doc_id] = signature(sh)
+            prepared.append((doc_id, sh, buckets(sigs[doc_id])))
         if not prepared:
             return {}
         stored = self._stored_candidates(prepared)
@@ -120,20 +123,34 @@ class NearDuplicates:
                 if cand == doc_id:
                     continue
                 other = texts.get(cand) or self._local_shingles.get(cand)
-                if other is not None and jaccard(sh, other) >= self.threshold:
+                if other is not None:
+                    similar = jaccard(sh, other) >= self.threshold
+                elif cand in self._local_sigs:  # MinHash estimate of the Jaccard similarity
+                    similar = float(np.mean(self._local_sigs[cand] == sigs[doc_id])) >= self.threshold
+                else:
+                    similar = False
+                if similar:
                     best = cand
                     break
             if best is not None:
                 copies[doc_id] = best
                 continue
             self._local_shingles[doc_id] = sh
+            if not self._write:
+                self._local_sigs[doc_id] = sigs[doc_id]
             for band, bucket in enumerate(bks):
                 self._local.setdefault((band, bucket), []).append(doc_id)
         return copies
 
     def commit(self, stored_ids: Iterable[str]) -> None:
-        """Write the buckets of the documents now stored; forget the in-memory ones (unless a dry run)."""
+        """Write the buckets of the documents now stored and forget them.
+
+        Without writing (a dry run, or no database) the buckets and signatures stay in memory
+        (about 1.2 KB a document) so later batches still find copies; the shingle sets are
+        dropped, and those earlier documents are compared by their MinHash estimate.
+        """
         if not self._write:
+            self._local_shingles.clear()
             return
         keep = set(stored_ids)
         rows = [(band, bucket, d) for (band, bucket), ids in self._local.items() for d in ids if d in keep]
