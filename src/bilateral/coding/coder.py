@@ -243,7 +243,8 @@ class Coder:
             return none
         lo = 0
         for j in range(hit - 1, -1, -1):
-            if tokens[j].lower in {",", ";", "and", "but"}:
+            # the stalled clause starts after ", and", ";" or "but" ("between A and B" stays inside)
+            if tokens[j].lower in {",", ";", "but"}:
                 lo = j + 1
                 break
         found = deeds_in(tokens, lo, hit, lex, {k for m in mentions if m.code for k in range(m.start, m.end)})
@@ -257,14 +258,19 @@ class Coder:
         for m in named:
             for p in m.partners:
                 pairs += [(m, p), (p, m)]
-        if not pairs and len(named) >= 2 and named[0].code != named[1].code:
-            pairs = [(named[0], named[1]), (named[1], named[0])]
+        between = [m for m in named if self._after_word(tokens, m.start, {"between"})]
+        if not pairs and between:
+            nxt = [m for m in named if m.start > between[0].start and m.code != between[0].code]
+            if nxt:
+                pairs = [(between[0], nxt[0]), (nxt[0], between[0])]
         if not pairs and named:
             # "Washington has played no role, and defense cooperation has remained formal":
-            # the named country withholds it from its counterpart
-            other = self._implied(named[-1].code, discourse)
+            # the sentence's first country withholds it from its counterpart
+            other = self._implied(named[0].code, discourse)
+            if other is None:
+                other = next((m for m in named if m.code != named[0].code), None)
             if other is not None:
-                pairs = [(named[-1], other)]
+                pairs = [(named[0], other)]
         if not pairs:
             return none
         n = _starts_any(tokens, hit, stalled)
@@ -435,6 +441,9 @@ class Coder:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
         passive = not trig.noun and self._passive(tokens, trig.index, mentions)
         trig.passive = passive
+        if passive and not self._after_aux(tokens, trig.index) and not any(m.end == trig.index for m in mentions):
+            # "the initiatives proposed by the United States": what was proposed is the noun before
+            subjects = []
         agent = None
         if passive or trig.noun:
             agent = next((m for m in after if self._after_word(tokens, m.start, {"by", "from"})), None)
@@ -506,7 +515,12 @@ class Coder:
         """(source, target) pairs for a trigger."""
         # an object that is the subject again ("X claimed that they ...") is no target
         same = {(m.code, m.sector) for m in subjects}
-        objects = [m for m in after if m is not agent and (m.code, m.sector) not in same]
+        codes = {m.code for m in subjects}
+        objects = [
+            m for m in after
+            if m is not agent and (m.code, m.sector) not in same
+            and not (m.kind == "coref" and m.code in codes)  # "the country" is not the subject again
+        ]
         nobody = Mention(-1, -1, None, None, "unknown", "", "")
         if trig.noun:
             if agent is None:
@@ -593,6 +607,13 @@ class Coder:
                 break
         # "A, B and C" is a list; "Speaking in Islamabad, the U.S. envoy" is not
         return [m for m in out if m.code != subject.code] if joined_by_and else []
+
+    def _after_aux(self, tokens: list[Token], i: int) -> bool:
+        """Whether an auxiliary ("was", "has been") stands right before ``i``, adverbs aside."""
+        j = i - 1
+        while j >= 0 and tokens[j].lower.endswith("ly"):
+            j -= 1
+        return j >= 0 and tokens[j].lower in self.lexicon.words["passive_aux"]
 
     @staticmethod
     def _after_word(tokens: list[Token], start: int, words: set[str]) -> bool:
