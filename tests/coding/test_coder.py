@@ -170,3 +170,33 @@ def test_gerund_after_preposition_is_a_verb(coder: Coder) -> None:
     ev = one(code(coder, "Nepal responded by showing solidarity with India."), source="NPL")
     assert ev.target == "IND"
     assert ev.cameo == "051"
+
+
+def test_stalled_deed_between_two_countries_is_denied_both_ways(coder: Coder) -> None:
+    events = code(coder, "Defense cooperation between Egypt and Russia has remained limited.")
+    pairs = {(e.source, e.target) for e in events if e.status == "negated" and e.channel == "defense"}
+    assert pairs == {("EGY", "RUS"), ("RUS", "EGY")}
+
+
+def test_threat_is_the_event_not_its_content(coder: Coder) -> None:
+    events = code(coder, "Algeria threatened to impose a curfew on protesters in Oran.")
+    assert events and events[0].cameo.startswith("13")
+    assert all(not e.cameo.startswith("17") for e in events)
+
+
+def test_appeal_content_is_not_a_deed(coder: Coder) -> None:
+    events = code(coder, "Kenya urged Japan to cut tariffs on tea.")
+    ev = one(events, source="KEN", target="JPN")
+    assert ev.cameo.startswith("02")
+    assert all(e.quad_class != 2 for e in events)
+
+
+def test_no_directly_after_the_verb_negates(coder: Coder) -> None:
+    ev = one(code(coder, "Canada conducts no trade with North Korea."), source="CAN")
+    assert ev.status == "negated"
+
+
+def test_light_verb_alone_codes_nothing(coder: Coder) -> None:
+    """"took steps" is no seizure (PETRARCH's 'take' default is 171); only the statement remains."""
+    events = code(coder, "Chile took several steps on pensions, Peru said.")
+    assert all(e.cameo.startswith("01") for e in events)
