@@ -86,3 +86,12 @@ def test_default_workers_is_every_core() -> None:
     assert default_workers() == len(os.sched_getaffinity(0))
     with pytest.raises(ValueError):
         CodingPool(0)
+
+
+def test_a_single_batch_is_coded_without_starting_workers(corpus_small: Path) -> None:
+    docs = _docs(corpus_small)[:3]
+    coder = Coder()
+    with CodingPool(2, batch_size=16) as pool:
+        assert list(pool.map(code_documents_batch, docs)) == [coder.code_document(d) for d in docs]
+        assert pool._executor is None
+        assert list(pool.map(code_documents_batch, [])) == []

@@ -16,6 +16,7 @@ in the parent instead of hanging.
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing as mp
 import os
@@ -224,7 +225,8 @@ class CodingPool:
         """Apply ``fn`` to ``items`` in batches; yield one result per item, in input order.
 
         ``items`` is consumed lazily: at most ``max_in_flight`` batches are read ahead of what
-        has been yielded. An exception raised by ``fn`` in a worker is raised here.
+        has been yielded. An exception raised by ``fn`` in a worker is raised here. An input
+        of a single batch is coded in this process (the workers are started only for more).
         ``batch_size`` overrides the pool's for this call.
         """
         batches = _batched(items, batch_size or self.batch_size)
@@ -233,9 +235,17 @@ class CodingPool:
             for batch in batches:
                 yield from fn(coder, batch)
             return
+        first = next(batches, None)
+        if first is None:
+            return
+        second = next(batches, None)
+        if second is None and self._executor is None:
+            # one batch in all: coding it here is faster than starting the workers
+            yield from fn(self._local_coder(), first)
+            return
         pending: deque[Future[list[R]]] = deque()
         try:
-            for batch in batches:  # the workers start with the first batch: none for an empty input
+            for batch in itertools.chain((first,), (second,) if second is not None else (), batches):
                 pending.append(self._pool().submit(_run_task, fn, batch))
                 if len(pending) >= self.max_in_flight:
                     yield from pending.popleft().result()
