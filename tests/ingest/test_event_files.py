@@ -82,3 +82,18 @@ def test_helpers() -> None:
     assert [normalize_cameo(c) for c in ("42", "042", "7", "120", "421", "1011", "x")] == [
         "042", "042", "07", "120", "0421", "1011", None]
     assert channel_for("071") == "aid"
+
+
+def test_gdelt_zip_download(fixtures: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "20240305093000.export.CSV.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.write(fixtures / "events" / "sample.export.CSV", "20240305093000.export.CSV")
+    assert [d.id for d in read_path(path) if isinstance(d, CodedDocument)] == [
+        "gdelt-1154330001", "gdelt-1154330002", "gdelt-1154330003"]
+    bad = tmp_path / "x.export.CSV.zip"
+    bad.write_bytes(b"not a zip")
+    (issue,) = list(read_path(bad))
+    assert isinstance(issue, ReadIssue) and issue.reason.startswith("broken zip file")
+

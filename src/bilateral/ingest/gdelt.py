@@ -8,14 +8,18 @@ from our codebook; the actors are ``Actor1CountryCode``/``Actor2CountryCode``
 (CAMEO country codes, ISO3 for states), else the first three letters of
 ``Actor1Code``/``Actor2Code``; the sector is ``Actor*Type1Code``. The date is
 ``SQLDATE``. Files: ``*.export.CSV`` (GDELT's name), ``*.gdelt.tsv``, their ``.gz``
-forms, or any file with ``--format gdelt``. A row with the wrong number of columns or
-without an event code is reported as ``path:line: reason``.
+forms, GDELT's own ``*.export.CSV.zip`` downloads, or any file with ``--format gdelt``.
+A row with the wrong number of columns or without an event code is reported as
+``path:line: reason``.
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from bilateral.ingest.eventfiles import CodedDocument, coded_row, identity_event, normalize_cameo
 from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
@@ -99,16 +103,29 @@ class GdeltReader:
     """Reads GDELT 2.0 event files."""
 
     name = "gdelt"
-    suffixes: tuple[str, ...] = (".export.csv", ".export.csv.gz", ".gdelt.tsv", ".gdelt.tsv.gz")
+    suffixes: tuple[str, ...] = (".export.csv", ".export.csv.gz", ".export.csv.zip", ".gdelt.tsv", ".gdelt.tsv.gz")
 
     def matches(self, path: Path) -> bool:
         """True for ``*.export.CSV`` and ``*.gdelt.tsv`` (plain or ``.gz``)."""
         return path.name.lower().endswith(self.suffixes)
 
+    @staticmethod
+    def _open(path: Path) -> IO[str]:
+        if not path.name.lower().endswith(".zip"):
+            return open_text(path)
+        try:
+            archive = zipfile.ZipFile(path)
+        except zipfile.BadZipFile as exc:
+            raise ReadError(f"broken zip file ({exc})") from None
+        members = [m for m in archive.namelist() if not m.endswith("/")]
+        if len(members) != 1:
+            raise ReadError(f"expected one file in the zip archive, found {len(members)}")
+        return io.TextIOWrapper(archive.open(members[0]), encoding="utf-8-sig", newline="")
+
     def read(self, path: Path) -> Iterator[Document | ReadIssue]:
         """Yield one coded document per good row, an issue per bad row."""
         good = 0
-        with open_text(path) as fh:
+        with self._open(path) as fh:
             for lineno, line in enumerate(fh, start=1):
                 line = line.rstrip("\r\n")
                 if not line.strip():
