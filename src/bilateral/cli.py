@@ -444,6 +444,7 @@ def watch(sources: str, every: str, db: str, once: bool, timeout: float, retries
 
     Each poll logs one line; a source that is down is retried next round; Ctrl-C stops cleanly.
     """
+    import signal
     import threading
 
     from bilateral.ingest import ReadOptions
@@ -456,18 +457,26 @@ def watch(sources: str, every: str, db: str, once: bool, timeout: float, retries
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     stop = threading.Event()
+
+    def on_ctrl_c(signum: int, frame: object) -> None:
+        if stop.is_set():  # a second Ctrl-C does not wait for the poll in progress
+            raise KeyboardInterrupt
+        stop.set()  # the first one lets the poll in progress finish and store what it got
+
     rounds = 0
     with _open_store(db, must_exist=False) as store:
         coder = _coder()
         click.echo(f"watching {len(urls)} sources every {every} → {db} (Ctrl-C stops)", err=True)
+        previous = signal.signal(signal.SIGINT, on_ctrl_c)
         try:
             rounds = run_watch(urls, store, coder, every=interval, once=once, stop=stop,
                                log=lambda line: click.echo(line), options=ReadOptions(timeout=timeout, retries=retries))
         except KeyboardInterrupt:
-            stop.set()
             click.echo("watch stopped", err=True)
             return
-    if not once:
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    if not once or stop.is_set():
         click.echo(f"watch stopped after {rounds} rounds", err=True)
 
 
