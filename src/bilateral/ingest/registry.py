@@ -105,14 +105,11 @@ def check_size(path: Path, limit: int = MAX_INPUT_BYTES) -> None:
 
 
 def read_bytes_utf8(path: Path) -> str:
-    """Read ``path`` as UTF-8 text (a BOM dropped; UTF-16 with a BOM decoded too); else raise :class:`ReadError`."""
+    """Read ``path`` as UTF-8 text (a BOM is dropped); raise :class:`ReadError` with a clear reason."""
     check_size(path)
     data = path.read_bytes()
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows Notepad)
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ReadError("broken UTF-16 text") from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a UTF-16 byte-order mark (Windows Notepad "Unicode")
+        raise ReadError("UTF-16 text, not UTF-8 (save it as UTF-8)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -114,7 +114,7 @@ class DyadOut(BaseModel):
 @router.get("/health", summary="Server status")
 def health(db: Annotated[Database, Depends(database)]) -> dict[str, Any]:
     """Whether the server is up and whether it accepts corrections."""
-    return {"ok": True, "writable": db.writable, "schema_version": db.store.schema_version}
+    return {"ok": True, "writable": db.writable, "schema_version": db.schema_version}
 
 
 @router.get("/dyads", summary="Dyads with events", response_model=list[DyadOut])

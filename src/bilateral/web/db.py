@@ -32,8 +32,12 @@ class Database:
     def __init__(self, path: str | Path, write_token: str | None = None) -> None:
         self.path = str(path)
         self.store = Store(self.path)  # migrates: the corrections table and effective_events view exist
+        #: read once: the shared connection itself must not run queries from request threads
+        #: (DuckDB refuses a second concurrent call on one connection: "connection is busy")
+        self.schema_version = self.store.schema_version
         self._token = write_token or None
         self._write_lock = threading.Lock()
+        self._cursor_lock = threading.Lock()
 
     @property
     def writable(self) -> bool:
@@ -49,7 +53,8 @@ class Database:
     @contextmanager
     def cursor(self) -> Iterator[Cursor]:
         """A fresh cursor for one request, closed afterwards."""
-        cur = self.store.connection.cursor()
+        with self._cursor_lock:  # cursors are made from the shared connection one at a time
+            cur = self.store.connection.cursor()
         try:
             yield Cursor(cur)
         finally:

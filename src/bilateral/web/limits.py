@@ -13,12 +13,20 @@ CSP = (
 )
 
 
+#: Longest request target (path and query string) and largest header block accepted, in bytes.
+MAX_URL_BYTES = 8 * 1024
+MAX_HEADER_BYTES = 32 * 1024
+
+
 class BodyTooLarge(Exception):
     """Raised inside ``receive`` when a streamed body passes the limit."""
 
 
 class BodyLimit:
-    """Answer 413 to a request whose body (declared or streamed) is larger than ``max_bytes``."""
+    """Answer 413 to a request whose body (declared or streamed) is larger than ``max_bytes``.
+
+    A request target over :data:`MAX_URL_BYTES` gets 414, headers over :data:`MAX_HEADER_BYTES` 431.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -27,6 +35,12 @@ class BodyLimit:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"") > MAX_URL_BYTES:
+            await _refuse(send, 414, f"request target longer than {MAX_URL_BYTES} bytes")
+            return
+        if sum(len(k) + len(v) for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:
+            await _refuse(send, 431, f"request headers larger than {MAX_HEADER_BYTES} bytes")
             return
         for name, value in scope.get("headers", []):
             if name == b"content-length":
@@ -60,6 +74,13 @@ class BodyLimit:
         except BodyTooLarge:
             if not started:
                 await _too_large(send, self.max_bytes)
+
+
+async def _refuse(send: Send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def _too_large(send: Send, limit: int) -> None:

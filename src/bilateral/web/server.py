@@ -10,6 +10,10 @@ from pathlib import Path
 TOKEN_ENV = "BILATERAL_WRITE_TOKEN"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
+#: Connections and in-flight requests uvicorn accepts before answering 503. uvicorn also counts
+#: requests whose response is sent but whose clean-up (closing the cursor) still waits for a worker
+#: thread, so under 50 busy connections the count passes 64: the bound must leave room for that.
+MAX_CONCURRENCY = 256
 
 
 def start_message(db: str | Path, host: str, port: int, writable: bool) -> str:
@@ -33,4 +37,4 @@ def serve(db: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, wr
     app = create_app(db, token)
     echo(start_message(db, host, port, token is not None))
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                limit_concurrency=64, timeout_keep_alive=5)
+                limit_concurrency=MAX_CONCURRENCY, timeout_keep_alive=5)
