@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bilateral.ingest.dates import dateline_date, normalize_date, resolve_date
+from bilateral.store import Store
 
 
 @pytest.mark.parametrize(
@@ -72,3 +75,36 @@ def test_never_raises(text: str) -> None:
     assert out is None or len(out) == 10
     line = dateline_date(text, 2020)
     assert line is None or len(line) == 10
+    from bilateral.ingest.dates import sentence_date
+
+    said = sentence_date(text)
+    assert said is None or len(said) == 10
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [
+        ("The pact signed on March 3, 2019 expired.", "2019-03-03"),
+        ("On 5 June 2021 India and Japan met.", "2021-06-05"),
+        ("Talks on 2020-01-02 and again on March 3, 2019.", None),  # two dates: keep the document's
+        ("India praised Japan on Tuesday.", None),
+        ("In March 2020 they met.", None),
+    ],
+)
+def test_sentence_date(sentence: str, iso: str | None) -> None:
+    from bilateral.ingest.dates import sentence_date
+
+    assert sentence_date(sentence) == iso
+
+
+def test_events_take_the_sentence_date(tmp_path: Path, store: Store) -> None:
+    from bilateral.coding import Coder
+    from bilateral.ingest import ingest_paths
+
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"id": "s1", "date": "2024-05-01", "text": (
+        "Japan praised India on Monday. India and Japan signed a trade agreement on March 3, 2019.")}) + "\n",
+        encoding="utf-8")
+    ingest_paths([dump], store, Coder())
+    dates = {(e.doc_sentence, e.date) for e in store.events()}
+    assert (0, "2024-05-01") in dates and (1, "2019-03-03") in dates

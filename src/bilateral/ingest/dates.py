@@ -35,6 +35,11 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s",
 )
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_IN_SENTENCE = re.compile(
+    r"\b(?:" + _MONTH_RE + r"\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})"
+    r"|(?P<day2>\d{1,2})\s+" + _MONTH_RE.replace("?P<mon>", "?P<mon2>") + r"\.?,?\s+(?P<year2>(?:19|20)\d{2})"
+    r"|(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2}))\b"
+)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -134,3 +139,25 @@ def resolve_date(metadata: Any, text: str, default: str | None = None) -> str | 
     fallback = normalize_date(default)
     found = dateline_date(text, int(fallback[:4]) if fallback else None)
     return found or fallback
+
+
+def sentence_date(sentence: str) -> str | None:
+    """The one full date (with its year) a sentence states, e.g. ``"on March 3, 2019"``; else ``None``.
+
+    A sentence with two different full dates, or only a partial one (``"on Tuesday"``,
+    ``"in March"``), gives ``None``: its events keep the document date.
+    """
+    found: set[str] = set()
+    for m in _IN_SENTENCE.finditer(sentence):
+        if m["iso"]:
+            day = normalize_date(m["iso"])
+        elif m["mon"]:
+            mon = _month(m["mon"])
+            day = _iso(int(m["year"]), mon, int(m["day"])) if mon else None
+        else:
+            mon = _month(m["mon2"])
+            day = _iso(int(m["year2"]), mon, int(m["day2"])) if mon else None
+        if day:
+            found.add(day)
+    return found.pop() if len(found) == 1 else None
+

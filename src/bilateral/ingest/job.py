@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from bilateral.ingest.dates import resolve_date
+from bilateral.ingest.dates import resolve_date, sentence_date
 from bilateral.ingest.dedup import NearDuplicates
 from bilateral.ingest.eventfiles import CodedDocument
 from bilateral.ingest.fetch import is_url, read_url
@@ -265,7 +265,8 @@ def ingest_items(
 
     Documents are streamed and stored ``batch_size`` at a time, so memory does not grow with the
     corpus. Each document's date is its metadata date, else its dateline, else
-    ``options.default_date``. Documents already stored (same id, text or URL) or
+    ``options.default_date``; its events take that date unless their sentence states
+    one full date of its own (``"signed on March 3, 2019"``). Documents already stored (same id, text or URL) or
     near-copies of a stored story (word 5-gram Jaccard ≥ 0.9) are not coded again;
     their new origins are still recorded. Event-file rows (GDELT, ICEWS, POLECAT,
     exported events) arrive coded and are stored as they are.
@@ -328,6 +329,9 @@ def ingest_items(
                 error(doc.origin or doc.id, f"coding failed: {res.__class__.__name__}: {res}")
                 continue
             sents, evs = res
+            for ev in evs:  # an event takes the document's date unless its sentence states another
+                if ev.date == doc.date:
+                    ev.date = sentence_date(ev.sentence) or ev.date
             sentences.extend(sents)
             events.extend(evs)
         keep = [d for d in storable if id(d) not in failed]
