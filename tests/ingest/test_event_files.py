@@ -78,6 +78,7 @@ def test_helpers() -> None:
     assert len(GDELT_COLUMNS) == 61
     assert country_code("Bangladesh") == "BGD" and country_code("United States") == "USA"
     assert country_code("USA") == "USA" and country_code("Atlantis") is None and country_code("") is None
+    assert country_code("Burma") == "MMR" and country_code("Czechia") == "CZE"  # via the actor dictionary
     assert sector_code("Executive,Government") == "GOV" and sector_code("Nothing") is None
     assert [normalize_cameo(c) for c in ("42", "042", "7", "120", "421", "1011", "x")] == [
         "042", "042", "07", "120", "0421", "1011", None]

@@ -59,13 +59,31 @@ def _agents() -> dict[str, str]:
 
 
 def country_code(name: str | None) -> str | None:
-    """ISO3 for a country name (``"Bangladesh"`` → ``"BGD"``); an ISO3 code is returned as is."""
+    """ISO3 for a country name (``"Bangladesh"`` → ``"BGD"``); an ISO3 code is returned as is.
+
+    ICEWS's own name table comes first; a name it lacks (``"Burma"``, ``"Czechia"``) is looked up
+    in the coder's actor dictionary (``ActorDictionary.resolve_actor``), countries only.
+    """
     if not name:
         return None
     s = name.strip()
     if _ISO3.match(s):
         return s
-    return _countries().get(s.lower())
+    return _countries().get(s.lower()) or _actor_country(s)
+
+
+@lru_cache(maxsize=4096)
+def _actor_country(name: str) -> str | None:
+    try:
+        from bilateral.coding.actors import ActorDictionary  # data lookup only; loaded on first need
+
+        entry = ActorDictionary.load().resolve_actor(name)
+    except Exception:  # the dictionary is optional here: without it the name stays unresolved
+        return None
+    if entry is None or getattr(entry, "kind", None) != "country":
+        return None
+    code = str(getattr(entry, "code", "") or "")[:3]
+    return code if _ISO3.match(code) else None
 
 
 def sector_code(sectors: str | None) -> str | None:
