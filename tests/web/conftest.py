@@ -158,7 +158,8 @@ def build_evil_store(folder: Path) -> Path:
     src = folder / "evil.jsonl"
     src.write_text(json.dumps(EVIL) + "\n", encoding="utf-8")
     bad = folder / BAD_NAME  # not UTF-8: an ingest error whose origin is markup
-    bad.write_bytes(b"\xff\xfe\x00<script>window.__pwned=9</script>")
+    # binary, not text in any encoding the readers accept (a BOM would make it readable UTF-16)
+    bad.write_bytes(b"\x00\x01\x02\x03\x9c\x00<script>window.__pwned=9</script>\x00\x00")
     db = folder / "evil.duckdb"
     exe = Path(sys.executable).parent / "bilateral"
     res = subprocess.run([str(exe), "ingest", str(src), str(bad), "--db", str(db)], capture_output=True, text=True,
