@@ -200,3 +200,8 @@ def test_light_verb_alone_codes_nothing(coder: Coder) -> None:
     """"took steps" is no seizure (PETRARCH's 'take' default is 171); only the statement remains."""
     events = code(coder, "Chile took several steps on pensions, Peru said.")
     assert all(e.cameo.startswith("01") for e in events)
+
+
+def test_purpose_shares_the_status_of_its_head(coder: Coder) -> None:
+    events = code(coder, "Norway will send engineers to Malawi to help rebuild its power plants.")
+    assert events and all(e.status == "intended" for e in events if e.source == "NOR")

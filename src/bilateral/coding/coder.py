@@ -165,6 +165,7 @@ class Coder:
         partial: list[Event] = []  # one actor known: kept only when nothing dyadic is found
         suppress_until = 0  # end of an appeal's or a hope's complement: not an asserted event
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
+        head_status: str | None = None  # the status of the latest event, for "to"-infinitives
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
         forms = self.lexicon.trigger_forms
         where = _Where(doc_id, index, date, text)
@@ -197,7 +198,11 @@ class Coder:
                 continue
             if not trig.noun and self._takes_complement(tokens[i].lower, trig.code):
                 suppress_until = complement_end(tokens, trig.end, self.lexicon)
-            found, consumed = self._events_for(trig, tokens, mentions, where, discourse, sentence_subject)
+            found, consumed = self._events_for(
+                trig, tokens, mentions, where, discourse, sentence_subject, head_status
+            )
+            if found:
+                head_status = found[0].status
             if sentence_subject is None and not trig.noun:
                 sentence_subject = self._subject(tokens, i, mentions)
             for ev in found:
@@ -419,6 +424,7 @@ class Coder:
         where: _Where,
         discourse: Discourse,
         sentence_subject: Mention | None = None,
+        head_status: str | None = None,
     ) -> tuple[list[Event], int]:
         """Events for one trigger, and the token index up to which the trigger's evidence reaches."""
         lex = self.lexicon
@@ -473,6 +479,12 @@ class Coder:
             )
             pairs = self._pairs(trig, subjects, after, agent, passive, giver_in_object, discourse)
             status, cue = ("realized", "") if code[:2] == "01" else self._status(tokens, trig, s, mentions)
+            if (
+                status == "realized" and head_status not in (None, "realized")
+                and trig.index > 0 and tokens[trig.index - 1].lower == "to"
+            ):
+                # "will send a team to help": a purpose shares its head's status
+                status, cue = head_status or status, "to (purpose of an unrealized act)"
             if deed_text and status == "realized" and inherited is not None:
                 status, cue = inherited  # "with no A, B or C": the negation covers the list
             elif deed_text and status != "realized":
