@@ -210,9 +210,12 @@ class Coder:
                 # "met ... to discuss": an infinitive of the same kind adds no event
                 same_kind = (ev.source, ev.target, ev.cameo[:2], ev.status, ev.channel, -1 - i)
                 infinitive = i > 0 and tokens[i - 1].lower == "to"
-                if k in seen or (infinitive and any(
-                    s[:5] == same_kind[:5] and s[5] < 0 and s[5] != same_kind[5] for s in seen
-                )):
+                if k in seen or any(
+                    s[:5] == same_kind[:5] and s[5] < 0 and s[5] != same_kind[5]
+                    # an infinitive of the same kind, or the same kind one or two words on ("expel exiled")
+                    and (infinitive or -1 - s[5] >= i - 2)
+                    for s in seen
+                ):
                     continue
                 seen.add(k)
                 seen.add(same_kind)
