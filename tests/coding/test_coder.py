@@ -205,3 +205,10 @@ def test_light_verb_alone_codes_nothing(coder: Coder) -> None:
 def test_purpose_shares_the_status_of_its_head(coder: Coder) -> None:
     events = code(coder, "Norway will send engineers to Malawi to help rebuild its power plants.")
     assert events and all(e.status == "intended" for e in events if e.source == "NOR")
+
+
+def test_hyphenated_pair_and_led(coder: Coder) -> None:
+    pairs = {(e.source, e.target) for e in code(coder, "India-Pakistan talks resumed in Delhi.")}
+    assert {("IND", "PAK"), ("PAK", "IND")} <= pairs
+    ev = one(code(coder, "US-led forces bombed Iraqi positions."), target="IRQ")
+    assert ev.source == "USA" and ev.quad_class == 4

@@ -92,6 +92,16 @@ def find_mentions(
             )
             i = end
             continue
+        inner = _hyphenated(tokens[i], actors, date) if "-" in tokens[i].text else []
+        if inner:
+            first, *others = inner
+            compound = Mention(i, i + 1, first.code or None, first.sector, "adjective", tokens[i].text,
+                               f"{first.label} [in a hyphenated word]")
+            compound.partners = [Mention(i, i + 1, o.code or None, o.sector, "adjective", tokens[i].text, o.label)
+                                 for o in others]
+            raw.append(compound)
+            i += 1
+            continue
         if discourse is not None and tokens[i].lower in coref_first:
             m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors)
             if m is not None:
@@ -105,6 +115,21 @@ def find_mentions(
 def actor_matches(tokens: list[Token], actors: ActorDictionary, date: str | None) -> dict[int, tuple[int, ActorEntry]]:
     """Greedy dictionary matches of a sentence: start -> (end, entry)."""
     return {start: (end, entry) for start, end, entry in actors.iter_matches([t.text for t in tokens], date)}
+
+
+def _hyphenated(token: Token, actors: ActorDictionary, date: str | None) -> list[ActorEntry]:
+    """Actors inside one hyphenated word: "India-Pakistan talks" (both), "US-led forces" (the leader)."""
+    if "-" not in token.text or not token.text[:1].isupper():
+        return []
+    pair = actors.split_compound(token.text, date)
+    if pair:
+        return list(pair)
+    head, _, tail = token.text.rpartition("-")
+    if tail.lower() == "led":
+        hit = actors.match([head], 0, date)
+        if hit is not None and hit[1].kind != "sector":
+            return [hit[1]]
+    return []
 
 
 def _coreference(
