@@ -212,3 +212,8 @@ def test_hyphenated_pair_and_led(coder: Coder) -> None:
     assert {("IND", "PAK"), ("PAK", "IND")} <= pairs
     ev = one(code(coder, "US-led forces bombed Iraqi positions."), target="IRQ")
     assert ev.source == "USA" and ev.quad_class == 4
+
+
+def test_subject_named_after_of(coder: Coder) -> None:
+    ev = one(code(coder, "The government of Liberia denied charges by Ivory Coast.", date="1995-01-01"), cameo="016")
+    assert ev.source == "LBR"

@@ -394,7 +394,7 @@ class Coder:
         low = tokens[i].lower
         if (
             low.endswith("ing") and prev.isalpha() and tokens[i - 1].text[:1].islower()
-            and nxt.isalpha() and nxt not in self.lexicon.words["prepositions"]
+            and nxt.replace("-", "").isalpha() and nxt not in self.lexicon.words["prepositions"]
         ):
             return False  # "a declaration demanding changes": a participle with an object acts as a verb
         if low.endswith("ed") and i + 1 < len(tokens):
@@ -597,6 +597,15 @@ class Coder:
             for m in mentions:
                 if lo <= m.start and m.end < i and m.code and tokens[m.end].lower == "'s":
                     best = m
+        if best is None:
+            # "The government of Liberia denied", "Members of parliament from Kenya called":
+            # the country of the subject's head noun, named right after "of" or "from"
+            for m in mentions:
+                if lo <= m.start and m.end <= i and m.code and m.start >= 2 and tokens[m.start - 1].lower in {
+                    "of", "from"
+                } and m.start - 1 <= lo + 4:
+                    best = m
+                    break
         if best is None and lo > 0 and tokens[lo - 1].lower not in lex.words["reporting_verbs"]:
             # coordinated verb phrases share the subject: "Pakistan avoided X and backed Y"
             for m in mentions:
