@@ -343,8 +343,10 @@ class Coder:
         nxt = tokens[end + 1].lower
         lex = self.lexicon
         head = verb_triggers(tokens, end - 1, lex, TokenIndex(tokens)) if end >= 1 else None
-        if head is not None and head.code.startswith("13"):
-            return False  # "threatened to impose a curfew": the threat is the event
+        if head is not None and (head.code.startswith("13") or (head.channel is not None and head.end == end + 2)):
+            # "threatened to impose a curfew": the threat is the event; "declined to comment":
+            # the head's own rule already took the second verb as its object
+            return False
         if lex.lemma(nxt) != nxt or not (nxt in lex.verb_forms or nxt in lex.lemmas):
             return False
         # only when the second verb codes an event; "agreed to re-open" keeps the agreement
