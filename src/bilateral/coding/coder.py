@@ -600,11 +600,12 @@ class Coder:
                 if lo <= m.start and m.end < i and m.code and tokens[m.end].lower == "'s":
                     best = m
         if best is None:
-            # "The government of Liberia denied", "Members of parliament from Kenya called":
+            # "The government of Liberia denied", "Members of parliament from Kenya called",
+            # "A court in Guyana issued":
             # the country of the subject's head noun, named right after "of" or "from"
             for m in mentions:
                 if lo <= m.start and m.end <= i and m.code and m.start >= 2 and tokens[m.start - 1].lower in {
-                    "of", "from"
+                    "of", "from", "in"
                 } and m.start - 1 <= lo + 4:
                     best = m
                     break

@@ -185,7 +185,7 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
     if low in lexicon.words["reporting_verbs"]:
         # a speech verb's patterns would code the reported content; that content has its own verb
         # "he added", "she noted": whatever the verb's own block, here it reports a statement
-        code = next((b[2] for b in blocks if b[2].startswith("01")), "010")
+        code = next((b[2] for b in blocks if b[2].startswith(("01", "13"))), "010")  # "warned" stays a warning
         return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}")
     for block, _lemma, _default in blocks:
         for p in lexicon.candidate_patterns(block, index.positions):
