@@ -217,3 +217,10 @@ def test_hyphenated_pair_and_led(coder: Coder) -> None:
 def test_subject_named_after_of(coder: Coder) -> None:
     ev = one(code(coder, "The government of Liberia denied charges by Ivory Coast.", date="1995-01-01"), cameo="016")
     assert ev.source == "LBR"
+
+
+def test_withheld_deeds_are_material_conflict(coder: Coder) -> None:
+    ev = one(code(coder, "The United States suspended military aid to Egypt."), source="USA", target="EGY")
+    assert (ev.cameo, ev.channel, ev.quad_class) == ("162", "defense", 4)
+    ev = one(code(coder, "Argentina cut diplomatic ties with Iran."), source="ARG", target="IRN")
+    assert ev.cameo == "161"
