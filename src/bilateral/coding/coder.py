@@ -563,6 +563,8 @@ class Coder:
             pairs = [(s, tgt) for s in subjects]
             pairs += [(s, p) for s in subjects for p in tgt.partners]
             return pairs
+        if len(subjects) > 3:
+            return []  # "the seven nations repeated ...": a multilateral act, not a set of dyads
         if len(subjects) > 1:  # "India and the UAE signed an accord": both directions
             return [(a, b) for a in subjects for b in subjects if a is not b]
         # a bare statement ("he said") has no addressee to imply; a deed or praise does

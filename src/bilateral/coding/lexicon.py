@@ -167,10 +167,10 @@ def _load() -> Lexicon:
             code,
         )
         patterns.setdefault(block, []).append(p)
-    # a bare "verb *" pattern in a block without a default code is too weak to code on
-    defaults = {block for entries in verb_forms.values() for block, _l, code in entries if code}
+    # a bare "verb *" pattern says no more than the block's default code, which the coder applies
+    # on its own terms (light verbs never); kept, it would code "repeated their willingness" as 111
     for block, plist in list(patterns.items()):
-        patterns[block] = [p for p in plist if p.before or p.after or block in defaults]
+        patterns[block] = [p for p in plist if p.before or p.after]
     for plist in patterns.values():
         plist.sort(key=lambda p: -(len(p.before) + len(p.after)))
     synsets: dict[str, list[Phrase]] = {}
