@@ -195,6 +195,7 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
     if lemma in lexicon.words["pattern_only"]:
         return None
     for block, _lemma, default in blocks:
-        if default:
+        # a verb's own code ("order" 100) stands; the block's generic 060 does not
+        if default and not (block in lexicon.words["pattern_only_blocks"] and default == "060"):
             return Trigger(i, i + 1, default, None, f"{block} -> {default}")
     return None
