@@ -26,8 +26,37 @@ if TYPE_CHECKING:
 from tests.reliability.conftest import bilateral_argv, cli_env
 
 N_DOCS = 2000
-#: Kill points, as fractions of the clean run's wall time; each rerun starts over and is killed again.
-KILL_AT = (0.2, 0.35, 0.5, 0.65, 0.8)
+#: Kill points: (commits to see in this run before the kill, extra delay in seconds). ``0`` commits: a kill
+#: at start-up (reading, schema check). Each rerun starts over, skips what is stored and is killed again.
+KILLS = ((0, 0.8), (1, 0.0), (2, 0.15), (1, 0.3), (3, 0.05), (2, 0.5))
+
+
+def _state(db: Path) -> tuple[int, ...]:
+    """Size and modification time of the database file and its write-ahead log (changes at each commit)."""
+    out: list[int] = []
+    for f in (db, db.with_name(db.name + ".wal")):
+        try:
+            st = f.stat()
+            out += [st.st_size, st.st_mtime_ns]
+        except FileNotFoundError:
+            out += [0, 0]
+    return tuple(out)
+
+
+def _kill_after_commits(proc: subprocess.Popen[bytes], db: Path, commits: int, delay: float) -> bool:
+    """SIGKILL ``proc`` ``delay`` seconds after it has committed ``commits`` times; False if it ended first."""
+    seen, last = 0, _state(db)
+    deadline = time.monotonic() + 240
+    while seen < commits and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+        now = _state(db)
+        if now != last:
+            seen, last = seen + 1, now
+    time.sleep(delay)
+    if proc.poll() is not None:
+        return False
+    os.killpg(proc.pid, signal.SIGKILL)
+    return True
 
 
 def _ingest(cli: Callable[..., CliRun], corpus: Path, db: Path) -> tuple[CliRun, float]:
@@ -60,25 +89,24 @@ def test_kill_9_at_several_points_then_rerun_equals_clean_run(
 
     db = tmp_path / "killed.duckdb"
     stored_after_kill: list[int] = []
-    for fraction in KILL_AT:
+    for commits, delay in KILLS:
         proc = subprocess.Popen(
             [*bilateral_argv("ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress")],
             cwd=tmp_path, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
         )
-        time.sleep(clean_seconds * fraction)
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
+        killed = _kill_after_commits(proc, db, commits, delay)
         _, err = proc.communicate(timeout=60)
         assert b"Traceback" not in err
+        assert killed, f"the ingest ended before kill ({commits} commits + {delay} s); stored: {stored_after_kill}"
         stored_after_kill.append(_documents(db) if db.exists() else 0)
-    killed = [n for n in stored_after_kill if 0 < n < len(clean["documents"])]
-    assert len(killed) >= 3, f"kills did not land mid-ingest: {stored_after_kill} (clean: {clean_seconds:.1f} s)"
+    mid = [n for n in stored_after_kill if 0 < n < len(clean["documents"])]
+    assert len(mid) >= 4, f"kills did not land mid-ingest: {stored_after_kill} (clean: {clean_seconds:.1f} s)"
 
     _ingest(cli, corpus, db)
     after = dump_db(db)
     for table, rows in clean.items():
         assert after[table] == rows, f"{table}: {len(after[table])} rows after kills, {len(rows)} in a clean run"
-    print(f"\nkill -9 × {len(KILL_AT)} during a {N_DOCS}-story ingest (clean run {clean_seconds:.1f} s); "
+    print(f"\nkill -9 × {len(KILLS)} during a {N_DOCS}-story ingest (clean run {clean_seconds:.1f} s); "
           f"documents stored at each kill: {stored_after_kill}; rerun equals the clean run "
           f"({len(clean['documents'])} documents, {len(clean['sentences'])} sentences, {len(clean['events'])} events)")
 
