@@ -173,6 +173,8 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
                 return Trigger(i, i + 1, rule.code, rule.channel, f"{lemma} -> {rule.code}")
             end = index.find(list(rule.objects), i + 1, stop)
             if end >= 0:
+                if rule.code == "-":
+                    return None  # an idiom that reports no event: "meet the deadline"
                 return Trigger(i, end, rule.code, rule.channel, f"{lemma} … {tokens[end - 1].lower} -> {rule.code}")
     if direction in {"give", "receive"}:
         found = deeds_in(tokens, i + 1, stop, lexicon, set())
