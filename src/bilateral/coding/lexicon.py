@@ -71,7 +71,8 @@ class Lexicon:
     complement_codes: tuple[str, ...] = ()
     cue_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)  # name -> first word -> phrases
     coref_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)
-    coref_first: frozenset[str] = frozenset()  # first words of every coreference phrase
+    coref_first: frozenset[str] = frozenset()  # one-word coreference phrases ("it", "he")
+    coref_pairs: frozenset[tuple[str, str]] = frozenset()  # first two words of longer ones ("the country")
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
 
@@ -236,7 +237,8 @@ def _load() -> Lexicon:
         complement_codes=tuple(str(c) for c in raw["complement_codes"]),
         cue_index={k: phrase_index(v) for k, v in cues.items()},
         coref_index={k: phrase_index(v) for k, v in coreference.items()},
-        coref_first=frozenset(ph[0] for v in coreference.values() for ph in v),
+        coref_first=frozenset(ph[0] for v in coreference.values() for ph in v if len(ph) == 1),
+        coref_pairs=frozenset((ph[0], ph[1]) for v in coreference.values() for ph in v if len(ph) > 1),
         trigger_forms=frozenset(verb_forms)
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )

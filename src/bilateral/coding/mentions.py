@@ -102,7 +102,11 @@ def find_mentions(
             raw.append(compound)
             i += 1
             continue
-        if discourse is not None and tokens[i].lower in coref_first:
+        low = tokens[i].lower
+        if discourse is not None and (
+            low in coref_first
+            or (i + 1 < len(tokens) and (low, tokens[i + 1].lower) in lexicon.coref_pairs)
+        ):
             m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors)
             if m is not None:
                 raw.append(m)

@@ -39,14 +39,21 @@ class Trigger:
 class TokenIndex:
     """Positions of each lower-case word of a sentence, so a pattern word is found by lookup."""
 
-    __slots__ = ("actor_starts", "positions", "tokens")
+    __slots__ = ("_positions", "actor_starts", "tokens")
 
     def __init__(self, tokens: list[Token], actor_starts: frozenset[int] = frozenset()) -> None:
         self.tokens = tokens
         self.actor_starts = actor_starts  # where actor mentions begin: a pattern's noun may not skip one
-        self.positions: dict[str, list[int]] = {}
-        for k, t in enumerate(tokens):
-            self.positions.setdefault(t.lower, []).append(k)
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Word -> its token indices; built on first use (most sentences never need it)."""
+        if self._positions is None:
+            self._positions = {}
+            for k, t in enumerate(self.tokens):
+                self._positions.setdefault(t.lower, []).append(k)
+        return self._positions
 
     def find(self, phrases: list[Phrase], start: int, stop: int) -> int:
         """Index after the earliest phrase occurrence starting in ``[start, stop)``, or -1."""
