@@ -13,6 +13,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,18 +86,20 @@ def _count(db: Path, sql: str) -> int:
 def test_second_writer_and_reader_get_one_clear_line_and_nothing_is_corrupted(
     tmp_path: Path, reuters_jsonl: Callable[[int], Path], cli: Callable[..., CliRun],
 ) -> None:
-    corpus = reuters_jsonl(600)
+    corpus = reuters_jsonl(2000)
     db = tmp_path / "shared.duckdb"
     other = tmp_path / "other.jsonl"
     other.write_text(GOOD)
     argv = bilateral_argv("ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress")
     with _running(argv, tmp_path) as first:
         _wait_locked(db, first)
-        for args in (("ingest", str(other), "--db", str(db), "--workers", "1", "--no-progress"),
-                     ("events", "--db", str(db), "--limit", "3"),
-                     ("gap", "USA", "JPN", "--db", str(db))):
-            run = cli(*args, cwd=tmp_path)
-            assert first.poll() is None, "the first ingest ended before the test was done"
+        commands = (("ingest", str(other), "--db", str(db), "--workers", "1", "--no-progress"),
+                    ("events", "--db", str(db), "--limit", "3"),
+                    ("gap", "USA", "JPN", "--db", str(db)))
+        with ThreadPoolExecutor(len(commands)) as pool:  # all at once, while the first ingest surely runs
+            runs = list(pool.map(lambda args: cli(*args, cwd=tmp_path), commands))
+        assert first.poll() is None, "the first ingest ended before the test was done"
+        for args, run in zip(commands, runs, strict=True):
             assert run.returncode == 1, (args, run.stdout, run.stderr)
             run.assert_no_traceback()
             assert len(run.error_lines) == 1 and _in_use(run.error_lines[0], db, first.pid), run.stderr
