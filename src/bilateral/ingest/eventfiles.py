@@ -14,13 +14,19 @@ openeventdata/text_to_CAMEO (MIT, © 2014 Philip Schrodt).
 
 from __future__ import annotations
 
+import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilateral.model import Document, Event, Sentence
+
+if TYPE_CHECKING:
+    from bilateral.ingest.registry import ReadIssue
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -175,3 +181,35 @@ def header_line(path: object) -> str:
     except (OSError, EOFError):
         return ""
     return raw.decode("utf-8-sig", errors="replace").rstrip("\r\n")
+
+
+def read_header_table(
+    path: Path,
+    required: tuple[str, ...],
+    label: str,
+    row_document: Callable[[dict[str, str], str], Document],
+) -> Iterator[Document | ReadIssue]:
+    """Rows of a tab- or comma-separated event table with a header (ICEWS, POLECAT) as documents.
+
+    ``label`` names the format in the error for a file without the ``required`` columns
+    ("an ICEWS events file"); a row that ``row_document`` rejects becomes one issue.
+    """
+    from bilateral.ingest.registry import ReadError, ReadIssue
+    from bilateral.ingest.tabular import open_text
+
+    with open_text(path) as fh:
+        first = fh.readline()
+        delimiter = "\t" if "\t" in first else ","
+        names = next(csv.reader([first], delimiter=delimiter), [])
+        missing = [c for c in required if c not in names]
+        if missing:
+            raise ReadError(f"not {label} (no {', '.join(missing)} column)")
+        rows = csv.DictReader(fh, fieldnames=names, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+        for row in rows:
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            try:
+                yield row_document(row, str(path))
+            except ValueError as exc:
+                yield ReadIssue(f"{path}:{rows.line_num + 1}", str(exc))
+

@@ -11,7 +11,6 @@ the codebook.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,10 +21,10 @@ from bilateral.ingest.eventfiles import (
     header_line,
     identity_event,
     normalize_cameo,
+    read_header_table,
     sector_code,
 )
-from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
-from bilateral.ingest.tabular import open_text
+from bilateral.ingest.registry import ReadIssue, register_reader
 from bilateral.model import Document
 
 ICEWS_COLUMNS: tuple[str, ...] = (
@@ -86,21 +85,6 @@ class IcewsReader:
 
     def read(self, path: Path) -> Iterator[Document | ReadIssue]:
         """Yield one coded document per good row, an issue per bad row."""
-        with open_text(path) as fh:
-            first = fh.readline()
-            delimiter = "\t" if "\t" in first else ","
-            names = next(csv.reader([first], delimiter=delimiter), [])
-            missing = [c for c in _REQUIRED if c not in names]
-            if missing:
-                raise ReadError(f"not an ICEWS events file (no {', '.join(missing)} column)")
-            rows = csv.DictReader(fh, fieldnames=names, delimiter=delimiter, quoting=csv.QUOTE_NONE)
-            for row in rows:
-                if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                    continue
-                try:
-                    yield icews_row_document(row, str(path))
-                except ValueError as exc:
-                    yield ReadIssue(f"{path}:{rows.line_num + 1}", str(exc))
-
+        yield from read_header_table(path, _REQUIRED, "an ICEWS events file", icews_row_document)
 
 register_reader(IcewsReader(), first=True)

@@ -14,15 +14,13 @@ one: ``COOPERATE`` + ``economic`` → 061), so QuadClass and the channel follow;
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from bilateral.ingest.dates import normalize_date
-from bilateral.ingest.eventfiles import coded_row, country_code, header_line, identity_event
-from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
-from bilateral.ingest.tabular import open_text
+from bilateral.ingest.eventfiles import coded_row, country_code, header_line, identity_event, read_header_table
+from bilateral.ingest.registry import ReadIssue, register_reader
 from bilateral.model import QUAD_CLASSES, Document
 
 _REQUIRED = ("Event ID", "Event Type", "Actor Country", "Recipient Country")
@@ -101,21 +99,6 @@ class PolecatReader:
 
     def read(self, path: Path) -> Iterator[Document | ReadIssue]:
         """Yield one coded document per good row, an issue per bad row."""
-        with open_text(path) as fh:
-            first = fh.readline()
-            delimiter = "\t" if "\t" in first else ","
-            names = next(csv.reader([first], delimiter=delimiter), [])
-            missing = [c for c in _REQUIRED if c not in names]
-            if missing:
-                raise ReadError(f"not a POLECAT events file (no {', '.join(missing)} column)")
-            rows = csv.DictReader(fh, fieldnames=names, delimiter=delimiter, quoting=csv.QUOTE_NONE)
-            for row in rows:
-                if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                    continue
-                try:
-                    yield polecat_row_document(row, str(path))
-                except ValueError as exc:
-                    yield ReadIssue(f"{path}:{rows.line_num + 1}", str(exc))
-
+        yield from read_header_table(path, _REQUIRED, "a POLECAT events file", polecat_row_document)
 
 register_reader(PolecatReader(), first=True)
