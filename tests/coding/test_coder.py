@@ -224,3 +224,14 @@ def test_withheld_deeds_are_material_conflict(coder: Coder) -> None:
     assert (ev.cameo, ev.channel, ev.quad_class) == ("162", "defense", 4)
     ev = one(code(coder, "Argentina cut diplomatic ties with Iran."), source="ARG", target="IRN")
     assert ev.cameo == "161"
+
+
+def test_run_on_sentence_is_coded_in_pieces(coder: Coder) -> None:
+    """A 100,000-character "sentence" is cut as code_document cuts it: the same events, piece by piece."""
+    from bilateral.coding.sentences import cap_spans
+
+    text = "Pakistan praised China and India criticized Japan, " * 2000
+    pieces = cap_spans(text, [(0, len(text))])
+    assert len(pieces) > 1
+    expected = [e.to_record() for s, t in pieces for e in coder.code_sentence(text[s:t], doc_id="t")]
+    assert [e.to_record() for e in coder.code_sentence(text, doc_id="t")] == expected

@@ -17,7 +17,7 @@ from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
 from bilateral.coding.mentions import Discourse, Mention, actor_matches, find_mentions
 from bilateral.coding.ontology import Codebook
-from bilateral.coding.sentences import split_sentences
+from bilateral.coding.sentences import MAX_SENTENCE_CHARS, cap_spans, split_sentences
 from bilateral.coding.tokens import Token, tokenize
 from bilateral.coding.triggers import (
     OBJECT_WINDOW,
@@ -153,6 +153,13 @@ class Coder:
         ``tokens`` may be passed when the caller has already tokenised ``text``."""
         if discourse is None:
             discourse = Discourse()
+        if tokens is None and len(text) > MAX_SENTENCE_CHARS:
+            # a run-on "sentence" is coded in pieces, as code_document cuts it, so time stays linear
+            out: list[Event] = []
+            for start, end in cap_spans(text, [(0, len(text))]):
+                out.extend(self.code_sentence(text[start:end], doc_id=doc_id, index=index, date=date,
+                                              discourse=discourse))
+            return out
         if tokens is None:
             tokens = tokenize(text)
         if not tokens:
@@ -623,7 +630,8 @@ class Coder:
         """Actors coordinated with the subject before it: "India and the UAE signed"."""
         out = []
         joined_by_and = False
-        idx = mentions.index(subject) if subject in mentions else -1
+        # identity, not dataclass equality: the subject is one of these very objects
+        idx = next((k for k, m in enumerate(mentions) if m is subject), -1)
         while idx > 0:
             prev = mentions[idx - 1]
             gap = [t.lower for t in tokens[prev.end:mentions[idx].start]]

@@ -62,7 +62,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _add(text, start, end, spans)
         start = end
     _add(text, start, n, spans)
-    return _capped(text, spans)
+    return cap_spans(text, spans)
 
 
 #: Longest sentence handed to the coder, in characters. Real sentences are far shorter; a run-on
@@ -71,7 +71,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 MAX_SENTENCE_CHARS = 2000
 
 
-def _capped(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+def cap_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
     """``spans`` with every span longer than ``limit`` cut at the last space or line break before it."""
     if all(e - s <= limit for s, e in spans):
         return spans
