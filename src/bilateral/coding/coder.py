@@ -203,7 +203,8 @@ class Coder:
             if trig.noun and not self._eventive(tokens[i].lower):
                 i += 1
                 continue
-            if not trig.noun and self._takes_complement(tokens[i].lower, trig.code):
+            if self._takes_complement(tokens[i].lower, trig.code):
+                # "urged X to …", "pressure from Congress to …": the content is not an asserted deed
                 suppress_until = complement_end(tokens, trig.end, self.lexicon)
             found, consumed = self._events_for(
                 trig, tokens, mentions, where, discourse, sentence_subject, head_status
