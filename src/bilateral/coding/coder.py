@@ -386,6 +386,7 @@ class Coder:
         if prev in self.lexicon.words["noun_markers"]:
             return True
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        low_form = tokens[i].lower
         if nxt == "of" or prev[:1].isdigit() or prev in {"%", "$"}:
             return True  # "imports of rice", "15 pct purchases": nouns
         low = tokens[i].lower
@@ -396,6 +397,10 @@ class Coder:
             return True  # "Japan trade", "U.S. aid": a singular name before a bare verb form makes a compound noun
         if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower == ",":
             return True  # an item of a list: "economic, trade, or security gains"
+        if low_form.endswith("s") and nxt in {",", ".", ";", ":", "and", "or", ")"} and any(
+            m.end == i and m.code for m in mentions
+        ):
+            return True  # "with its European Union partners,": a plural noun closing its phrase
         if prev in self.lexicon.words["prepositions"] and prev not in {"to"}:
             # "by showing alignment" is a gerund (a verb); "for attacks" is a noun
             return not tokens[i].lower.endswith("ing")
