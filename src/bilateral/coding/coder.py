@@ -673,9 +673,8 @@ class Coder:
         if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
             return True  # "a venture led by ...", "was praised by ..."
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if mentions and any(m.end == i and m.code for m in mentions) and (
-            nxt in self.lexicon.words["prepositions"] or nxt in {"over", "last", "since"}
-        ):
+        after_actor = any(m.end == i and m.code for m in mentions or [])
+        if after_actor and (nxt in self.lexicon.words["prepositions"] or nxt in {"over", "last", "since"}):
             return True  # a reduced relative: "a member of Hamas jailed over a year ago"
         j = i - 1
         while j >= 0 and tokens[j].lower.endswith("ly"):
