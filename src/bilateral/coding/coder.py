@@ -165,6 +165,11 @@ class Coder:
         if not tokens:
             return []
         mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse, matches)
+        if not any(m.code for m in mentions):
+            # every event needs at least one resolved actor (subject, object, agent or the pair of a
+            # stalled deed), so a sentence naming none codes nothing; most news sentences are such
+            self._update_discourse(discourse, mentions, [])
+            return []
         positions = TokenIndex(tokens, frozenset(m.start for m in mentions if m.code))
         in_mention = {k for m in mentions if m.code for k in range(m.start, m.end)}
         events: list[Event] = []
