@@ -248,14 +248,32 @@ class ActorDictionary:
 
     def iter_matches(self, tokens: Sequence[str], date: str | None = None) -> Iterator[tuple[int, int, ActorEntry]]:
         """Greedy left-to-right matches over a sentence: ``(start, end, entry)``."""
-        i, n = 0, len(tokens)
-        while i < n:
+        yield from self.matches(tokens, date)
+
+    def matches(
+        self, tokens: Sequence[str], date: str | None = None, candidates: Sequence[int] | None = None
+    ) -> list[tuple[int, int, ActorEntry]]:
+        """Greedy left-to-right matches over a sentence: ``(start, end, entry)``, as a list.
+
+        ``candidates``, when given, are the only token indices where a match may start (those
+        whose form :meth:`starts_phrase`), in increasing order.
+        """
+        if candidates is None:
+            candidates = [i for i, tok in enumerate(tokens) if self.starts_phrase(tok)]
+        out: list[tuple[int, int, ActorEntry]] = []
+        end = 0
+        for i in candidates:
+            if i < end:
+                continue
             m = self.match(tokens, i, date)
-            if m is None:
-                i += 1
-            else:
-                yield i, m[0], m[1]
-                i = m[0]
+            if m is not None:
+                out.append((i, m[0], m[1]))
+                end = m[0]
+        return out
+
+    def starts_phrase(self, token: str) -> bool:
+        """Whether some phrase of the dictionary starts with ``token``."""
+        return normalize_token(token) in self._index
 
     def resolve_actor(self, name: str, date: str | None = None) -> ActorEntry | None:
         """The entry whose whole phrase is ``name`` (a leading "the" is optional)."""

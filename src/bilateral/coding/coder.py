@@ -29,6 +29,8 @@ from bilateral.coding.triggers import (
     list_end,
     verb_triggers,
 )
+from bilateral.coding.wordforms import CAPITALISED, STALLED, TRIGGER, WordForms
+from bilateral.coding.wordforms import positions as positions_of
 from bilateral.model import Document, Event, EventTrace, Sentence
 
 _MODAL_OR_SUBJECT = {
@@ -90,6 +92,9 @@ class Coder:
         self.actors = actors or ActorDictionary.load()
         self.lexicon = lexicon or Lexicon.load()
         self.codebook = codebook or Codebook.load()
+        # words that end the clause a subject or a status cue is looked for in
+        self._forms = WordForms(self.actors, self.lexicon)
+        self._clause_or_speech = self.lexicon.words["clause_breaks"] | self.lexicon.words["reporting_verbs"]
 
     @cached_property
     def _defaults(self) -> _CodeDefaults:
@@ -114,15 +119,19 @@ class Coder:
         """Split ``doc`` into sentences and code each; events come in order of appearance."""
         sents = self.sentences(doc)
         tokenized = [tokenize(s.text) for s in sents]
-        matched = [actor_matches(tokens, self.actors, doc.date) for tokens in tokenized]
+        flagged = [self._forms.flags([t.text for t in tokens]) for tokens in tokenized]
+        matched = [
+            actor_matches(tokens, self.actors, doc.date, flags)
+            for tokens, flags in zip(tokenized, flagged, strict=True)
+        ]
         discourse = Discourse()
         if len(sents) > 1:
             discourse.main_dyad = self._main_dyad(matched)
         events: list[Event] = []
-        for s, tokens, matches in zip(sents, tokenized, matched, strict=True):
+        for s, tokens, flags, matches in zip(sents, tokenized, flagged, matched, strict=True):
             events.extend(self.code_sentence(
                 s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse,
-                tokens=tokens, matches=matches,
+                tokens=tokens, matches=matches, flags=flags,
             ))
         return sents, events
 
@@ -148,9 +157,11 @@ class Coder:
         discourse: Discourse | None = None,
         tokens: list[Token] | None = None,
         matches: dict[int, tuple[int, ActorEntry]] | None = None,
+        flags: list[int] | None = None,
     ) -> list[Event]:
         """Code one sentence. ``discourse`` carries coreference state across a document;
-        ``tokens`` may be passed when the caller has already tokenised ``text``."""
+        ``tokens`` (with their ``matches`` and word-form ``flags``) may be passed when the
+        caller has already tokenised ``text``."""
         if discourse is None:
             discourse = Discourse()
         if tokens is None and len(text) > MAX_SENTENCE_CHARS:
@@ -164,7 +175,11 @@ class Coder:
             tokens = tokenize(text)
         if not tokens:
             return []
-        mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse, matches)
+        if flags is None:
+            flags = self._forms.flags([t.text for t in tokens])
+        if matches is None:
+            matches = actor_matches(tokens, self.actors, date, flags)
+        mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse, matches, flags)
         if not any(m.code for m in mentions):
             # every event needs at least one resolved actor (subject, object, agent or the pair of a
             # stalled deed), so a sentence naming none codes nothing; most news sentences are such
@@ -179,20 +194,20 @@ class Coder:
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         head_status: str | None = None  # the status of the latest event, for "to"-infinitives
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
-        forms = self.lexicon.trigger_forms
         where = _Where(doc_id, index, date, text)
-        stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse)
+        stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse, flags)
+        # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
+        candidates = [
+            k for k, f in enumerate(flags) if f & TRIGGER and (k == 0 or not f & CAPITALISED)
+        ]
         i = 0
-        while i < len(tokens):
-            if (
-                tokens[i].lower not in forms or i in in_mention
-                or (i > 0 and tokens[i].text[:1].isupper())
-            ):
-                # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
-                i += 1
+        for k in candidates:
+            if k < i:
+                continue  # inside the evidence of an earlier event
+            i = k
+            if i in in_mention:
                 continue
             if i < suppress_until or stalled_span[0] <= i < stalled_span[1]:
-                i += 1
                 continue
             trig = verb_triggers(tokens, i, self.lexicon, positions)
             if trig is not None and (
@@ -219,18 +234,18 @@ class Coder:
             if sentence_subject is None and not trig.noun:
                 sentence_subject = self._subject(tokens, i, mentions)
             for ev in found:
-                k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
+                key = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
                 # "met ... to discuss": an infinitive of the same kind adds no event
                 same_kind = (ev.source, ev.target, ev.cameo[:2], ev.status, ev.channel, -1 - i)
                 infinitive = i > 0 and tokens[i - 1].lower == "to"
-                if k in seen or any(
+                if key in seen or any(
                     s[:5] == same_kind[:5] and s[5] < 0 and s[5] != same_kind[5]
                     # an infinitive of the same kind, or the same kind one or two words on ("expel exiled")
                     and (infinitive or -1 - s[5] >= i - 2)
                     for s in seen
                 ):
                     continue
-                seen.add(k)
+                seen.add(key)
                 seen.add(same_kind)
                 if ev.source is None or ev.target is None:
                     partial.append(ev)
@@ -249,7 +264,7 @@ class Coder:
         return statements[:1] if self.config.statements else []
 
     def _stalled_deeds(
-        self, tokens: list[Token], mentions: list[Mention], where: _Where, discourse: Discourse
+        self, tokens: list[Token], mentions: list[Mention], where: _Where, discourse: Discourse, flags: list[int]
     ) -> tuple[list[Event], tuple[int, int]]:
         """A deed as the subject of a stalling predicate: "defense cooperation between the two
         countries has remained limited" is a denied deed, in both directions of the pair named.
@@ -257,9 +272,7 @@ class Coder:
         lex = self.lexicon
         stalled = lex.cue_index["stalled_predicates"]
         none: tuple[list[Event], tuple[int, int]] = ([], (0, 0))
-        hit = next(
-            (j for j in range(len(tokens)) if tokens[j].lower in stalled and _starts_any(tokens, j, stalled)), -1
-        )
+        hit = next((j for j in positions_of(flags, STALLED) if _starts_any(tokens, j, stalled)), -1)
         if hit < 0:
             return none
         lo = 0
@@ -599,7 +612,7 @@ class Coder:
     def _subject(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
         """The nearest actor before the trigger in its clause that is not inside a prepositional phrase."""
         lex = self.lexicon
-        breaks = lex.words["clause_breaks"] | lex.words["reporting_verbs"]
+        breaks = self._clause_or_speech
         preps = lex.words["prepositions"]
         lo = 0
         for j in range(i - 1, -1, -1):
@@ -692,7 +705,7 @@ class Coder:
 
     def _status(self, tokens: list[Token], trig: Trigger, deed_start: int, mentions: list[Mention]) -> tuple[str, str]:
         lex = self.lexicon
-        breaks = lex.words["clause_breaks"] | lex.words["reporting_verbs"]
+        breaks = self._clause_or_speech
         lo = max(0, trig.index - 8)
         for j in range(trig.index - 1, lo - 1, -1):
             low = tokens[j].lower
@@ -793,7 +806,10 @@ def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
 
 def _starts_any(tokens: list[Token], j: int, index: dict[str, list[Phrase]]) -> int:
     """Length of the longest indexed phrase starting at token ``j`` (0 when none)."""
-    for ph in index.get(tokens[j].lower, ()):
+    phrases = index.get(tokens[j].lower)
+    if phrases is None:
+        return 0
+    for ph in phrases:
         if _phrase_at(tokens, j, ph):
             return len(ph)
     return 0

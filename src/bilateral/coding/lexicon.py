@@ -7,6 +7,7 @@ lists live in code. :meth:`Lexicon.load` reads and indexes the files once per pr
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -73,6 +74,7 @@ class Lexicon:
     coref_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)
     coref_first: frozenset[str] = frozenset()  # one-word coreference phrases ("it", "he")
     coref_pairs: frozenset[tuple[str, str]] = frozenset()  # first two words of longer ones ("the country")
+    coref_starts: frozenset[str] = frozenset()  # every word a coreference phrase can start with
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
 
@@ -83,8 +85,8 @@ class Lexicon:
             got = self._elements[element] = [tuple(element.split("_"))]
         return got
 
-    def candidate_patterns(self, block: str, words: dict[str, list[int]]) -> list[VerbPattern]:
-        """The block's patterns that can match a sentence with these words, most specific first."""
+    def candidate_patterns(self, block: str, words: Collection[str]) -> list[VerbPattern]:
+        """The block's patterns whose first word is among ``words``, most specific first."""
         got = self._blocks.get(block)
         if got is None:
             always: list[tuple[int, VerbPattern]] = []
@@ -239,6 +241,7 @@ def _load() -> Lexicon:
         coref_index={k: phrase_index(v) for k, v in coreference.items()},
         coref_first=frozenset(ph[0] for v in coreference.values() for ph in v if len(ph) == 1),
         coref_pairs=frozenset((ph[0], ph[1]) for v in coreference.values() for ph in v if len(ph) > 1),
+        coref_starts=frozenset(ph[0] for v in coreference.values() for ph in v),
         trigger_forms=frozenset(verb_forms)
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )

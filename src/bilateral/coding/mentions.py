@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
 from bilateral.coding.tokens import Token
+from bilateral.coding.wordforms import ACTOR, COREF, HYPHENATED, positions
 
 
 @dataclass(slots=True)
@@ -69,18 +70,30 @@ def find_mentions(
     date: str | None,
     discourse: Discourse | None,
     matches: dict[int, tuple[int, ActorEntry]] | None = None,
+    flags: list[int] | None = None,
 ) -> list[Mention]:
     """All actor mentions of a sentence, in order, sector words merged into their actor.
 
-    ``matches`` (start -> (end, entry)) are dictionary matches already found by the caller.
+    ``matches`` (start -> (end, entry)) are dictionary matches already found by the caller;
+    ``flags`` are the tokens' word-form flags (:mod:`bilateral.coding.wordforms`).
     """
     if matches is None:
         matches = actor_matches(tokens, actors, date)
     raw: list[Mention] = []
-    i = 0
     coref = lexicon.coref_index
     coref_first = lexicon.coref_first
-    while i < len(tokens):
+    # only dictionary matches, hyphenated words and coreference words can start a mention
+    if flags is not None:
+        extra = positions(flags, (COREF if discourse is not None else 0) | HYPHENATED)
+    else:
+        starts = lexicon.coref_starts if discourse is not None else frozenset()
+        extra = [k for k, t in enumerate(tokens) if t.lower in starts or ("-" in t.text and t.text[:1].isupper())]
+    candidates = sorted({*matches, *extra}) if extra else sorted(matches)
+    i = 0
+    for k in candidates:
+        if k < i:
+            continue
+        i = k
         hit = matches.get(i)
         if hit is not None:
             end, entry = hit
@@ -116,9 +129,15 @@ def find_mentions(
     return _merge(raw, tokens)
 
 
-def actor_matches(tokens: list[Token], actors: ActorDictionary, date: str | None) -> dict[int, tuple[int, ActorEntry]]:
-    """Greedy dictionary matches of a sentence: start -> (end, entry)."""
-    return {start: (end, entry) for start, end, entry in actors.iter_matches([t.text for t in tokens], date)}
+def actor_matches(
+    tokens: list[Token], actors: ActorDictionary, date: str | None, flags: list[int] | None = None
+) -> dict[int, tuple[int, ActorEntry]]:
+    """Greedy dictionary matches of a sentence: start -> (end, entry).
+
+    ``flags`` (from :class:`~bilateral.coding.wordforms.WordForms`) limit the search to the
+    tokens that can start an actor phrase."""
+    candidates = None if flags is None else positions(flags, ACTOR)
+    return {start: (end, entry) for start, end, entry in actors.matches([t.text for t in tokens], date, candidates)}
 
 
 def _hyphenated(token: Token, actors: ActorDictionary, date: str | None) -> list[ActorEntry]:

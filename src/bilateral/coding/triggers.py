@@ -58,8 +58,9 @@ class TokenIndex:
     def find(self, phrases: list[Phrase], start: int, stop: int) -> int:
         """Index after the earliest phrase occurrence starting in ``[start, stop)``, or -1."""
         best_pos, best_end = -1, -1
+        positions = self._positions if self._positions is not None else self.positions
         for ph in phrases:
-            for pos in self.positions.get(ph[0], ()):
+            for pos in positions.get(ph[0], ()):
                 if pos < start:
                     continue
                 if pos >= stop or (best_pos >= 0 and pos >= best_pos):
@@ -196,8 +197,10 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
         # "he added", "she noted": whatever the verb's own block, here it reports a statement
         code = next((b[2] for b in blocks if b[2].startswith(("01", "13"))), "010")  # "warned" stays a warning
         return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}")
+    # a pattern's first word stands within four words before the verb or in its clause after it
+    window = {t.lower for t in tokens[max(0, i - 4):stop]}
     for block, _lemma, _default in blocks:
-        for p in lexicon.candidate_patterns(block, index.positions):
+        for p in lexicon.candidate_patterns(block, window):
             end = _pattern_matches(p, i, stop, lexicon, index)
             if end >= 0:
                 return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}")
