@@ -174,6 +174,10 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
     direction = lexicon.transfers.get(lemma)
     if not blocks and not rules and not direction:
         return None
+    reporting = low in lexicon.words["reporting_verbs"]
+    if blocks and reporting and not rules and direction not in {"give", "receive"}:
+        # a speech verb: nothing after it is looked at, so its clause need not be measured
+        return _reporting(tokens, i, blocks)
     stop = clause_end(tokens, i + 1, lexicon)
     if rules:
         for rule in rules:
@@ -192,11 +196,8 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
             return Trigger(i, e, deed.code, deed.channel, label, direction=direction, deed=deed, deed_start=s)
     if not blocks:
         return None
-    if low in lexicon.words["reporting_verbs"]:
-        # a speech verb's patterns would code the reported content; that content has its own verb
-        # "he added", "she noted": whatever the verb's own block, here it reports a statement
-        code = next((b[2] for b in blocks if b[2].startswith(("01", "13"))), "010")  # "warned" stays a warning
-        return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}")
+    if reporting:
+        return _reporting(tokens, i, blocks)
     # a pattern's first word stands within four words before the verb or in its clause after it
     window = {t.lower for t in tokens[max(0, i - 4):stop]}
     for block, _lemma, _default in blocks:
@@ -211,3 +212,10 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
         if default and not (block in lexicon.words["pattern_only_blocks"] and default == "060"):
             return Trigger(i, i + 1, default, None, f"{block} -> {default}")
     return None
+
+
+def _reporting(tokens: list[Token], i: int, blocks: list[tuple[str, str, str]]) -> Trigger:
+    """A speech verb's own event. Its patterns would code the reported content, which has its
+    own verb: "he added", "she noted" report a statement whatever the verb's block."""
+    code = next((b[2] for b in blocks if b[2].startswith(("01", "13"))), "010")  # "warned" stays a warning
+    return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}")
