@@ -235,3 +235,12 @@ def test_run_on_sentence_is_coded_in_pieces(coder: Coder) -> None:
     assert len(pieces) > 1
     expected = [e.to_record() for s, t in pieces for e in coder.code_sentence(text[s:t], doc_id="t")]
     assert [e.to_record() for e in coder.code_sentence(text, doc_id="t")] == expected
+
+
+def test_reported_would_is_an_announced_intent(coder: Coder) -> None:
+    ev = one(code(coder, "Ethiopia announced on Monday it would release 40 Eritrean fishermen."), source="ETH")
+    assert ev.status == "intended"
+    assert ev.cameo.startswith("03")
+    # a bare "would" outside reported speech stays hypothetical; so does "would consider"
+    ev = one(code(coder, "India said it would consider sending troops to Sri Lanka."), source="IND", target="LKA")
+    assert ev.status == "hypothetical"

@@ -694,10 +694,12 @@ class Coder:
         lex = self.lexicon
         breaks = lex.words["clause_breaks"] | lex.words["reporting_verbs"]
         lo = max(0, trig.index - 8)
+        brk = -1
         for j in range(trig.index - 1, lo - 1, -1):
             low = tokens[j].lower
             if low in breaks and low not in {"as", "despite"} and not tokens[j].text[:1].isupper():
                 lo = j + 1
+                brk = j
                 break
         window = range(lo, trig.index)
         # "no X" on the deed itself ("no new investment") or inside the object ("played no role")
@@ -715,11 +717,24 @@ class Coder:
         if trig.noun:
             # a noun trigger's own determiner: "no praise", "little engagement"
             pass
+        reported = brk >= 0 and (
+            tokens[brk].lower in lex.words["reporting_verbs"]
+            or (tokens[brk].lower == "that" and brk > 0 and tokens[brk - 1].lower in lex.words["reporting_verbs"])
+        )
+        backshifted = ""
         for name in ("hypothetical", "intended"):
             for j in window:
                 n = _starts_any(tokens, j, lex.cue_index[name])
+                if n and reported and n == 1 and tokens[j].lower in lex.words["backshifted_modals"]:
+                    # "Israel announced it would free ...": the reported "will" of an announcement
+                    backshifted = f"{tokens[brk].text} … {tokens[j].text}"
+                    continue
                 if n:
                     return name, " ".join(t.text for t in tokens[j:j + n])
+            if backshifted and not _starts_any(tokens, trig.index, lex.cue_index["hypothetical"]):
+                return "intended", backshifted
+            if backshifted:
+                return "hypothetical", tokens[trig.index].text  # "said it would consider sending"
         if trig.index > 0 and tokens[trig.index - 1].lower == "to":
             # "agreed in principle on Saturday to provide": a control verb further back
             for j in range(trig.index - 2, lo - 1, -1):

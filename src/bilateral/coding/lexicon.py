@@ -216,7 +216,7 @@ def _load() -> Lexicon:
         for k in (
             "reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers",
             "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
-            "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks",
+            "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
         )
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
