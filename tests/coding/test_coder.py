@@ -244,3 +244,16 @@ def test_reported_would_is_an_announced_intent(coder: Coder) -> None:
     # a bare "would" outside reported speech stays hypothetical; so does "would consider"
     ev = one(code(coder, "India said it would consider sending troops to Sri Lanka."), source="IND", target="LKA")
     assert ev.status == "hypothetical"
+
+
+def test_reported_use_of_force_is_also_an_accusation(coder: Coder) -> None:
+    events = code(coder, "Ukraine said Russian troops attacked Poland overnight.")
+    acc = one(events, source="UKR", target="RUS")
+    assert acc.cameo == "1123"
+    assert events[0] is acc  # the speaker's accusation comes first, where the speaker's verb stands
+    one(events, source="RUS", target="POL", cameo="190")
+    # a claim of responsibility is no accusation; a speaker reporting its own attack accuses no one
+    assert not [e for e in code(coder, "A Kenyan group claimed responsibility for an attack in Somalia.")
+                if e.cameo.startswith("11")]
+    assert not [e for e in code(coder, "Pakistan said it attacked Indian posts in Kashmir.")
+                if e.cameo.startswith("11")]

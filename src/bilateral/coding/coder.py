@@ -176,6 +176,9 @@ class Coder:
         statements: list[Event] = []
         partial: list[Event] = []  # one actor known: kept only when nothing dyadic is found
         suppress_until = 0  # end of an appeal's or a hope's complement: not an asserted event
+        claim_content = False  # whether that complement is what a speaker claims ("claimed that …")
+        unasserted: list[Event] = []  # events inside a claim: not coded, but the claim may accuse
+        reports: list[tuple[int, Event]] = []  # reporting verbs and the statement each makes
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         head_status: str | None = None  # the status of the latest event, for "to"-infinitives
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
@@ -191,7 +194,8 @@ class Coder:
                 # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
                 i += 1
                 continue
-            if i < suppress_until or stalled_span[0] <= i < stalled_span[1]:
+            hidden = i < suppress_until  # inside a claim's content: read only to find an accusation
+            if (hidden and not claim_content) or stalled_span[0] <= i < stalled_span[1]:
                 i += 1
                 continue
             trig = verb_triggers(tokens, i, self.lexicon, positions)
@@ -208,12 +212,21 @@ class Coder:
             if trig.noun and not self._eventive(tokens[i].lower):
                 i += 1
                 continue
+            if hidden:
+                found, _consumed = self._events_for(trig, tokens, mentions, where, discourse, None, None)
+                unasserted.extend(found)
+                i += 1
+                continue
+            reporting = trig.reporting
             if self._takes_complement(tokens[i].lower, trig.code):
                 # "urged X to …", "pressure from Congress to …": the content is not an asserted deed
                 suppress_until = complement_end(tokens, trig.end, self.lexicon)
+                claim_content = reporting
             found, consumed = self._events_for(
                 trig, tokens, mentions, where, discourse, sentence_subject, head_status
             )
+            if reporting and found and found[0].source is not None:
+                reports.append((i, found[0]))
             if found:
                 head_status = found[0].status
             if sentence_subject is None and not trig.noun:
@@ -238,6 +251,8 @@ class Coder:
                     (statements if ev.cameo[:2] in {"01"} else events).append(ev)
             # words that served as this event's object are not triggers of their own
             i = max(i + 1, consumed) if found else i + 1
+        if reports:
+            events = self._accusations(tokens, reports, events, partial + unasserted, where)
         known = {(x.source, x.target, x.cameo) for x in events}
         events.extend(e for e in stalled if (e.source, e.target, e.cameo) not in known)
         self._update_discourse(discourse, mentions, events)
@@ -247,6 +262,47 @@ class Coder:
             substantive = [e for e in partial if e.cameo[:2] != "01"]
             return (substantive or partial)[:1]
         return statements[:1] if self.config.statements else []
+
+    def _accusations(
+        self, tokens: list[Token], reports: list[tuple[int, Event]], events: list[Event],
+        other: list[Event], where: _Where,
+    ) -> list[Event]:
+        """A speaker who reports another party's use of force accuses it: "Israel said a mortar
+        bomb was fired at it from Gaza" is Israel accusing Gaza (besides the attack itself). The
+        accusation stands where the speaker's verb does, before the event it reports."""
+        lex = self.lexicon
+        roots = lex.words["reported_force_roots"]
+        code = lex.accusation_code
+        out = list(events)
+        done: set[tuple[str | None, str | None]] = set()
+        candidates = sorted([*events, *other], key=lambda x: x.span[0])
+        for i, report in reports:
+            end = complement_end(tokens, i + 1, lex)
+            limit = tokens[end].start if end < len(tokens) else len(where.text) + 1
+            # the reported clause's first event, not one inside a noun phrase further on
+            ev = next((x for x in candidates if tokens[i].end <= x.span[0] < limit), None)
+            if ev is None or ev.cameo[:2] not in roots or ev.status != "realized" or ev.source is None:
+                continue
+            if report.source in {None, ev.source} or (report.source, ev.source) in done:
+                continue
+            done.add((report.source, ev.source))
+            speaker = Mention(-1, -1, report.source, report.source_sector, "speaker", "", "")
+            accused = Mention(-1, -1, ev.source, ev.source_sector, "accused", "", "")
+            trace = None
+            if self.config.explain:
+                trace = EventTrace(
+                    pattern=f"reported use of force ({ev.cameo}) -> {code}",
+                    source_text=report.trace.source_text if report.trace else "",
+                    source_entry=report.trace.source_entry if report.trace else "",
+                    target_text=ev.trace.source_text if ev.trace else "",
+                    target_entry=ev.trace.source_entry if ev.trace else "",
+                    notes=["the speaker reports an attack by the target"],
+                )
+            channel = self._defaults.lookup(self._defaults.channel, code) or "other"
+            acc = self._event(where, speaker, accused, code, "realized", channel, report.span, trace)
+            pos = next((k for k, x in enumerate(out) if x is ev), len(out))
+            out.insert(pos, acc)
+        return out
 
     def _stalled_deeds(
         self, tokens: list[Token], mentions: list[Mention], where: _Where, discourse: Discourse

@@ -75,6 +75,7 @@ class Lexicon:
     coref_pairs: frozenset[tuple[str, str]] = frozenset()  # first two words of longer ones ("the country")
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
+    accusation_code: str = ""  # the code of a speaker's report of another party's use of force
 
     def element_phrases(self, element: str) -> list[Phrase]:
         """A pattern element ("peace_talks") as a one-phrase list, cached."""
@@ -217,6 +218,7 @@ def _load() -> Lexicon:
             "reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers",
             "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
             "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
+            "reported_force_roots",
         )
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
@@ -232,6 +234,7 @@ def _load() -> Lexicon:
         words=words,
         coreference=coreference,
         intent_verbs=frozenset(raw["intent_verbs"]),
+        accusation_code=str(raw["reported_force_code"]),
         lemmas=lemma_of,
         strong_channels=strong,
         complement_codes=tuple(str(c) for c in raw["complement_codes"]),

@@ -34,6 +34,7 @@ class Trigger:
     deed_start: int = -1
     noun: bool = False  # used as a noun ("public praise from ...")
     passive: bool = False
+    reporting: bool = False  # a speech verb reporting a statement ("said")
 
 
 class TokenIndex:
@@ -195,7 +196,7 @@ def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenInd
         # a speech verb's patterns would code the reported content; that content has its own verb
         # "he added", "she noted": whatever the verb's own block, here it reports a statement
         code = next((b[2] for b in blocks if b[2].startswith(("01", "13"))), "010")  # "warned" stays a warning
-        return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}")
+        return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}", reporting=True)
     for block, _lemma, _default in blocks:
         for p in lexicon.candidate_patterns(block, index.positions):
             end = _pattern_matches(p, i, stop, lexicon, index)
