@@ -257,3 +257,18 @@ def test_reported_use_of_force_is_also_an_accusation(coder: Coder) -> None:
                 if e.cameo.startswith("11")]
     assert not [e for e in code(coder, "Pakistan said it attacked Indian posts in Kashmir.")
                 if e.cameo.startswith("11")]
+
+
+def test_participle_modifying_the_subject_is_not_the_clause_verb(coder: Coder) -> None:
+    # "detained during the rally" describes the protesters; the sentence reports their release
+    events = code(coder, "Protesters detained during the rally were freed by Iran on Sunday.")
+    assert [e.cameo[:2] for e in events] == ["08"]
+    assert events[0].source == "IRN"
+    # an irregular participle is a passive too: "was shot by"
+    one(code(coder, "A Colombian soldier was shot by Venezuelan guards."), source="VEN", target="COL")
+
+
+def test_simple_past_after_its_subject_stays_active(coder: Coder) -> None:
+    one(code(coder, "Iran met with US officials on Monday."), source="IRN", target="USA")
+    one(code(coder, "Israeli troops shot at Lebanese protesters on Friday."), source="ISR", target="LBN")
+    one(code(coder, "Brazil called on Argentina to lower its tariffs."), source="BRA", target="ARG")

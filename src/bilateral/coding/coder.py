@@ -531,7 +531,12 @@ class Coder:
             subjects = []
         agent = None
         if passive or trig.noun:
-            agent = next((m for m in after if self._after_word(tokens, m.start, {"by", "from"})), None)
+            # "the civilians imprisoned for X were released by Y": Y is the agent of the later verb
+            limit = next((k for k in range(trig.index + 1, max(stop, trig.end))
+                          if tokens[k].lower in _CLAUSE_VERBS), len(tokens)) if passive else len(tokens)
+            agent = next(
+                (m for m in after if m.start < limit and self._after_word(tokens, m.start, {"by", "from"})), None
+            )
         if trig.noun and agent is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
@@ -729,20 +734,54 @@ class Coder:
 
     def _passive(self, tokens: list[Token], i: int, mentions: list[Mention] | None = None) -> bool:
         low = tokens[i].lower
-        if not (low.endswith(("ed", "en")) or low in {"met", "held", "given", "sent", "won", "cut", "led"}):
+        words = self.lexicon.words
+        if not (low.endswith(("ed", "en")) or low in words["irregular_participles"]):
             return False
         if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
             return True  # "a venture led by ...", "was praised by ..."
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        after_actor = any(m.end == i and m.code for m in mentions or [])
-        if after_actor and (nxt in self.lexicon.words["prepositions"] or nxt in {"over", "last", "since"}):
-            return True  # a reduced relative: "a member of Hamas jailed over a year ago"
+        actor = next((m for m in mentions or [] if m.end == i and m.code), None)
+        if nxt in words["prepositions"] or nxt in {"over", "last", "since"}:
+            if actor is not None and (
+                (actor.start > 0 and tokens[actor.start - 1].lower in words["prepositions"])
+                or self._predicate_follows(tokens, i + 1)
+                or any(tokens[k].lower == "there" for k in range(max(0, actor.start - 4), actor.start))
+            ):
+                # a reduced relative: "a member of Hamas jailed over a year ago"; but in "Iran met
+                # with US officials" the actor is the subject and "met" its verb
+                return True
+            if i > 0 and self._noun_before(tokens[i - 1], i == 1) and self._predicate_follows(tokens, i + 1):
+                return True  # "the civilians imprisoned for X were released": the clause's verb comes later
         j = i - 1
         while j >= 0 and tokens[j].lower.endswith("ly"):
             j -= 1
         return j >= 0 and tokens[j].lower in self.lexicon.words["passive_aux"] and not (
             j + 1 < len(tokens) and tokens[j].lower in {"has", "have", "had"}
         )
+
+    def _noun_before(self, tok: Token, first: bool) -> bool:
+        """Whether a word before a participle can be the noun it modifies ("civilians imprisoned");
+        ``first``: the word opens the sentence, where a capital says nothing."""
+        low = tok.lower
+        words = self.lexicon.words
+        return (
+            low.isalpha() and (first or tok.text[:1].islower()) and not low.endswith("ly")
+            and low not in _MODAL_OR_SUBJECT and low not in _CLAUSE_VERBS
+            and low not in words["passive_aux"] and low not in words["prepositions"]
+            and low not in words["noun_markers"] and low not in words["clause_breaks"]
+        )
+
+    def _predicate_follows(self, tokens: list[Token], j: int) -> bool:
+        """Whether a finite auxiliary follows in the same clause within a few words, so that a
+        participle before it modifies the subject ("men sought in the killing were arrested")."""
+        breaks = self.lexicon.words["clause_breaks"]
+        for k in range(j, min(len(tokens), j + 12)):
+            low = tokens[k].lower
+            if low in _CLAUSE_VERBS or low in {"was", "were"}:
+                return True
+            if low in {",", ";", "and", "or", ":"} or low in breaks:
+                return False
+        return False
 
     # ------------------------------------------------------------------ status and channel
 
