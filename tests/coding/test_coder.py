@@ -272,3 +272,18 @@ def test_simple_past_after_its_subject_stays_active(coder: Coder) -> None:
     one(code(coder, "Iran met with US officials on Monday."), source="IRN", target="USA")
     one(code(coder, "Israeli troops shot at Lebanese protesters on Friday."), source="ISR", target="LBN")
     one(code(coder, "Brazil called on Argentina to lower its tariffs."), source="BRA", target="ARG")
+
+
+def test_purpose_of_a_meeting_is_its_topic(coder: Coder) -> None:
+    events = code(coder, "Kenya's foreign minister met Ethiopian officials on Monday to discuss plans to fight "
+                         "Somali militants.")
+    assert [(e.source, e.target, e.cameo[:2]) for e in events] == [("KEN", "ETH", "04")]
+
+
+def test_held_talks_is_negotiation(coder: Coder) -> None:
+    one(code(coder, "Chile held talks with Peru on the maritime border."), source="CHL", target="PER", cameo="046")
+
+
+def test_verb_form_after_a_group_name_is_a_noun(coder: Coder) -> None:
+    events = code(coder, "Jordan struck a Hezbollah target south of Damascus.")
+    assert not [e for e in events if e.source not in {"JOR", None}]

@@ -243,6 +243,14 @@ class Coder:
                     for s in seen
                 ):
                     continue
+                if infinitive and any(
+                    s[0] == ev.source and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
+                ):
+                    # "met Assad to discuss efforts to counter X": the purpose of a meeting, and what
+                    # it names, is the meeting's topic
+                    suppress_until = max(suppress_until, clause_end(tokens, trig.end, self.lexicon))
+                    claim_content = False
+                    continue
                 seen.add(k)
                 seen.add(same_kind)
                 if ev.source is None or ev.target is None:
@@ -453,7 +461,7 @@ class Coder:
         low = tokens[i].lower
         with_object = trig is not None and (trig.deed is not None or trig.end > i + 1)
         if not with_object and self.lexicon.lemma(low) == low and any(
-            m.end == i and m.code and m.kind in {"country", "adjective", "metonym", "igo"} for m in mentions
+            m.end == i and m.code and m.kind != "coref" for m in mentions
         ):
             return True  # "Japan trade", "U.S. aid": a singular name before a bare verb form makes a compound noun
         if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower == ",":
