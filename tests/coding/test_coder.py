@@ -287,3 +287,15 @@ def test_held_talks_is_negotiation(coder: Coder) -> None:
 def test_verb_form_after_a_group_name_is_a_noun(coder: Coder) -> None:
     events = code(coder, "Jordan struck a Hezbollah target south of Damascus.")
     assert not [e for e in events if e.source not in {"JOR", None}]
+
+
+def test_place_of_the_act_stands_in_for_a_missing_target(coder: Coder) -> None:
+    one(code(coder, "Pakistan's prime minister attended a regional conference in Qatar on Monday."),
+        source="PAK", target="QAT")
+
+
+def test_actors_coordinated_with_the_agent_are_agents(coder: Coder) -> None:
+    events = code(coder, "Kenya was attacked by Somalia and Ethiopia on Monday.")
+    assert {(e.source, e.target) for e in events} == {("SOM", "KEN"), ("ETH", "KEN")}
+    events = code(coder, "The plan had support from Moscow and Beijing.")
+    assert not [e for e in events if (e.source, e.target) == ("RUS", "CHN")]

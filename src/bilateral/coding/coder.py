@@ -554,6 +554,20 @@ class Coder:
                          for t in tokens[m.end:trig.index])),
                 None,
             )
+        # "support from Moscow and Beijing": actors coordinated with the agent are agents too
+        co_agents: list[Mention] = []
+        if agent is not None:
+            last = agent
+            for m in after:
+                if m.start < last.end:
+                    continue
+                gap = [t.lower for t in tokens[last.end:m.start]]
+                if not gap or not all(g in {"and", ",", "the"} for g in gap) or ("and" not in gap and gap != [","]):
+                    break
+                co_agents.append(m)
+                last = m
+            co_agents = [m for m in co_agents if m.code != agent.code]
+        objects = [m for m in after if not any(m is c for c in co_agents)]
         # the deeds named in the object: one event per deed ("not received A, B or C")
         deeds: list[tuple[int, int, str, str, str]] = []
         if trig.deed is not None:
@@ -569,7 +583,15 @@ class Coder:
             giver_in_object = next(
                 (m for m in mentions if s - 3 <= m.start < s and m.end <= s and m.start > trig.index and m.code), None
             )
-            pairs = self._pairs(trig, subjects, after, agent, passive, giver_in_object, discourse)
+            pairs = self._pairs(trig, subjects, objects, agent, passive, giver_in_object, discourse)
+            if co_agents:
+                pairs += [(c, t) for a, t in pairs if a is agent for c in co_agents if c.code != t.code]
+            if code[:2] != "01" and any(t.code is None and a.code for a, t in pairs):
+                # no target named: a country where the act takes place stands in ("attend a summit in
+                # Switzerland", "inspect refineries in Iran")
+                place = next((m for m in in_range if m not in after and self.actors.is_country(m.code)), None)
+                if place is not None:
+                    pairs = [(a, place if t.code is None and a.code not in {None, place.code} else t) for a, t in pairs]
             status, cue = ("realized", "") if code[:2] == "01" else self._status(tokens, trig, s, mentions)
             if (
                 status == "realized" and head_status not in (None, "realized")
