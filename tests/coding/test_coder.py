@@ -299,3 +299,9 @@ def test_actors_coordinated_with_the_agent_are_agents(coder: Coder) -> None:
     assert {(e.source, e.target) for e in events} == {("SOM", "KEN"), ("ETH", "KEN")}
     events = code(coder, "The plan had support from Moscow and Beijing.")
     assert not [e for e in events if (e.source, e.target) == ("RUS", "CHN")]
+
+
+def test_act_done_for_a_purpose_is_aimed_at_its_addressee(coder: Coder) -> None:
+    events = code(coder, "Kenyan farmers blocked highways on Monday to press their demands on the Kenyan government.")
+    assert events[0].cameo.startswith("19")
+    assert (events[0].source, events[0].target, events[0].target_sector) == ("KEN", "KEN", "GOV")

@@ -253,6 +253,19 @@ class Coder:
                     continue
                 seen.add(k)
                 seen.add(same_kind)
+                if infinitive and ev.source is not None and ev.target is not None:
+                    # "blocked roads to press their demands on the government": the act done for a
+                    # purpose is aimed at the purpose's addressee
+                    act = next((p for p in reversed(partial) if p.source == ev.source and p.target is None
+                                and p.cameo[:2] not in {"01", "02", "03", "05"} and p.span[0] < ev.span[0]), None)
+                    if act is not None:
+                        partial.remove(act)
+                        act.target, act.target_sector = ev.target, ev.target_sector
+                        if act.trace is not None and ev.trace is not None:
+                            act.trace.target_text = ev.trace.target_text
+                            act.trace.target_entry = ev.trace.target_entry
+                            act.trace.notes.append("target: the addressee of its purpose")
+                        events.append(act)
                 if ev.source is None or ev.target is None:
                     partial.append(ev)
                 else:
