@@ -305,3 +305,10 @@ def test_act_done_for_a_purpose_is_aimed_at_its_addressee(coder: Coder) -> None:
     events = code(coder, "Kenyan farmers blocked highways on Monday to press their demands on the Kenyan government.")
     assert events[0].cameo.startswith("19")
     assert (events[0].source, events[0].target, events[0].target_sector) == ("KEN", "KEN", "GOV")
+
+
+def test_content_of_an_allegation_is_not_asserted(coder: Coder) -> None:
+    events = code(coder, "Ghana dismissed allegations by Togo that its army had attacked border villages, "
+                         "as Lome said it would expel Ghanaian diplomats.")
+    assert not [e for e in events if e.cameo[:2] in {"18", "19", "20"}]
+    assert [e for e in events if e.source == "TGO"]  # the next clause is coded again

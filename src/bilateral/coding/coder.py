@@ -175,7 +175,8 @@ class Coder:
         events: list[Event] = []
         statements: list[Event] = []
         partial: list[Event] = []  # one actor known: kept only when nothing dyadic is found
-        suppress_until = 0  # end of an appeal's or a hope's complement: not an asserted event
+        suppress_from = suppress_until = 0  # an appeal's or a hope's complement: not an asserted event
+        claim_nouns = self.lexicon.words["claim_nouns"]
         claim_content = False  # whether that complement is what a speaker claims ("claimed that …")
         unasserted: list[Event] = []  # events inside a claim: not coded, but the claim may accuse
         reports: list[tuple[int, Event]] = []  # reporting verbs and the statement each makes
@@ -187,6 +188,10 @@ class Coder:
         stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse)
         i = 0
         while i < len(tokens):
+            if tokens[i].lower in claim_nouns and i >= suppress_until and self._claim_clause(tokens, i):
+                # "allegations by Rwanda that it had played a role": what is alleged is not asserted
+                suppress_from, suppress_until = i + 1, self._claim_end(tokens, i + 1)
+                claim_content = False
             if (
                 tokens[i].lower not in forms or i in in_mention
                 or (i > 0 and tokens[i].text[:1].isupper())
@@ -194,7 +199,7 @@ class Coder:
                 # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
                 i += 1
                 continue
-            hidden = i < suppress_until  # inside a claim's content: read only to find an accusation
+            hidden = suppress_from <= i < suppress_until  # inside a claim's content: read only to find an accusation
             if (hidden and not claim_content) or stalled_span[0] <= i < stalled_span[1]:
                 i += 1
                 continue
@@ -220,7 +225,7 @@ class Coder:
             reporting = trig.reporting
             if self._takes_complement(tokens[i].lower, trig.code):
                 # "urged X to …", "pressure from Congress to …": the content is not an asserted deed
-                suppress_until = complement_end(tokens, trig.end, self.lexicon)
+                suppress_from, suppress_until = trig.end, complement_end(tokens, trig.end, self.lexicon)
                 claim_content = reporting
             found, consumed = self._events_for(
                 trig, tokens, mentions, where, discourse, sentence_subject, head_status
@@ -248,6 +253,7 @@ class Coder:
                 ):
                     # "met Assad to discuss efforts to counter X": the purpose of a meeting, and what
                     # it names, is the meeting's topic
+                    suppress_from = trig.end
                     suppress_until = max(suppress_until, clause_end(tokens, trig.end, self.lexicon))
                     claim_content = False
                     continue
@@ -801,6 +807,30 @@ class Coder:
         return j >= 0 and tokens[j].lower in self.lexicon.words["passive_aux"] and not (
             j + 1 < len(tokens) and tokens[j].lower in {"has", "have", "had"}
         )
+
+    @staticmethod
+    def _claim_clause(tokens: list[Token], i: int) -> bool:
+        """Whether the noun at ``i`` introduces the content of a claim: "allegations (by X) that …",
+        "speculation they were captured"."""
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if nxt in {"they", "he", "she", "it", "we"}:
+            return True
+        for k in range(i + 1, min(len(tokens), i + 11)):
+            low = tokens[k].lower
+            if low == "that":
+                return True
+            if not (low.isalpha() or low in {"'s", "-", "(", ")"}) or low in _CLAUSE_VERBS or low in {"and", "or", "but"}:
+                return False
+        return False
+
+    def _claim_end(self, tokens: list[Token], start: int) -> int:
+        """End of a claim's content: the complement's end, or a comma opening a new clause (", as")."""
+        end = complement_end(tokens, start, self.lexicon)
+        breaks = self.lexicon.words["clause_breaks"]
+        for k in range(start, end - 1):
+            if tokens[k].lower == "," and tokens[k + 1].lower in breaks:
+                return k
+        return end
 
     def _noun_before(self, tok: Token, first: bool) -> bool:
         """Whether a word before a participle can be the noun it modifies ("civilians imprisoned");
