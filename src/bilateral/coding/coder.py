@@ -819,7 +819,9 @@ class Coder:
             low = tokens[k].lower
             if low == "that":
                 return True
-            if not (low.isalpha() or low in {"'s", "-", "(", ")"}) or low in _CLAUSE_VERBS or low in {"and", "or", "but"}:
+            if low in _CLAUSE_VERBS or low in {"and", "or", "but"}:
+                return False
+            if not (low.isalpha() or low in {"'s", "-", "(", ")"}):
                 return False
         return False
 
