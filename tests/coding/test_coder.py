@@ -312,3 +312,10 @@ def test_content_of_an_allegation_is_not_asserted(coder: Coder) -> None:
                          "as Lome said it would expel Ghanaian diplomats.")
     assert not [e for e in events if e.cameo[:2] in {"18", "19", "20"}]
     assert [e for e in events if e.source == "TGO"]  # the next clause is coded again
+
+
+def test_possessive_before_a_sector_word_names_that_countrys_institution(coder: Coder) -> None:
+    one(code(coder, "Pakistan said its army killed ten Afghan militants near the border."),
+        source="PAK", source_sector="MIL", target="AFG")
+    events = code(coder, "Russia and China said their troops attacked Georgia.")
+    assert {(e.source, e.source_sector) for e in events if e.target == "GEO"} == {("RUS", "MIL"), ("CHN", "MIL")}
