@@ -319,3 +319,10 @@ def test_possessive_before_a_sector_word_names_that_countrys_institution(coder: 
         source="PAK", source_sector="MIL", target="AFG")
     events = code(coder, "Russia and China said their troops attacked Georgia.")
     assert {(e.source, e.source_sector) for e in events if e.target == "GEO"} == {("RUS", "MIL"), ("CHN", "MIL")}
+
+
+def test_coordinated_verbs_share_the_first_subject(coder: Coder) -> None:
+    events = code(coder, "China praised Pakistan and criticized India.")
+    one(events, source="CHN", target="PAK", cameo="051")
+    one(events, source="CHN", target="IND")
+    assert not [e for e in events if e.source == "PAK"]

@@ -44,6 +44,10 @@ _LOCATIVE_OR_PP = frozenset({"in", "at", "from", "to", "of", "with", "by", "on",
 _CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "will", "would"})
 
 
+# words between an object and a coordinated verb: "attacked Iraq and then took", "and has since"
+_COORDINATED_VERB_GAP = frozenset({"and", ",", "then", "also", "later", "has", "have", "had", "was", "were", "since"})
+
+
 @dataclass(frozen=True, slots=True)
 class CoderConfig:
     """Options of the coder."""
@@ -724,6 +728,12 @@ class Coder:
                 if m.end < len(tokens) and tokens[m.end].lower == "'s" and m.end + 1 < i:
                     continue  # possessive owner: "Pakistan's minister said" keeps the minister
                 best = m
+        if best is not None and lo < best.start:
+            verb = self._object_of_coordinated_verb(tokens, best, i)
+            if verb >= 0:
+                # "ISIL attacked Iraq and took Mosul": Iraq is the first verb's object; both verbs
+                # share the first verb's subject
+                best = self._subject(tokens, verb, mentions) or best
         if best is None:
             # "Pakistan's key mineral venture has seen little investment": the owner stands in
             for m in mentions:
@@ -745,6 +755,23 @@ class Coder:
                 if m.end <= lo and m.code and not (m.start > 0 and tokens[m.start - 1].lower in preps):
                     best = m
         return best
+
+    def _object_of_coordinated_verb(self, tokens: list[Token], m: Mention, i: int) -> int:
+        """When ``m`` is the object of a verb coordinated with the verb at ``i`` ("attacked Iraq and
+        took"), that verb's index; else -1."""
+        gap = [t.lower for t in tokens[m.end:i]]
+        if "and" not in gap or not all(g in _COORDINATED_VERB_GAP or g.endswith("ly") for g in gap):
+            return -1
+        j = m.start - 1
+        if j >= 0 and tokens[j].lower in {"the", "a", "an"}:
+            j -= 1
+        if j < 0 or not tokens[j].text[:1].islower():
+            return -1
+        low = tokens[j].lower
+        lex = self.lexicon
+        if low in lex.words["prepositions"] or low in lex.words["clause_breaks"] or low in _MODAL_OR_SUBJECT:
+            return -1
+        return j if low in lex.trigger_forms or low.endswith("ed") else -1
 
     @staticmethod
     def _conjoined(subject: Mention, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
