@@ -326,3 +326,9 @@ def test_coordinated_verbs_share_the_first_subject(coder: Coder) -> None:
     one(events, source="CHN", target="PAK", cameo="051")
     one(events, source="CHN", target="IND")
     assert not [e for e in events if e.source == "PAK"]
+
+
+def test_relative_clause_subject_is_its_antecedent(coder: Coder) -> None:
+    events = code(coder, "Turkey struck targets of the militant group that has seized towns in Syria.")
+    assert not [e for e in events if e.source == "TUR" and e.target == "SYR"]
+    one(code(coder, "The UN praised Ethiopia, which has hosted refugees from Sudan."), source="ETH", target="SDN")

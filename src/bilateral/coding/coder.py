@@ -749,6 +749,21 @@ class Coder:
                 } and m.start - 1 <= lo + 4:
                     best = m
                     break
+        if best is None and lo > 0 and tokens[lo - 1].lower in {"that", "which", "who"}:
+            # a relative clause's subject is its antecedent: "the militant group that has seized",
+            # "Kenya, which has sent troops"; an antecedent that names no known actor leaves it unknown
+            # ("that" after a comma is a complementizer: "said on Monday in Serbia, that ...")
+            k = lo - 2
+            if lo >= 2 and tokens[lo - 2].lower == ",":
+                k = lo - 3 if tokens[lo - 1].lower != "that" else -9
+            # the antecedent ends the noun phrase, or modifies its head ("the militant group that")
+            antecedent = next((m for m in mentions if k - 1 <= m.end <= k + 1 and m.start <= k and all(
+                t.lower.isalpha() and t.text[:1].islower() and t.lower not in preps and t.lower not in _MODAL_OR_SUBJECT
+                for t in tokens[m.end:k + 1])), None)
+            if antecedent is not None:
+                return antecedent if antecedent.code else None
+            if tokens[lo - 1].lower != "that":
+                return None
         if best is None and lo > 0 and tokens[lo - 1].lower not in lex.words["reporting_verbs"]:
             # coordinated verb phrases share the subject: "Pakistan avoided X and backed Y"
             for m in mentions:
