@@ -332,3 +332,14 @@ def test_relative_clause_subject_is_its_antecedent(coder: Coder) -> None:
     events = code(coder, "Turkey struck targets of the militant group that has seized towns in Syria.")
     assert not [e for e in events if e.source == "TUR" and e.target == "SYR"]
     one(code(coder, "The UN praised Ethiopia, which has hosted refugees from Sudan."), source="ETH", target="SDN")
+
+
+def test_offence_charged_is_not_an_event(coder: Coder) -> None:
+    events = code(coder, "A Kenyan court jailed a Ugandan trader for two years for helping Somali rebels.")
+    assert [(e.source, e.target, e.cameo[:2]) for e in events] == [("KEN", "UGA", "17")]
+
+
+def test_group_names_need_their_capitals(coder: Coder) -> None:
+    events = code(coder, "Police in Mali arrested men who had joined an armed Islamic group.")
+    assert [e.cameo[:2] for e in events] == ["17"]
+    assert one(code(coder, "The Armed Islamic Group attacked a village in Morocco."), target="MAR").source == "DZA"

@@ -39,6 +39,8 @@ _THE_KINDS = frozenset({"country", "igo", "ngo", "metonym", "nonstate"})
 # a one-token entry of at most three capitals ("US", "UN", "WHO", "EC") must be written in capitals;
 # longer acronyms also match the title-case spelling news agencies use ("Opec", "Nato", "Gatt")
 _CASE_SENSITIVE = re.compile(r"[A-Z][A-Z0-9&+]{0,2}")
+# lower-case words inside a title-case name ("Front for the Liberation of the Enclave", "al-Sham")
+_NAME_PARTICLES = frozenset({"of", "the", "for", "and", "in", "al", "el", "de", "du", "la", "le", "des", "del", "bin"})
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 400_000
 
@@ -104,7 +106,7 @@ class ActorEntry:
         return self.end is None or d < self.end
 
 
-_Cand = tuple[tuple[str, ...], list[tuple[ActorEntry, bool]]]
+_Cand = tuple[tuple[str, ...], list[tuple[ActorEntry, int]]]
 
 
 class ActorDictionary:
@@ -113,19 +115,26 @@ class ActorDictionary:
     def __init__(self, entries: Sequence[tuple[str, ActorEntry]], country_names: dict[str, str],
                  igo_names: dict[str, str], country_status: dict[str, str]) -> None:
         rank = {k: i for i, k in enumerate(KINDS)}
-        by_phrase: dict[tuple[str, ...], list[tuple[int, int, ActorEntry, bool]]] = {}
-        seen: set[tuple[ActorEntry, bool]] = set()
+        by_phrase: dict[tuple[str, ...], list[tuple[int, int, ActorEntry, int]]] = {}
+        seen: set[tuple[ActorEntry, int]] = set()
         for n, (original, e) in enumerate(entries):
             if not e.phrase:
                 continue
-            cs = bool(_CASE_SENSITIVE.fullmatch(original.strip()))
+            # -1: written in capitals only; 0: any case; else, for a multi-word group name, a bit mask
+            # of the words that must keep the capital the dictionary gives them ("the Armed Islamic
+            # Group", not "an armed Islamic group"; "Haqqani network" as written)
+            cs = -1 if _CASE_SENSITIVE.fullmatch(original.strip()) else 0
+            if not cs and e.kind == "nonstate" and len(e.phrase) > 1:
+                for k, w in enumerate(original.split()[:30]):
+                    if w[:1].isupper() and w.lower() not in _NAME_PARTICLES:
+                        cs |= 1 << k
             if (e, cs) in seen:
                 continue
             seen.add((e, cs))
             by_phrase.setdefault(e.phrase, []).append((rank.get(e.kind, len(rank)), n, e, cs))
-        self._phrases: dict[tuple[str, ...], list[tuple[ActorEntry, bool]]] = {}
+        self._phrases: dict[tuple[str, ...], list[tuple[ActorEntry, int]]] = {}
         # first token -> (entries of the one-token phrase, second token -> longer phrases)
-        index: dict[str, tuple[list[tuple[ActorEntry, bool]] | None, dict[str, list[_Cand]]]] = {}
+        index: dict[str, tuple[list[tuple[ActorEntry, int]] | None, dict[str, list[_Cand]]]] = {}
         for phrase, lst in by_phrase.items():
             lst.sort(key=lambda x: (x[0], x[1]))
             ents = [(x[2], x[3]) for x in lst]
@@ -237,7 +246,7 @@ class ActorDictionary:
                         j += 1
                     if j < k:
                         continue
-                    e = self._select(ents, tok, date)
+                    e = self._select(ents, tok, date, tokens[i:base + k])
                     if e is not None:
                         return base + k, e
         if single is not None:
@@ -296,14 +305,18 @@ class ActorDictionary:
         return [e for e, _ in self._phrases.get(key, [])]
 
     @staticmethod
-    def _select(ents: list[tuple[ActorEntry, bool]], first_token: str, date: str | None) -> ActorEntry | None:
+    def _select(
+        ents: list[tuple[ActorEntry, int]], first_token: str, date: str | None, words: Sequence[str] = ()
+    ) -> ActorEntry | None:
         upper: bool | None = None
         for e, cs in ents:
-            if cs:
+            if cs == -1:
                 if upper is None:
                     upper = _bare(first_token).isupper()
                 if not upper:
                     continue
+            elif cs > 0 and words and any(cs >> k & 1 and not w[:1].isupper() for k, w in enumerate(words)):
+                continue
             if e.start is None and e.end is None:
                 return e
             if e.valid_on(date):

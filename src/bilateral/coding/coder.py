@@ -234,6 +234,12 @@ class Coder:
             found, consumed = self._events_for(
                 trig, tokens, mentions, where, discourse, sentence_subject, head_status
             )
+            if found and trig.code[:2] in self.lexicon.words["offence_roots"] and i + 1 >= suppress_until:
+                offence = self._offence(tokens, trig.end)
+                if offence >= 0:
+                    # "jailed a student for helping militants": the offence charged is not asserted
+                    suppress_from, suppress_until = offence, self._claim_end(tokens, offence)
+                    claim_content = False
             if reporting and found and found[0].source is not None:
                 reports.append((i, found[0]))
             if found:
@@ -866,6 +872,18 @@ class Coder:
             if not (low.isalpha() or low in {"'s", "-", "(", ")"}):
                 return False
         return False
+
+    @staticmethod
+    def _offence(tokens: list[Token], start: int) -> int:
+        """Where "for" + a gerund after a punishment or accusation names its reason ("jailed X for
+        two years for helping Y"): the index of that "for", else -1."""
+        for k in range(start, min(len(tokens) - 1, start + 12)):
+            low = tokens[k].lower
+            if low in {";", ":", "but", "while", "and"}:
+                return -1
+            if low == "for" and tokens[k + 1].lower.endswith("ing"):
+                return k
+        return -1
 
     def _claim_end(self, tokens: list[Token], start: int) -> int:
         """End of a claim's content: the complement's end, or a comma opening a new clause (", as")."""
