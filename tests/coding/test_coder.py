@@ -343,3 +343,8 @@ def test_group_names_need_their_capitals(coder: Coder) -> None:
     events = code(coder, "Police in Mali arrested men who had joined an armed Islamic group.")
     assert [e.cameo[:2] for e in events] == ["17"]
     assert one(code(coder, "The Armed Islamic Group attacked a village in Morocco."), target="MAR").source == "DZA"
+
+
+def test_trailing_speaker_is_not_the_object(coder: Coder) -> None:
+    events = code(coder, "Rebels shelled the northern town overnight, Malian army officials said on Friday.")
+    assert not [e for e in events if e.target == "MLI"]

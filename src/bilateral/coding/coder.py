@@ -547,6 +547,7 @@ class Coder:
         stop = clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
         in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
+        in_range = [m for m in in_range if not self._trailing_speaker(tokens, m)]
         after = [m for m in in_range if not (m.start > 0 and tokens[m.start - 1].lower in locative)]
         if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
             # force used "in Ukraine" is force against it; money put "in X" goes to X
@@ -870,6 +871,23 @@ class Coder:
             if low in _CLAUSE_VERBS or low in {"and", "or", "but"}:
                 return False
             if not (low.isalpha() or low in {"'s", "-", "(", ")"}):
+                return False
+        return False
+
+    def _trailing_speaker(self, tokens: list[Token], m: Mention) -> bool:
+        """Whether ``m`` is the speaker of a trailing attribution (", Kenyan officials said"),
+        which is never the object of the verb before it."""
+        j = m.start - 1
+        if j >= 0 and tokens[j].lower in {"the", "a", "an"}:
+            j -= 1
+        if j < 0 or tokens[j].lower != ",":
+            return False
+        reporting = self.lexicon.words["reporting_verbs"]
+        for k in range(m.end, min(len(tokens), m.end + 6)):
+            t = tokens[k]
+            if t.lower in reporting:
+                return True
+            if not (t.text[:1].isupper() or t.lower in {"of", "here", "also", "has", "had", "have"}):
                 return False
         return False
 
