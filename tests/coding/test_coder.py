@@ -348,3 +348,8 @@ def test_group_names_need_their_capitals(coder: Coder) -> None:
 def test_trailing_speaker_is_not_the_object(coder: Coder) -> None:
     events = code(coder, "Rebels shelled the northern town overnight, Malian army officials said on Friday.")
     assert not [e for e in events if e.target == "MLI"]
+
+
+def test_possessor_and_modified_institution_merge(coder: Coder) -> None:
+    one(code(coder, "Rwanda's information minister criticized France."), source="RWA", source_sector="GOV")
+    one(code(coder, "Kenya's top court criticized Uganda."), source="KEN", source_sector="JUD")

@@ -230,8 +230,11 @@ def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
 
 
 def _adjacent(a: Mention, b: Mention, tokens: list[Token]) -> bool:
-    """True when only title-like words (capitalised, not a clause word) stand between two mentions."""
+    """True when only title-like words (capitalised, not a clause word) stand between two mentions,
+    or, after a possessive, the modifiers of an institution ("Rwanda's information minister")."""
     gap = tokens[a.end:b.start]
+    if gap and gap[0].lower == "'s" and b.kind == "sector" and len(gap) <= 3:
+        return all(t.lower.isalpha() for t in gap[1:])
     if len(gap) > 2:
         return False
     return all(t.text[:1].isupper() or t.lower == "'s" for t in gap)
