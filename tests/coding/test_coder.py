@@ -353,3 +353,11 @@ def test_trailing_speaker_is_not_the_object(coder: Coder) -> None:
 def test_possessor_and_modified_institution_merge(coder: Coder) -> None:
     one(code(coder, "Rwanda's information minister criticized France."), source="RWA", source_sector="GOV")
     one(code(coder, "Kenya's top court criticized Uganda."), source="KEN", source_sector="JUD")
+
+
+def test_reported_obligation_is_a_demand(coder: Coder) -> None:
+    events = code(coder, "Germany said on Monday that Serbia must hand over the suspects.")
+    assert events[0].cameo == "100"
+    assert (events[0].source, events[0].target) == ("DEU", "SRB")
+    # a deed that is only owed is not done
+    assert not [e for e in code(coder, "Pakistan must repay the loan to China.") if e.status == "realized"]

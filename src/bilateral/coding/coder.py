@@ -48,6 +48,10 @@ _CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "di
 _COORDINATED_VERB_GAP = frozenset({"and", ",", "then", "also", "later", "has", "have", "had", "was", "were", "since"})
 
 
+# words between the conjuncts of a coordinated subject: "Kagame and his party", "A, B and the C"
+_CONJUNCT_GAP = frozenset({"and", ",", "the", "his", "her", "its", "their"})
+
+
 @dataclass(frozen=True, slots=True)
 class CoderConfig:
     """Options of the coder."""
@@ -289,7 +293,7 @@ class Coder:
             # words that served as this event's object are not triggers of their own
             i = max(i + 1, consumed) if found else i + 1
         if reports:
-            events = self._accusations(tokens, reports, events, partial + unasserted, where)
+            events = self._accusations(tokens, mentions, reports, events, partial + unasserted, where)
         known = {(x.source, x.target, x.cameo) for x in events}
         events.extend(e for e in stalled if (e.source, e.target, e.cameo) not in known)
         self._update_discourse(discourse, mentions, events)
@@ -301,45 +305,77 @@ class Coder:
         return statements[:1] if self.config.statements else []
 
     def _accusations(
-        self, tokens: list[Token], reports: list[tuple[int, Event]], events: list[Event],
-        other: list[Event], where: _Where,
+        self, tokens: list[Token], mentions: list[Mention], reports: list[tuple[int, Event]],
+        events: list[Event], other: list[Event], where: _Where,
     ) -> list[Event]:
-        """A speaker who reports another party's use of force accuses it: "Israel said a mortar
-        bomb was fired at it from Gaza" is Israel accusing Gaza (besides the attack itself). The
-        accusation stands where the speaker's verb does, before the event it reports."""
+        """What a speaker does by reporting: "Israel said a mortar bomb was fired at it from Gaza"
+        is Israel accusing Gaza (besides the attack itself); "the rebels announced that the
+        president must agree to changes" is their demand on him. The new event stands where the
+        speaker's verb does, before the event it reports."""
         lex = self.lexicon
         roots = lex.words["reported_force_roots"]
-        code = lex.accusation_code
         out = list(events)
-        done: set[tuple[str | None, str | None]] = set()
+        done: set[tuple[str | None, str | None, str | None]] = set()
         candidates = sorted([*events, *other], key=lambda x: x.span[0])
         for i, report in reports:
+            if report.source is None:
+                continue
             end = complement_end(tokens, i + 1, lex)
             limit = tokens[end].start if end < len(tokens) else len(where.text) + 1
             # the reported clause's first event, not one inside a noun phrase further on
             ev = next((x for x in candidates if tokens[i].end <= x.span[0] < limit), None)
-            if ev is None or ev.cameo[:2] not in roots or ev.status != "realized" or ev.source is None:
+            obliged = self._obliged(tokens, mentions, i + 1, end)
+            if obliged is not None:
+                target, code = obliged
+                tgt, tgt_sector, tgt_text = target.code, target.sector, target.text
+                note, entry = "the speaker says the target must act", target.entry
+            elif ev is not None and ev.cameo[:2] in roots and ev.status == "realized" and ev.source is not None:
+                if ev.source == report.source:
+                    continue  # "Pakistan said it struck ...": no one accused
+                code, tgt, tgt_sector = lex.accusation_code, ev.source, ev.source_sector
+                tgt_text = ev.trace.source_text if ev.trace else ""
+                entry = ev.trace.source_entry if ev.trace else ""
+                note = "the speaker reports an attack by the target"
+            else:
                 continue
-            if report.source in {None, ev.source} or (report.source, ev.source) in done:
+            if (report.source, report.source_sector) == (tgt, tgt_sector) or (report.source, tgt, tgt_sector) in done:
                 continue
-            done.add((report.source, ev.source))
+            done.add((report.source, tgt, tgt_sector))
             speaker = Mention(-1, -1, report.source, report.source_sector, "speaker", "", "")
-            accused = Mention(-1, -1, ev.source, ev.source_sector, "accused", "", "")
+            addressee = Mention(-1, -1, tgt, tgt_sector, "reported", tgt_text, entry)
             trace = None
             if self.config.explain:
                 trace = EventTrace(
-                    pattern=f"reported use of force ({ev.cameo}) -> {code}",
+                    pattern=f"reported speech -> {code}",
                     source_text=report.trace.source_text if report.trace else "",
                     source_entry=report.trace.source_entry if report.trace else "",
-                    target_text=ev.trace.source_text if ev.trace else "",
-                    target_entry=ev.trace.source_entry if ev.trace else "",
-                    notes=["the speaker reports an attack by the target"],
+                    target_text=tgt_text, target_entry=entry, notes=[note],
                 )
             channel = self._defaults.lookup(self._defaults.channel, code) or "other"
-            acc = self._event(where, speaker, accused, code, "realized", channel, report.span, trace)
+            made = self._event(where, speaker, addressee, code, "realized", channel, report.span, trace)
             pos = next((k for k, x in enumerate(out) if x is ev), len(out))
-            out.insert(pos, acc)
+            out.insert(pos, made)
         return out
+
+    def _obliged(
+        self, tokens: list[Token], mentions: list[Mention], start: int, end: int
+    ) -> tuple[Mention, str] | None:
+        """The actor a reported clause says must act ("said Iran must stop ..."), with the demand
+        code of the modal, or None. The actor is the clause's first, followed by the modal."""
+        k = next((k for k, m in enumerate(mentions) if start <= m.start < end), -1)
+        if k < 0 or not mentions[k].code:
+            return None
+        m, last = mentions[k], mentions[k].end
+        for n in mentions[k + 1:]:
+            # "President Kagame and his party must ...": the modal follows the last conjunct
+            if n.start >= end or not all(t.lower in _CONJUNCT_GAP for t in tokens[last:n.start]):
+                break
+            last = n.end
+        for j in range(last, min(end, last + 3)):
+            for phrase, code in self.lexicon.obligations.get(tokens[j].lower, ()):
+                if _phrase_at(tokens, j, phrase):
+                    return m, code
+        return None
 
     def _stalled_deeds(
         self, tokens: list[Token], mentions: list[Mention], where: _Where, discourse: Discourse

@@ -76,6 +76,7 @@ class Lexicon:
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     accusation_code: str = ""  # the code of a speaker's report of another party's use of force
+    obligations: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)  # modal -> demand code
 
     def element_phrases(self, element: str) -> list[Phrase]:
         """A pattern element ("peace_talks") as a one-phrase list, cached."""
@@ -235,6 +236,7 @@ def _load() -> Lexicon:
         coreference=coreference,
         intent_verbs=frozenset(raw["intent_verbs"]),
         accusation_code=str(raw["reported_force_code"]),
+        obligations=_obligations(raw["reported_obligation"]),
         lemmas=lemma_of,
         strong_channels=strong,
         complement_codes=tuple(str(c) for c in raw["complement_codes"]),
@@ -246,6 +248,14 @@ def _load() -> Lexicon:
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )
     return lex
+
+
+def _obligations(table: dict[str, str]) -> dict[str, list[tuple[Phrase, str]]]:
+    out: dict[str, list[tuple[Phrase, str]]] = {}
+    for phrase, code in table.items():
+        ph = _phrase(phrase)
+        out.setdefault(ph[0], []).append((ph, str(code)))
+    return out
 
 
 class LexiconError(ValueError):
