@@ -266,6 +266,7 @@ def test_participle_modifying_the_subject_is_not_the_clause_verb(coder: Coder) -
     assert events[0].source == "IRN"
     # an irregular participle is a passive too: "was shot by"
     one(code(coder, "A Colombian soldier was shot by Venezuelan guards."), source="VEN", target="COL")
+    one(code(coder, "A Turkish jet was blown up by Syrian missiles."), source="SYR", target="TUR")
 
 
 def test_simple_past_after_its_subject_stays_active(coder: Coder) -> None:
