@@ -362,3 +362,12 @@ def test_reported_obligation_is_a_demand(coder: Coder) -> None:
     assert (events[0].source, events[0].target) == ("DEU", "SRB")
     # a deed that is only owed is not done
     assert not [e for e in code(coder, "Pakistan must repay the loan to China.") if e.status == "realized"]
+
+
+def test_bare_it_may_be_an_organisation(coder: Coder) -> None:
+    one(code(coder, "GENEVA: The IMF said it would lend $3 billion to Egypt."), source="IMF", target="EGY")
+
+
+def test_patient_named_by_a_sector_word_is_unknown(coder: Coder) -> None:
+    events = code(coder, "KABUL: NATO said it will help families of civilians killed by Taliban fighters.")
+    assert not [e for e in events if e.cameo[:2] == "19" and e.target is not None]

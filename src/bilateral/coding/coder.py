@@ -600,9 +600,14 @@ class Coder:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
         passive = not trig.noun and self._passive(tokens, trig.index, mentions)
         trig.passive = passive
-        if passive and not self._after_aux(tokens, trig.index) and not any(m.end == trig.index for m in mentions):
-            # "the initiatives proposed by the United States": what was proposed is the noun before
-            subjects = []
+        if passive and not self._after_aux(tokens, trig.index):
+            # "the initiatives proposed by the United States": what was proposed is the noun before;
+            # "victims killed by ...": an actor named only by a sector word is unknown
+            patient = next((m for m in mentions if m.end == trig.index), None)
+            if patient is None or not patient.code:
+                subjects = []
+            elif not any(m is patient for m in subjects):
+                subjects = [patient, *patient.partners]
         agent = None
         if passive or trig.noun:
             # "the civilians imprisoned for X were released by Y": Y is the agent of the later verb

@@ -165,6 +165,13 @@ def _coreference(
         if m.code and actors.is_country(m.code)
         and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
     ]
+    if n == 1 and tokens[i].lower in {"it", "its"}:
+        # a bare "it" may also be an organisation: "Interpol said it will send a team"
+        in_sentence = [
+            m.code for m in earlier
+            if m.code and m.kind not in {"person", "sector", "place"}
+            and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
+        ]
     referent = in_sentence[-1] if in_sentence else (discourse.last_subject or discourse.last_country)
     # "Russia and China said their troops ...": a plural possessive takes the group named before it
     group_possessive = possessive and tokens[i].lower == "their" and len(set(in_sentence)) >= 2
