@@ -371,3 +371,13 @@ def test_bare_it_may_be_an_organisation(coder: Coder) -> None:
 def test_patient_named_by_a_sector_word_is_unknown(coder: Coder) -> None:
     events = code(coder, "KABUL: NATO said it will help families of civilians killed by Taliban fighters.")
     assert not [e for e in events if e.cameo[:2] == "19" and e.target is not None]
+
+
+def test_who_faces_the_event_is_its_target(coder: Coder) -> None:
+    ev = one(code(coder, "Turkey faces mounting pressure from the European Union."), target="TUR")
+    assert ev.source == "EEC" and ev.cameo.startswith("10")
+
+
+def test_participle_with_a_later_agent_is_passive(coder: Coder) -> None:
+    events = code(coder, "Qatar accepted an agreement forced on it by Saudi Arabia.")
+    assert not [e for e in events if e.source == "QAT" and e.cameo[:2] == "17"]

@@ -616,7 +616,8 @@ class Coder:
             agent = next(
                 (m for m in after if m.start < limit and self._after_word(tokens, m.start, {"by", "from"})), None
             )
-        if trig.noun and agent is None:
+        undergoer = self._undergoer(tokens, trig.index, mentions) if trig.noun else None
+        if trig.noun and agent is None and undergoer is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
                 (m for m in mentions if m.code and m.kind != "coref" and trig.index - 2 <= m.end <= trig.index
@@ -655,6 +656,9 @@ class Coder:
                 (m for m in mentions if s - 3 <= m.start < s and m.end <= s and m.start > trig.index and m.code), None
             )
             pairs = self._pairs(trig, subjects, objects, agent, passive, giver_in_object, discourse)
+            if undergoer is not None and (agent is None or undergoer.code != agent.code):
+                # "Obama faces pressure from Congress": the one who faces it is its target
+                pairs = [(agent or Mention(-1, -1, None, None, "unknown", "", ""), undergoer)]
             if co_agents:
                 pairs += [(c, t) for a, t in pairs if a is agent for c in co_agents if c.code != t.code]
             if code[:2] != "01" and any(t.code is None and a.code for a, t in pairs):
@@ -889,8 +893,12 @@ class Coder:
                 # a reduced relative: "a member of Hamas jailed over a year ago"; but in "Iran met
                 # with US officials" the actor is the subject and "met" its verb
                 return True
-            if i > 0 and self._noun_before(tokens[i - 1], i == 1) and self._predicate_follows(tokens, i + 1):
-                return True  # "the civilians imprisoned for X were released": the clause's verb comes later
+            if i > 0 and self._noun_before(tokens[i - 1], i == 1) and (
+                self._predicate_follows(tokens, i + 1) or self._agent_follows(tokens, i + 1)
+            ):
+                # "the civilians imprisoned for X were released": the clause's verb comes later;
+                # "an agreement forced on Qatar by its neighbours": the agent follows
+                return True
         j = i - 1
         while j >= 0 and tokens[j].lower.endswith("ly"):
             j -= 1
@@ -964,6 +972,34 @@ class Coder:
             and low not in words["passive_aux"] and low not in words["prepositions"]
             and low not in words["noun_markers"] and low not in words["clause_breaks"]
         )
+
+    def _undergoer(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
+        """The subject of a verb of undergoing before the noun at ``i`` ("faces pressure",
+        "came under attack", "suffered a blow"), or None."""
+        words = self.lexicon.words
+        j = i - 1
+        while j >= 0 and i - j <= 3 and tokens[j].text[:1].islower() and tokens[j].lower not in words["undergo_verbs"] \
+                and tokens[j].lower != "under" and tokens[j].lower.replace("-", "").isalpha():
+            j -= 1  # determiners and adjectives: "faces mounting pressure"
+        if j < 0 or i - j > 3:
+            return None
+        low = tokens[j].lower
+        if low == "under" and j > 0 and self.lexicon.lemma(tokens[j - 1].lower) == "come":
+            j -= 1
+        elif low not in words["undergo_verbs"]:
+            return None
+        return self._subject(tokens, j, mentions)
+
+    @staticmethod
+    def _agent_follows(tokens: list[Token], j: int) -> bool:
+        """Whether a "by" phrase follows within the participle's phrase ("forced on X by Y")."""
+        for k in range(j, min(len(tokens), j + 8)):
+            low = tokens[k].lower
+            if low == "by":
+                return True
+            if low in _CLAUSE_VERBS or low in {",", ";", ":", "and", "or", "that", "which", "who"}:
+                return False
+        return False
 
     def _predicate_follows(self, tokens: list[Token], j: int) -> bool:
         """Whether a finite auxiliary follows in the same clause within a few words, so that a
