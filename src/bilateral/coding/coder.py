@@ -606,8 +606,6 @@ class Coder:
             patient = next((m for m in mentions if m.end == trig.index), None)
             if patient is None or not patient.code:
                 subjects = []
-            elif not any(m is patient for m in subjects):
-                subjects = [patient, *patient.partners]
         agent = None
         if passive or trig.noun:
             # "the civilians imprisoned for X were released by Y": Y is the agent of the later verb
