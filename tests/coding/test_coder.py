@@ -381,3 +381,17 @@ def test_who_faces_the_event_is_its_target(coder: Coder) -> None:
 def test_participle_with_a_later_agent_is_passive(coder: Coder) -> None:
     events = code(coder, "Qatar accepted an agreement forced on it by Saudi Arabia.")
     assert not [e for e in events if e.source == "QAT" and e.cameo[:2] == "17"]
+
+
+def test_short_form_of_a_full_name_and_its_title(coder: Coder) -> None:
+    # the dictionary knows "Omar Hassan Ahmad Al Bashir"; news write "Omar al-Bashir"
+    one(code(coder, "Omar al-Bashir criticized Egypt on Monday.", date="2010-05-01"), source="SDN", target="EGY")
+    # a full name outside its dated entries is still that country's (an elite, not in office)
+    ev = one(code(coder, "Barack Obama praised Kenya.", date="2005-01-01"), target="KEN")
+    assert (ev.source, ev.source_sector) == ("USA", "ELI")
+
+
+def test_curfew_and_measure_phrases(coder: Coder) -> None:
+    ev = one(code(coder, "Sudan's government shortened by one hour the nightly curfew in Khartoum."), source="SDN")
+    assert ev.cameo == "0813"
+    one(code(coder, "Thailand's army imposed a curfew on Bangkok."), source="THA", cameo="1723")

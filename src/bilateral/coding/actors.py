@@ -22,7 +22,7 @@ import gc
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -39,8 +39,6 @@ _THE_KINDS = frozenset({"country", "igo", "ngo", "metonym", "nonstate"})
 # a one-token entry of at most three capitals ("US", "UN", "WHO", "EC") must be written in capitals;
 # longer acronyms also match the title-case spelling news agencies use ("Opec", "Nato", "Gatt")
 _CASE_SENSITIVE = re.compile(r"[A-Z][A-Z0-9&+]{0,2}")
-# lower-case words inside a title-case name ("Front for the Liberation of the Enclave", "al-Sham")
-_NAME_PARTICLES = frozenset({"of", "the", "for", "and", "in", "al", "el", "de", "du", "la", "le", "des", "del", "bin"})
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 400_000
 
@@ -113,7 +111,8 @@ class ActorDictionary:
     """Phrase -> actor lookup over the packaged actor files."""
 
     def __init__(self, entries: Sequence[tuple[str, ActorEntry]], country_names: dict[str, str],
-                 igo_names: dict[str, str], country_status: dict[str, str]) -> None:
+                 igo_names: dict[str, str], country_status: dict[str, str],
+                 particles: frozenset[str] = frozenset()) -> None:
         rank = {k: i for i, k in enumerate(KINDS)}
         by_phrase: dict[tuple[str, ...], list[tuple[int, int, ActorEntry, int]]] = {}
         seen: set[tuple[ActorEntry, int]] = set()
@@ -126,7 +125,7 @@ class ActorDictionary:
             cs = -1 if _CASE_SENSITIVE.fullmatch(original.strip()) else 0
             if not cs and e.kind == "nonstate" and len(e.phrase) > 1:
                 for k, w in enumerate(original.split()[:30]):
-                    if w[:1].isupper() and w.lower() not in _NAME_PARTICLES:
+                    if w[:1].isupper() and w.lower() not in particles:
                         cs |= 1 << k
             if (e, cs) in seen:
                 continue
@@ -152,6 +151,7 @@ class ActorDictionary:
         self._country_names = country_names
         self._igo_names = igo_names
         self._country_status = country_status
+        self._particles = particles
 
     # ------------------------------------------------------------ loading
     @classmethod
@@ -210,13 +210,22 @@ class ActorDictionary:
                 add(p, r["code"], r["sector"] or None, "nonstate", r["name"])
         for r in _rows(tables.get("sectors.tsv", "")):
             add(r["phrase"], r["sector"], r["sector"], "sector", r["phrase"])
-        for r in _rows(tables.get("persons_phoenix.tsv", "")):
+        words = {r["word"]: r["role"] for r in _rows(tables.get("names.tsv", ""))}
+        particles = frozenset(w for w, role in words.items() if role == "particle")
+        prefixes = frozenset(w for w, role in words.items() if role == "given_prefix")
+        persons = _rows(tables.get("persons_phoenix.tsv", ""))
+        known = {e.phrase for _o, e in entries}
+        for r in persons:
             for p in [r["name"], *_split(r["aliases"])]:
+                known.add(tuple(normalize_token(t) for t in tokenize(p)))
+        short = _short_names(persons, particles, prefixes, known)
+        for r in persons:
+            for p in [r["name"], *_split(r["aliases"]), *short.get(r["name"], ())]:
                 add(p, r["country"], r["sector"] or None, "person", r["name"],
                     r["start"] or None, r["end"] or None, None)
         if not country_names:
             raise ValueError("actor dictionary has no countries")
-        return cls(entries, country_names, igo_names, country_status)
+        return cls(entries, country_names, igo_names, country_status, particles)
 
     # ------------------------------------------------------------ lookup
     def match(self, tokens: Sequence[str], i: int, date: str | None = None) -> tuple[int, ActorEntry] | None:
@@ -309,6 +318,7 @@ class ActorDictionary:
         ents: list[tuple[ActorEntry, int]], first_token: str, date: str | None, words: Sequence[str] = ()
     ) -> ActorEntry | None:
         upper: bool | None = None
+        former: ActorEntry | None = None
         for e, cs in ents:
             if cs == -1:
                 if upper is None:
@@ -321,6 +331,12 @@ class ActorDictionary:
                 return e
             if e.valid_on(date):
                 return e
+            if former is None and e.kind == "person" and e.role is None and len(e.phrase) > 1:
+                former = e
+        if former is not None:
+            # a full name outside its dated entries ("Barack Obama" in 2008) still names a person of
+            # that country, as an elite (ELI) rather than in office; a bare surname does not
+            return _as_elite(former)
         return None
 
     # ------------------------------------------------------------ names
@@ -352,6 +368,39 @@ def _split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split(";") if x.strip()]
 
 
+@lru_cache(maxsize=4096)
+def _as_elite(e: ActorEntry) -> ActorEntry:
+    return replace(e, sector="ELI", start=None, end=None)
+
+
+def _short_names(
+    persons: list[dict[str, str]], particles: frozenset[str], prefixes: frozenset[str],
+    known: set[tuple[str, ...]],
+) -> dict[str, list[str]]:
+    """The short forms news use for a full name of three words or more: given and family name
+    ("Omar Hassan Ahmad Al Bashir" -> "Omar Bashir", "Omar Al Bashir", "Omar al-Bashir"). A form
+    that is already an entry, or would name people of two countries, is left out; so are forms
+    whose first word is a generic given name or title ("Mohammad", "Abdul", "Sheikh")."""
+    forms: dict[str, tuple[str, set[str]]] = {}
+    for r in persons:
+        words = r["name"].split()
+        if len(words) < 3 or words[0].lower() in prefixes or words[0].lower() in particles:
+            continue
+        cands = [f"{words[0]} {words[-1]}"]
+        if words[-2].lower() in particles:
+            cands += [f"{words[0]} {words[-2]} {words[-1]}", f"{words[0]} {words[-2].lower()}-{words[-1]}"]
+        for c in cands:
+            key = c.lower()
+            name, countries = forms.setdefault(key, (r["name"], set()))
+            countries.add(r["country"] if name == r["name"] else "?")
+    out: dict[str, list[str]] = {}
+    for key, (name, countries) in forms.items():
+        if len(countries) != 1 or tuple(normalize_token(t) for t in tokenize(key)) in known:
+            continue
+        out.setdefault(name, []).append(key.title().replace("Al-", "al-").replace("El-", "el-"))
+    return out
+
+
 def _rows(text: str) -> list[dict[str, str]]:
     if not text:
         return []
@@ -359,7 +408,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 _FILES = ("countries.tsv", "igos.tsv", "ngos.tsv", "sectors.tsv", "officeholders.tsv", "institutions.tsv",
-          "nonstate.tsv", "persons_phoenix.tsv")
+          "nonstate.tsv", "persons_phoenix.tsv", "names.tsv")
 
 
 @lru_cache(maxsize=1)

@@ -878,8 +878,8 @@ class Coder:
         words = self.lexicon.words
         if not (low.endswith(("ed", "en")) or low in words["irregular_participles"]):
             return False
-        if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
-            return True  # "a venture led by ...", "was praised by ..."
+        if self._agent_by(tokens, i + 1):
+            return True  # "a venture led by ...", "was praised by ..."; not "cut by 10 pct", "by one hour"
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         actor = next((m for m in mentions or [] if m.end == i and m.code), None)
         if nxt in words["prepositions"] or nxt in {"over", "last", "since"}:
@@ -988,13 +988,19 @@ class Coder:
             return None
         return self._subject(tokens, j, mentions)
 
-    @staticmethod
-    def _agent_follows(tokens: list[Token], j: int) -> bool:
+    def _agent_by(self, tokens: list[Token], k: int) -> bool:
+        """Whether token ``k`` is a "by" that names an agent, not a measure ("by 10 pct", "by one hour")."""
+        if k >= len(tokens) or tokens[k].lower != "by":
+            return False
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        return not (nxt[:1].isdigit() or nxt in self.lexicon.words["measure_words"])
+
+    def _agent_follows(self, tokens: list[Token], j: int) -> bool:
         """Whether a "by" phrase follows within the participle's phrase ("forced on X by Y")."""
         for k in range(j, min(len(tokens), j + 8)):
             low = tokens[k].lower
             if low == "by":
-                return True
+                return self._agent_by(tokens, k)
             if low in _CLAUSE_VERBS or low in {",", ";", ":", "and", "or", "that", "which", "who"}:
                 return False
         return False

@@ -220,6 +220,7 @@ def _load() -> Lexicon:
             "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
             "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
+            "measure_words",
         )
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}

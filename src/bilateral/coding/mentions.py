@@ -223,7 +223,8 @@ def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
                 prev.text = f"{prev.text} {m.text}"
                 continue
             if prev.kind == "sector" and m.code:
-                m.sector = m.sector or prev.sector
+                # a title says more than a person's generic elite code: "Senate leader Robert Byrd"
+                m.sector = prev.sector if m.sector in {None, "ELI"} and prev.sector else m.sector
                 m.start = prev.start
                 m.text = f"{prev.text} {m.text}"
                 out[-1] = m
