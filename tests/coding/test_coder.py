@@ -395,3 +395,13 @@ def test_curfew_and_measure_phrases(coder: Coder) -> None:
     ev = one(code(coder, "Sudan's government shortened by one hour the nightly curfew in Khartoum."), source="SDN")
     assert ev.cameo == "0813"
     one(code(coder, "Thailand's army imposed a curfew on Bangkok."), source="THA", cameo="1723")
+
+
+def test_considered_act_is_a_policy_option(coder: Coder) -> None:
+    ev = one(code(coder, "Norway is considering sending aid to Sudanese refugees in Chad."), source="NOR")
+    assert (ev.cameo, ev.status) == ("014", "hypothetical")
+
+
+def test_conditional_hypothetical_sanction_is_a_threat(coder: Coder) -> None:
+    ev = one(code(coder, "The United States could impose sanctions on Iran if talks fail."), source="USA", target="IRN")
+    assert ev.cameo.startswith("13") and ev.status == "hypothetical"

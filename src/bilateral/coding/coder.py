@@ -213,7 +213,10 @@ class Coder:
                 continue
             trig = verb_triggers(tokens, i, self.lexicon, positions)
             if trig is not None and (
-                self._transitive_misuse(tokens, i)
+                # a verb that opens a status cue ("exploring the possibility of") is the cue
+                _starts_any(tokens, i, self.lexicon.cue_index["hypothetical"]) > 1
+                or tokens[i].lower in self.lexicon.words["consideration"]
+                or self._transitive_misuse(tokens, i)
                 or self._control_verb(tokens, i + 1)
                 or self._control_verb(tokens, trig.end)
             ):
@@ -289,7 +292,9 @@ class Coder:
                 if ev.source is None or ev.target is None:
                     partial.append(ev)
                 else:
-                    (statements if ev.cameo[:2] in {"01"} else events).append(ev)
+                    # a considered act (014) is news in itself, not a mere statement
+                    mere = ev.cameo[:2] == "01" and ev.cameo != self.lexicon.consideration_code
+                    (statements if mere else events).append(ev)
             # words that served as this event's object are not triggers of their own
             i = max(i + 1, consumed) if found else i + 1
         if reports:
@@ -679,6 +684,11 @@ class Coder:
             final_code = code
             if status == "intended":
                 final_code = self._defaults.lookup(self._defaults.intent, code) or code
+            elif status == "hypothetical" and cue.lower() in lex.words["consideration"]:
+                final_code = lex.consideration_code  # "Malaysia is considering giving money": 014
+            elif status == "hypothetical" and code[:2] >= "14" and self._conditional(tokens, trig, cue):
+                # "the EU may halt mediation if cooperation founders": a conditional threat
+                final_code = self._defaults.lookup(self._defaults.intent, code) or code
             if final_code not in self.codebook:
                 continue
             ch, ch_cue = self._channel(tokens, trig, s, e, code, channel)
@@ -987,6 +997,14 @@ class Coder:
         elif low not in words["undergo_verbs"]:
             return None
         return self._subject(tokens, j, mentions)
+
+    def _conditional(self, tokens: list[Token], trig: Trigger, cue: str) -> bool:
+        """Whether a hypothetical act is made conditional ("may halt X if Y", "unless Y")."""
+        conditionals = self.lexicon.words["conditionals"]
+        if cue.lower() in conditionals:
+            return True
+        end = complement_end(tokens, trig.end, self.lexicon)
+        return any(tokens[k].lower in conditionals for k in range(trig.end, min(end, trig.end + 15)))
 
     def _agent_by(self, tokens: list[Token], k: int) -> bool:
         """Whether token ``k`` is a "by" that names an agent, not a measure ("by 10 pct", "by one hour")."""

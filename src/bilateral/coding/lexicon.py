@@ -76,6 +76,7 @@ class Lexicon:
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     accusation_code: str = ""  # the code of a speaker's report of another party's use of force
+    consideration_code: str = ""  # the code of an act only considered ("is considering giving aid")
     obligations: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)  # modal -> demand code
 
     def element_phrases(self, element: str) -> list[Phrase]:
@@ -220,7 +221,7 @@ def _load() -> Lexicon:
             "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
             "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
-            "measure_words",
+            "measure_words", "consideration", "conditionals",
         )
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
@@ -237,6 +238,7 @@ def _load() -> Lexicon:
         coreference=coreference,
         intent_verbs=frozenset(raw["intent_verbs"]),
         accusation_code=str(raw["reported_force_code"]),
+        consideration_code=str(raw["consideration_code"]),
         obligations=_obligations(raw["reported_obligation"]),
         lemmas=lemma_of,
         strong_channels=strong,
