@@ -405,3 +405,8 @@ def test_considered_act_is_a_policy_option(coder: Coder) -> None:
 def test_conditional_hypothetical_sanction_is_a_threat(coder: Coder) -> None:
     ev = one(code(coder, "The United States could impose sanctions on Iran if talks fail."), source="USA", target="IRN")
     assert ev.cameo.startswith("13") and ev.status == "hypothetical"
+
+
+def test_capturing_a_town_and_holding_hostages(coder: Coder) -> None:
+    one(code(coder, "Ethiopian troops captured a rebel stronghold in Somalia."), source="ETH", cameo="192")
+    one(code(coder, "Colombian rebels held three Ecuadorian engineers hostage."), source="COL", cameo="181")
