@@ -276,3 +276,11 @@ def test_split_compound(ad: ActorDictionary) -> None:
     assert codes("Pakistan") is None
     assert codes("long-term") is None
     assert tokenize("India-Pakistan talks") == ["India-Pakistan", "talks"]
+
+
+def test_short_forms_of_long_names(ad: ActorDictionary) -> None:
+    for text in ("Omar Bashir", "Omar Al Bashir", "Omar al-Bashir"):
+        e = ad.resolve_actor(text, "2010-05-01")
+        assert e is not None and e.code == "SDN", text
+    # a bare surname out of office stays unresolved
+    assert first(ad, "Reagan said", "1995-03-01") is None

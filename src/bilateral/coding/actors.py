@@ -22,7 +22,7 @@ import gc
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -104,28 +104,36 @@ class ActorEntry:
         return self.end is None or d < self.end
 
 
-_Cand = tuple[tuple[str, ...], list[tuple[ActorEntry, bool]]]
+_Cand = tuple[tuple[str, ...], list[tuple[ActorEntry, int]]]
 
 
 class ActorDictionary:
     """Phrase -> actor lookup over the packaged actor files."""
 
     def __init__(self, entries: Sequence[tuple[str, ActorEntry]], country_names: dict[str, str],
-                 igo_names: dict[str, str], country_status: dict[str, str]) -> None:
+                 igo_names: dict[str, str], country_status: dict[str, str],
+                 particles: frozenset[str] = frozenset()) -> None:
         rank = {k: i for i, k in enumerate(KINDS)}
-        by_phrase: dict[tuple[str, ...], list[tuple[int, int, ActorEntry, bool]]] = {}
-        seen: set[tuple[ActorEntry, bool]] = set()
+        by_phrase: dict[tuple[str, ...], list[tuple[int, int, ActorEntry, int]]] = {}
+        seen: set[tuple[ActorEntry, int]] = set()
         for n, (original, e) in enumerate(entries):
             if not e.phrase:
                 continue
-            cs = bool(_CASE_SENSITIVE.fullmatch(original.strip()))
+            # -1: written in capitals only; 0: any case; else, for a multi-word group name, a bit mask
+            # of the words that must keep the capital the dictionary gives them ("the Armed Islamic
+            # Group", not "an armed Islamic group"; "Haqqani network" as written)
+            cs = -1 if _CASE_SENSITIVE.fullmatch(original.strip()) else 0
+            if not cs and e.kind == "nonstate" and len(e.phrase) > 1:
+                for k, w in enumerate(original.split()[:30]):
+                    if w[:1].isupper() and w.lower() not in particles:
+                        cs |= 1 << k
             if (e, cs) in seen:
                 continue
             seen.add((e, cs))
             by_phrase.setdefault(e.phrase, []).append((rank.get(e.kind, len(rank)), n, e, cs))
-        self._phrases: dict[tuple[str, ...], list[tuple[ActorEntry, bool]]] = {}
+        self._phrases: dict[tuple[str, ...], list[tuple[ActorEntry, int]]] = {}
         # first token -> (entries of the one-token phrase, second token -> longer phrases)
-        index: dict[str, tuple[list[tuple[ActorEntry, bool]] | None, dict[str, list[_Cand]]]] = {}
+        index: dict[str, tuple[list[tuple[ActorEntry, int]] | None, dict[str, list[_Cand]]]] = {}
         for phrase, lst in by_phrase.items():
             lst.sort(key=lambda x: (x[0], x[1]))
             ents = [(x[2], x[3]) for x in lst]
@@ -143,6 +151,7 @@ class ActorDictionary:
         self._country_names = country_names
         self._igo_names = igo_names
         self._country_status = country_status
+        self._particles = particles
 
     # ------------------------------------------------------------ loading
     @classmethod
@@ -201,13 +210,22 @@ class ActorDictionary:
                 add(p, r["code"], r["sector"] or None, "nonstate", r["name"])
         for r in _rows(tables.get("sectors.tsv", "")):
             add(r["phrase"], r["sector"], r["sector"], "sector", r["phrase"])
-        for r in _rows(tables.get("persons_phoenix.tsv", "")):
+        words = {r["word"]: r["role"] for r in _rows(tables.get("names.tsv", ""))}
+        particles = frozenset(w for w, role in words.items() if role == "particle")
+        prefixes = frozenset(w for w, role in words.items() if role == "given_prefix")
+        persons = _rows(tables.get("persons_phoenix.tsv", ""))
+        known = {e.phrase for _o, e in entries}
+        for r in persons:
             for p in [r["name"], *_split(r["aliases"])]:
+                known.add(tuple(normalize_token(t) for t in tokenize(p)))
+        short = _short_names(persons, particles, prefixes, known)
+        for r in persons:
+            for p in [r["name"], *_split(r["aliases"]), *short.get(r["name"], ())]:
                 add(p, r["country"], r["sector"] or None, "person", r["name"],
                     r["start"] or None, r["end"] or None, None)
         if not country_names:
             raise ValueError("actor dictionary has no countries")
-        return cls(entries, country_names, igo_names, country_status)
+        return cls(entries, country_names, igo_names, country_status, particles)
 
     # ------------------------------------------------------------ lookup
     def match(self, tokens: Sequence[str], i: int, date: str | None = None) -> tuple[int, ActorEntry] | None:
@@ -237,7 +255,7 @@ class ActorDictionary:
                         j += 1
                     if j < k:
                         continue
-                    e = self._select(ents, tok, date)
+                    e = self._select(ents, tok, date, tokens[i:base + k])
                     if e is not None:
                         return base + k, e
         if single is not None:
@@ -314,18 +332,29 @@ class ActorDictionary:
         return [e for e, _ in self._phrases.get(key, [])]
 
     @staticmethod
-    def _select(ents: list[tuple[ActorEntry, bool]], first_token: str, date: str | None) -> ActorEntry | None:
+    def _select(
+        ents: list[tuple[ActorEntry, int]], first_token: str, date: str | None, words: Sequence[str] = ()
+    ) -> ActorEntry | None:
         upper: bool | None = None
+        former: ActorEntry | None = None
         for e, cs in ents:
-            if cs:
+            if cs == -1:
                 if upper is None:
                     upper = _bare(first_token).isupper()
                 if not upper:
                     continue
+            elif cs > 0 and words and any(cs >> k & 1 and not w[:1].isupper() for k, w in enumerate(words)):
+                continue
             if e.start is None and e.end is None:
                 return e
             if e.valid_on(date):
                 return e
+            if former is None and e.kind == "person" and e.role is None and len(e.phrase) > 1:
+                former = e
+        if former is not None:
+            # a full name outside its dated entries ("Barack Obama" in 2008) still names a person of
+            # that country, as an elite (ELI) rather than in office; a bare surname does not
+            return _as_elite(former)
         return None
 
     # ------------------------------------------------------------ names
@@ -357,6 +386,39 @@ def _split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split(";") if x.strip()]
 
 
+@lru_cache(maxsize=4096)
+def _as_elite(e: ActorEntry) -> ActorEntry:
+    return replace(e, sector="ELI", start=None, end=None)
+
+
+def _short_names(
+    persons: list[dict[str, str]], particles: frozenset[str], prefixes: frozenset[str],
+    known: set[tuple[str, ...]],
+) -> dict[str, list[str]]:
+    """The short forms news use for a full name of three words or more: given and family name
+    ("Omar Hassan Ahmad Al Bashir" -> "Omar Bashir", "Omar Al Bashir", "Omar al-Bashir"). A form
+    that is already an entry, or would name people of two countries, is left out; so are forms
+    whose first word is a generic given name or title ("Mohammad", "Abdul", "Sheikh")."""
+    forms: dict[str, tuple[str, set[str]]] = {}
+    for r in persons:
+        words = r["name"].split()
+        if len(words) < 3 or words[0].lower() in prefixes or words[0].lower() in particles:
+            continue
+        cands = [f"{words[0]} {words[-1]}"]
+        if words[-2].lower() in particles:
+            cands += [f"{words[0]} {words[-2]} {words[-1]}", f"{words[0]} {words[-2].lower()}-{words[-1]}"]
+        for c in cands:
+            key = c.lower()
+            name, countries = forms.setdefault(key, (r["name"], set()))
+            countries.add(r["country"] if name == r["name"] else "?")
+    out: dict[str, list[str]] = {}
+    for key, (name, countries) in forms.items():
+        if len(countries) != 1 or tuple(normalize_token(t) for t in tokenize(key)) in known:
+            continue
+        out.setdefault(name, []).append(key.title().replace("Al-", "al-").replace("El-", "el-"))
+    return out
+
+
 def _rows(text: str) -> list[dict[str, str]]:
     if not text:
         return []
@@ -364,7 +426,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 _FILES = ("countries.tsv", "igos.tsv", "ngos.tsv", "sectors.tsv", "officeholders.tsv", "institutions.tsv",
-          "nonstate.tsv", "persons_phoenix.tsv")
+          "nonstate.tsv", "persons_phoenix.tsv", "names.tsv")
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from bilateral.coding.triggers import (
     list_end,
     verb_triggers,
 )
-from bilateral.coding.wordforms import CAPITALISED, STALLED, TRIGGER, WordForms
+from bilateral.coding.wordforms import CAPITALISED, CLAIM, STALLED, TRIGGER, WordForms
 from bilateral.coding.wordforms import positions as positions_of
 from bilateral.model import Document, Event, EventTrace, Sentence
 
@@ -44,6 +44,14 @@ _LOCATIVE_OR_PP = frozenset({"in", "at", "from", "to", "of", "with", "by", "on",
 
 # auxiliaries right after an actor: the actor is the subject of a new clause
 _CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "will", "would"})
+
+
+# words between an object and a coordinated verb: "attacked Iraq and then took", "and has since"
+_COORDINATED_VERB_GAP = frozenset({"and", ",", "then", "also", "later", "has", "have", "had", "was", "were", "since"})
+
+
+# words between the conjuncts of a coordinated subject: "Kagame and his party", "A, B and the C"
+_CONJUNCT_GAP = frozenset({"and", ",", "the", "his", "her", "its", "their"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,28 +198,41 @@ class Coder:
         events: list[Event] = []
         statements: list[Event] = []
         partial: list[Event] = []  # one actor known: kept only when nothing dyadic is found
-        suppress_until = 0  # end of an appeal's or a hope's complement: not an asserted event
+        suppress_from = suppress_until = 0  # an appeal's or a hope's complement: not an asserted event
+        claim_content = False  # whether that complement is what a speaker claims ("claimed that …")
+        unasserted: list[Event] = []  # events inside a claim: not coded, but the claim may accuse
+        reports: list[tuple[int, Event]] = []  # reporting verbs and the statement each makes
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         head_status: str | None = None  # the status of the latest event, for "to"-infinitives
         seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
         where = _Where(doc_id, index, date, text)
         stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse, flags)
         # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
+        # (claim nouns are visited too: "allegations that ..." hides what follows)
         candidates = [
-            k for k, f in enumerate(flags) if f & TRIGGER and (k == 0 or not f & CAPITALISED)
+            k for k, f in enumerate(flags) if f & CLAIM or (f & TRIGGER and (k == 0 or not f & CAPITALISED))
         ]
         i = 0
         for k in candidates:
             if k < i:
                 continue  # inside the evidence of an earlier event
             i = k
-            if i in in_mention:
+            f = flags[i]
+            if f & CLAIM and i >= suppress_until and self._claim_clause(tokens, i):
+                # "allegations by Rwanda that it had played a role": what is alleged is not asserted
+                suppress_from, suppress_until = i + 1, self._claim_end(tokens, i + 1)
+                claim_content = False
+            if not f & TRIGGER or (i > 0 and f & CAPITALISED) or i in in_mention:
                 continue
-            if i < suppress_until or stalled_span[0] <= i < stalled_span[1]:
+            hidden = suppress_from <= i < suppress_until  # inside a claim's content: read only to find an accusation
+            if (hidden and not claim_content) or stalled_span[0] <= i < stalled_span[1]:
                 continue
             trig = verb_triggers(tokens, i, self.lexicon, positions)
             if trig is not None and (
-                self._transitive_misuse(tokens, i)
+                # a verb that opens a status cue ("exploring the possibility of") is the cue
+                _starts_any(tokens, i, self.lexicon.cue_index["hypothetical"]) > 1
+                or tokens[i].lower in self.lexicon.words["consideration"]
+                or self._transitive_misuse(tokens, i)
                 or self._control_verb(tokens, i + 1)
                 or self._control_verb(tokens, trig.end)
             ):
@@ -223,12 +244,27 @@ class Coder:
             if trig.noun and not self._eventive(tokens[i].lower):
                 i += 1
                 continue
+            if hidden:
+                found, _consumed = self._events_for(trig, tokens, mentions, where, discourse, None, None)
+                unasserted.extend(found)
+                i += 1
+                continue
+            reporting = trig.reporting
             if self._takes_complement(tokens[i].lower, trig.code):
                 # "urged X to …", "pressure from Congress to …": the content is not an asserted deed
-                suppress_until = complement_end(tokens, trig.end, self.lexicon)
+                suppress_from, suppress_until = trig.end, complement_end(tokens, trig.end, self.lexicon)
+                claim_content = reporting
             found, consumed = self._events_for(
                 trig, tokens, mentions, where, discourse, sentence_subject, head_status
             )
+            if found and trig.code[:2] in self.lexicon.words["offence_roots"] and i + 1 >= suppress_until:
+                offence = self._offence(tokens, trig.end)
+                if offence >= 0:
+                    # "jailed a student for helping militants": the offence charged is not asserted
+                    suppress_from, suppress_until = offence, self._claim_end(tokens, offence)
+                    claim_content = False
+            if reporting and found and found[0].source is not None:
+                reports.append((i, found[0]))
             if found:
                 head_status = found[0].status
             if sentence_subject is None and not trig.noun:
@@ -245,14 +281,40 @@ class Coder:
                     for s in seen
                 ):
                     continue
+                if infinitive and any(
+                    s[0] == ev.source and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
+                ):
+                    # "met Assad to discuss efforts to counter X": the purpose of a meeting, and what
+                    # it names, is the meeting's topic
+                    suppress_from = trig.end
+                    suppress_until = max(suppress_until, clause_end(tokens, trig.end, self.lexicon))
+                    claim_content = False
+                    continue
                 seen.add(key)
                 seen.add(same_kind)
+                if infinitive and ev.source is not None and ev.target is not None:
+                    # "blocked roads to press their demands on the government": the act done for a
+                    # purpose is aimed at the purpose's addressee
+                    act = next((p for p in reversed(partial) if p.source == ev.source and p.target is None
+                                and p.cameo[:2] not in {"01", "02", "03", "05"} and p.span[0] < ev.span[0]), None)
+                    if act is not None:
+                        partial.remove(act)
+                        act.target, act.target_sector = ev.target, ev.target_sector
+                        if act.trace is not None and ev.trace is not None:
+                            act.trace.target_text = ev.trace.target_text
+                            act.trace.target_entry = ev.trace.target_entry
+                            act.trace.notes.append("target: the addressee of its purpose")
+                        events.append(act)
                 if ev.source is None or ev.target is None:
                     partial.append(ev)
                 else:
-                    (statements if ev.cameo[:2] in {"01"} else events).append(ev)
+                    # a considered act (014) is news in itself, not a mere statement
+                    mere = ev.cameo[:2] == "01" and ev.cameo != self.lexicon.consideration_code
+                    (statements if mere else events).append(ev)
             # words that served as this event's object are not triggers of their own
             i = max(i + 1, consumed) if found else i + 1
+        if reports:
+            events = self._accusations(tokens, mentions, reports, events, partial + unasserted, where)
         known = {(x.source, x.target, x.cameo) for x in events}
         events.extend(e for e in stalled if (e.source, e.target, e.cameo) not in known)
         self._update_discourse(discourse, mentions, events)
@@ -262,6 +324,79 @@ class Coder:
             substantive = [e for e in partial if e.cameo[:2] != "01"]
             return (substantive or partial)[:1]
         return statements[:1] if self.config.statements else []
+
+    def _accusations(
+        self, tokens: list[Token], mentions: list[Mention], reports: list[tuple[int, Event]],
+        events: list[Event], other: list[Event], where: _Where,
+    ) -> list[Event]:
+        """What a speaker does by reporting: "Israel said a mortar bomb was fired at it from Gaza"
+        is Israel accusing Gaza (besides the attack itself); "the rebels announced that the
+        president must agree to changes" is their demand on him. The new event stands where the
+        speaker's verb does, before the event it reports."""
+        lex = self.lexicon
+        roots = lex.words["reported_force_roots"]
+        out = list(events)
+        done: set[tuple[str | None, str | None, str | None]] = set()
+        candidates = sorted([*events, *other], key=lambda x: x.span[0])
+        for i, report in reports:
+            if report.source is None:
+                continue
+            end = complement_end(tokens, i + 1, lex)
+            limit = tokens[end].start if end < len(tokens) else len(where.text) + 1
+            # the reported clause's first event, not one inside a noun phrase further on
+            ev = next((x for x in candidates if tokens[i].end <= x.span[0] < limit), None)
+            obliged = self._obliged(tokens, mentions, i + 1, end)
+            if obliged is not None:
+                target, code = obliged
+                tgt, tgt_sector, tgt_text = target.code, target.sector, target.text
+                note, entry = "the speaker says the target must act", target.entry
+            elif ev is not None and ev.cameo[:2] in roots and ev.status == "realized" and ev.source is not None:
+                if ev.source == report.source:
+                    continue  # "Pakistan said it struck ...": no one accused
+                code, tgt, tgt_sector = lex.accusation_code, ev.source, ev.source_sector
+                tgt_text = ev.trace.source_text if ev.trace else ""
+                entry = ev.trace.source_entry if ev.trace else ""
+                note = "the speaker reports an attack by the target"
+            else:
+                continue
+            if (report.source, report.source_sector) == (tgt, tgt_sector) or (report.source, tgt, tgt_sector) in done:
+                continue
+            done.add((report.source, tgt, tgt_sector))
+            speaker = Mention(-1, -1, report.source, report.source_sector, "speaker", "", "")
+            addressee = Mention(-1, -1, tgt, tgt_sector, "reported", tgt_text, entry)
+            trace = None
+            if self.config.explain:
+                trace = EventTrace(
+                    pattern=f"reported speech -> {code}",
+                    source_text=report.trace.source_text if report.trace else "",
+                    source_entry=report.trace.source_entry if report.trace else "",
+                    target_text=tgt_text, target_entry=entry, notes=[note],
+                )
+            channel = self._defaults.lookup(self._defaults.channel, code) or "other"
+            made = self._event(where, speaker, addressee, code, "realized", channel, report.span, trace)
+            pos = next((k for k, x in enumerate(out) if x is ev), len(out))
+            out.insert(pos, made)
+        return out
+
+    def _obliged(
+        self, tokens: list[Token], mentions: list[Mention], start: int, end: int
+    ) -> tuple[Mention, str] | None:
+        """The actor a reported clause says must act ("said Iran must stop ..."), with the demand
+        code of the modal, or None. The actor is the clause's first, followed by the modal."""
+        k = next((k for k, m in enumerate(mentions) if start <= m.start < end), -1)
+        if k < 0 or not mentions[k].code:
+            return None
+        m, last = mentions[k], mentions[k].end
+        for n in mentions[k + 1:]:
+            # "President Kagame and his party must ...": the modal follows the last conjunct
+            if n.start >= end or not all(t.lower in _CONJUNCT_GAP for t in tokens[last:n.start]):
+                break
+            last = n.end
+        for j in range(last, min(end, last + 3)):
+            for phrase, code in self.lexicon.obligations.get(tokens[j].lower, ()):
+                if _phrase_at(tokens, j, phrase):
+                    return m, code
+        return None
 
     def _stalled_deeds(
         self, tokens: list[Token], mentions: list[Mention], where: _Where, discourse: Discourse, flags: list[int]
@@ -410,7 +545,7 @@ class Coder:
         low = tokens[i].lower
         with_object = trig is not None and (trig.deed is not None or trig.end > i + 1)
         if not with_object and self.lexicon.lemma(low) == low and any(
-            m.end == i and m.code and m.kind in {"country", "adjective", "metonym", "igo"} for m in mentions
+            m.end == i and m.code and m.kind != "coref" for m in mentions
         ):
             return True  # "Japan trade", "U.S. aid": a singular name before a bare verb form makes a compound noun
         if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower == ",":
@@ -467,6 +602,7 @@ class Coder:
         stop = clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
         in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
+        in_range = [m for m in in_range if not self._trailing_speaker(tokens, m)]
         after = [m for m in in_range if not (m.start > 0 and tokens[m.start - 1].lower in locative)]
         if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
             # force used "in Ukraine" is force against it; money put "in X" goes to X
@@ -483,13 +619,22 @@ class Coder:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
         passive = not trig.noun and self._passive(tokens, trig.index, mentions)
         trig.passive = passive
-        if passive and not self._after_aux(tokens, trig.index) and not any(m.end == trig.index for m in mentions):
-            # "the initiatives proposed by the United States": what was proposed is the noun before
-            subjects = []
+        if passive and not self._after_aux(tokens, trig.index):
+            # "the initiatives proposed by the United States": what was proposed is the noun before;
+            # "victims killed by ...": an actor named only by a sector word is unknown
+            patient = next((m for m in mentions if m.end == trig.index), None)
+            if patient is None or not patient.code:
+                subjects = []
         agent = None
         if passive or trig.noun:
-            agent = next((m for m in after if self._after_word(tokens, m.start, {"by", "from"})), None)
-        if trig.noun and agent is None:
+            # "the civilians imprisoned for X were released by Y": Y is the agent of the later verb
+            limit = next((k for k in range(trig.index + 1, max(stop, trig.end))
+                          if tokens[k].lower in _CLAUSE_VERBS), len(tokens)) if passive else len(tokens)
+            agent = next(
+                (m for m in after if m.start < limit and self._after_word(tokens, m.start, {"by", "from"})), None
+            )
+        undergoer = self._undergoer(tokens, trig.index, mentions) if trig.noun else None
+        if trig.noun and agent is None and undergoer is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
                 (m for m in mentions if m.code and m.kind != "coref" and trig.index - 2 <= m.end <= trig.index
@@ -498,6 +643,20 @@ class Coder:
                          for t in tokens[m.end:trig.index])),
                 None,
             )
+        # "support from Moscow and Beijing": actors coordinated with the agent are agents too
+        co_agents: list[Mention] = []
+        if agent is not None:
+            last = agent
+            for m in after:
+                if m.start < last.end:
+                    continue
+                gap = [t.lower for t in tokens[last.end:m.start]]
+                if not gap or not all(g in {"and", ",", "the"} for g in gap) or ("and" not in gap and gap != [","]):
+                    break
+                co_agents.append(m)
+                last = m
+            co_agents = [m for m in co_agents if m.code != agent.code]
+        objects = [m for m in after if not any(m is c for c in co_agents)]
         # the deeds named in the object: one event per deed ("not received A, B or C")
         deeds: list[tuple[int, int, str, str, str]] = []
         if trig.deed is not None:
@@ -513,7 +672,18 @@ class Coder:
             giver_in_object = next(
                 (m for m in mentions if s - 3 <= m.start < s and m.end <= s and m.start > trig.index and m.code), None
             )
-            pairs = self._pairs(trig, subjects, after, agent, passive, giver_in_object, discourse)
+            pairs = self._pairs(trig, subjects, objects, agent, passive, giver_in_object, discourse)
+            if undergoer is not None and (agent is None or undergoer.code != agent.code):
+                # "Obama faces pressure from Congress": the one who faces it is its target
+                pairs = [(agent or Mention(-1, -1, None, None, "unknown", "", ""), undergoer)]
+            if co_agents:
+                pairs += [(c, t) for a, t in pairs if a is agent for c in co_agents if c.code != t.code]
+            if code[:2] != "01" and any(t.code is None and a.code for a, t in pairs):
+                # no target named: a country where the act takes place stands in ("attend a summit in
+                # Switzerland", "inspect refineries in Iran")
+                place = next((m for m in in_range if m not in after and self.actors.is_country(m.code)), None)
+                if place is not None:
+                    pairs = [(a, place if t.code is None and a.code not in {None, place.code} else t) for a, t in pairs]
             status, cue = ("realized", "") if code[:2] == "01" else self._status(tokens, trig, s, mentions)
             if (
                 status == "realized" and head_status not in (None, "realized")
@@ -527,6 +697,11 @@ class Coder:
                 inherited = (status, cue)
             final_code = code
             if status == "intended":
+                final_code = self._defaults.lookup(self._defaults.intent, code) or code
+            elif status == "hypothetical" and cue.lower() in lex.words["consideration"]:
+                final_code = lex.consideration_code  # "Malaysia is considering giving money": 014
+            elif status == "hypothetical" and code[:2] >= "14" and self._conditional(tokens, trig, cue):
+                # "the EU may halt mediation if cooperation founders": a conditional threat
                 final_code = self._defaults.lookup(self._defaults.intent, code) or code
             if final_code not in self.codebook:
                 continue
@@ -627,6 +802,12 @@ class Coder:
                 if m.end < len(tokens) and tokens[m.end].lower == "'s" and m.end + 1 < i:
                     continue  # possessive owner: "Pakistan's minister said" keeps the minister
                 best = m
+        if best is not None and lo < best.start:
+            verb = self._object_of_coordinated_verb(tokens, best, i)
+            if verb >= 0:
+                # "ISIL attacked Iraq and took Mosul": Iraq is the first verb's object; both verbs
+                # share the first verb's subject
+                best = self._subject(tokens, verb, mentions) or best
         if best is None:
             # "Pakistan's key mineral venture has seen little investment": the owner stands in
             for m in mentions:
@@ -642,12 +823,44 @@ class Coder:
                 } and m.start - 1 <= lo + 4:
                     best = m
                     break
+        if best is None and lo > 0 and tokens[lo - 1].lower in {"that", "which", "who"}:
+            # a relative clause's subject is its antecedent: "the militant group that has seized",
+            # "Kenya, which has sent troops"; an antecedent that names no known actor leaves it unknown
+            # ("that" after a comma is a complementizer: "said on Monday in Serbia, that ...")
+            k = lo - 2
+            if lo >= 2 and tokens[lo - 2].lower == ",":
+                k = lo - 3 if tokens[lo - 1].lower != "that" else -9
+            # the antecedent ends the noun phrase, or modifies its head ("the militant group that")
+            antecedent = next((m for m in mentions if k - 1 <= m.end <= k + 1 and m.start <= k and all(
+                t.lower.isalpha() and t.text[:1].islower() and t.lower not in preps and t.lower not in _MODAL_OR_SUBJECT
+                for t in tokens[m.end:k + 1])), None)
+            if antecedent is not None:
+                return antecedent if antecedent.code else None
+            if tokens[lo - 1].lower != "that":
+                return None
         if best is None and lo > 0 and tokens[lo - 1].lower not in lex.words["reporting_verbs"]:
             # coordinated verb phrases share the subject: "Pakistan avoided X and backed Y"
             for m in mentions:
                 if m.end <= lo and m.code and not (m.start > 0 and tokens[m.start - 1].lower in preps):
                     best = m
         return best
+
+    def _object_of_coordinated_verb(self, tokens: list[Token], m: Mention, i: int) -> int:
+        """When ``m`` is the object of a verb coordinated with the verb at ``i`` ("attacked Iraq and
+        took"), that verb's index; else -1."""
+        gap = [t.lower for t in tokens[m.end:i]]
+        if "and" not in gap or not all(g in _COORDINATED_VERB_GAP or g.endswith("ly") for g in gap):
+            return -1
+        j = m.start - 1
+        if j >= 0 and tokens[j].lower in {"the", "a", "an"}:
+            j -= 1
+        if j < 0 or not tokens[j].text[:1].islower():
+            return -1
+        low = tokens[j].lower
+        lex = self.lexicon
+        if low in lex.words["prepositions"] or low in lex.words["clause_breaks"] or low in _MODAL_OR_SUBJECT:
+            return -1
+        return j if low in lex.trigger_forms or low.endswith("ed") else -1
 
     @staticmethod
     def _conjoined(subject: Mention, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
@@ -686,14 +899,28 @@ class Coder:
 
     def _passive(self, tokens: list[Token], i: int, mentions: list[Mention] | None = None) -> bool:
         low = tokens[i].lower
-        if not (low.endswith(("ed", "en")) or low in {"met", "held", "given", "sent", "won", "cut", "led"}):
+        words = self.lexicon.words
+        if not (low.endswith(("ed", "en")) or low in words["irregular_participles"]):
             return False
-        if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
-            return True  # "a venture led by ...", "was praised by ..."
+        if self._agent_by(tokens, i + 1):
+            return True  # "a venture led by ...", "was praised by ..."; not "cut by 10 pct", "by one hour"
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        after_actor = any(m.end == i and m.code for m in mentions or [])
-        if after_actor and (nxt in self.lexicon.words["prepositions"] or nxt in {"over", "last", "since"}):
-            return True  # a reduced relative: "a member of Hamas jailed over a year ago"
+        actor = next((m for m in mentions or [] if m.end == i and m.code), None)
+        if nxt in words["prepositions"] or nxt in {"over", "last", "since"}:
+            if actor is not None and (
+                (actor.start > 0 and tokens[actor.start - 1].lower in words["prepositions"])
+                or self._predicate_follows(tokens, i + 1)
+                or any(tokens[k].lower == "there" for k in range(max(0, actor.start - 4), actor.start))
+            ):
+                # a reduced relative: "a member of Hamas jailed over a year ago"; but in "Iran met
+                # with US officials" the actor is the subject and "met" its verb
+                return True
+            if i > 0 and self._noun_before(tokens[i - 1], i == 1) and (
+                self._predicate_follows(tokens, i + 1) or self._agent_follows(tokens, i + 1)
+            ):
+                # "the civilians imprisoned for X were released": the clause's verb comes later;
+                # "an agreement forced on Qatar by its neighbours": the agent follows
+                return True
         j = i - 1
         while j >= 0 and tokens[j].lower.endswith("ly"):
             j -= 1
@@ -701,16 +928,139 @@ class Coder:
             j + 1 < len(tokens) and tokens[j].lower in {"has", "have", "had"}
         )
 
+    @staticmethod
+    def _claim_clause(tokens: list[Token], i: int) -> bool:
+        """Whether the noun at ``i`` introduces the content of a claim: "allegations (by X) that …",
+        "speculation they were captured"."""
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if nxt in {"they", "he", "she", "it", "we"}:
+            return True
+        for k in range(i + 1, min(len(tokens), i + 11)):
+            low = tokens[k].lower
+            if low == "that":
+                return True
+            if low in _CLAUSE_VERBS or low in {"and", "or", "but"}:
+                return False
+            if not (low.isalpha() or low in {"'s", "-", "(", ")"}):
+                return False
+        return False
+
+    def _trailing_speaker(self, tokens: list[Token], m: Mention) -> bool:
+        """Whether ``m`` is the speaker of a trailing attribution (", Kenyan officials said"),
+        which is never the object of the verb before it."""
+        j = m.start - 1
+        if j >= 0 and tokens[j].lower in {"the", "a", "an"}:
+            j -= 1
+        if j < 0 or tokens[j].lower != ",":
+            return False
+        reporting = self.lexicon.words["reporting_verbs"]
+        for k in range(m.end, min(len(tokens), m.end + 6)):
+            t = tokens[k]
+            if t.lower in reporting:
+                return True
+            if not (t.text[:1].isupper() or t.lower in {"of", "here", "also", "has", "had", "have"}):
+                return False
+        return False
+
+    @staticmethod
+    def _offence(tokens: list[Token], start: int) -> int:
+        """Where "for" + a gerund after a punishment or accusation names its reason ("jailed X for
+        two years for helping Y"): the index of that "for", else -1."""
+        for k in range(start, min(len(tokens) - 1, start + 12)):
+            low = tokens[k].lower
+            if low in {";", ":", "but", "while", "and"}:
+                return -1
+            if low == "for" and tokens[k + 1].lower.endswith("ing"):
+                return k
+        return -1
+
+    def _claim_end(self, tokens: list[Token], start: int) -> int:
+        """End of a claim's content: the complement's end, or a comma opening a new clause (", as")."""
+        end = complement_end(tokens, start, self.lexicon)
+        breaks = self.lexicon.words["clause_breaks"]
+        for k in range(start, end - 1):
+            if tokens[k].lower == "," and tokens[k + 1].lower in breaks:
+                return k
+        return end
+
+    def _noun_before(self, tok: Token, first: bool) -> bool:
+        """Whether a word before a participle can be the noun it modifies ("civilians imprisoned");
+        ``first``: the word opens the sentence, where a capital says nothing."""
+        low = tok.lower
+        words = self.lexicon.words
+        return (
+            low.isalpha() and (first or tok.text[:1].islower()) and not low.endswith("ly")
+            and low not in _MODAL_OR_SUBJECT and low not in _CLAUSE_VERBS
+            and low not in words["passive_aux"] and low not in words["prepositions"]
+            and low not in words["noun_markers"] and low not in words["clause_breaks"]
+        )
+
+    def _undergoer(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
+        """The subject of a verb of undergoing before the noun at ``i`` ("faces pressure",
+        "came under attack", "suffered a blow"), or None."""
+        words = self.lexicon.words
+        j = i - 1
+        while j >= 0 and i - j <= 3 and tokens[j].text[:1].islower() and tokens[j].lower not in words["undergo_verbs"] \
+                and tokens[j].lower != "under" and tokens[j].lower.replace("-", "").isalpha():
+            j -= 1  # determiners and adjectives: "faces mounting pressure"
+        if j < 0 or i - j > 3:
+            return None
+        low = tokens[j].lower
+        if low == "under" and j > 0 and self.lexicon.lemma(tokens[j - 1].lower) == "come":
+            j -= 1
+        elif low not in words["undergo_verbs"]:
+            return None
+        return self._subject(tokens, j, mentions)
+
+    def _conditional(self, tokens: list[Token], trig: Trigger, cue: str) -> bool:
+        """Whether a hypothetical act is made conditional ("may halt X if Y", "unless Y")."""
+        conditionals = self.lexicon.words["conditionals"]
+        if cue.lower() in conditionals:
+            return True
+        end = complement_end(tokens, trig.end, self.lexicon)
+        return any(tokens[k].lower in conditionals for k in range(trig.end, min(end, trig.end + 15)))
+
+    def _agent_by(self, tokens: list[Token], k: int) -> bool:
+        """Whether token ``k`` is a "by" that names an agent, not a measure ("by 10 pct", "by one hour")."""
+        if k >= len(tokens) or tokens[k].lower != "by":
+            return False
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        return not (nxt[:1].isdigit() or nxt in self.lexicon.words["measure_words"])
+
+    def _agent_follows(self, tokens: list[Token], j: int) -> bool:
+        """Whether a "by" phrase follows within the participle's phrase ("forced on X by Y")."""
+        for k in range(j, min(len(tokens), j + 8)):
+            low = tokens[k].lower
+            if low == "by":
+                return self._agent_by(tokens, k)
+            if low in _CLAUSE_VERBS or low in {",", ";", ":", "and", "or", "that", "which", "who"}:
+                return False
+        return False
+
+    def _predicate_follows(self, tokens: list[Token], j: int) -> bool:
+        """Whether a finite auxiliary follows in the same clause within a few words, so that a
+        participle before it modifies the subject ("men sought in the killing were arrested")."""
+        breaks = self.lexicon.words["clause_breaks"]
+        for k in range(j, min(len(tokens), j + 12)):
+            low = tokens[k].lower
+            if low in _CLAUSE_VERBS or low in {"was", "were"}:
+                return True
+            if low in {",", ";", "and", "or", ":"} or low in breaks:
+                return False
+        return False
+
     # ------------------------------------------------------------------ status and channel
 
     def _status(self, tokens: list[Token], trig: Trigger, deed_start: int, mentions: list[Mention]) -> tuple[str, str]:
         lex = self.lexicon
         breaks = self._clause_or_speech
         lo = max(0, trig.index - 8)
+        brk = -1
         for j in range(trig.index - 1, lo - 1, -1):
             low = tokens[j].lower
             if low in breaks and low not in {"as", "despite"} and not tokens[j].text[:1].isupper():
                 lo = j + 1
+                brk = j
                 break
         window = range(lo, trig.index)
         # "no X" on the deed itself ("no new investment") or inside the object ("played no role")
@@ -728,11 +1078,24 @@ class Coder:
         if trig.noun:
             # a noun trigger's own determiner: "no praise", "little engagement"
             pass
+        reported = brk >= 0 and (
+            tokens[brk].lower in lex.words["reporting_verbs"]
+            or (tokens[brk].lower == "that" and brk > 0 and tokens[brk - 1].lower in lex.words["reporting_verbs"])
+        )
+        backshifted = ""
         for name in ("hypothetical", "intended"):
             for j in window:
                 n = _starts_any(tokens, j, lex.cue_index[name])
+                if n and reported and n == 1 and tokens[j].lower in lex.words["backshifted_modals"]:
+                    # "Israel announced it would free ...": the reported "will" of an announcement
+                    backshifted = f"{tokens[brk].text} … {tokens[j].text}"
+                    continue
                 if n:
                     return name, " ".join(t.text for t in tokens[j:j + n])
+            if backshifted and not _starts_any(tokens, trig.index, lex.cue_index["hypothetical"]):
+                return "intended", backshifted
+            if backshifted:
+                return "hypothetical", tokens[trig.index].text  # "said it would consider sending"
         if trig.index > 0 and tokens[trig.index - 1].lower == "to":
             # "agreed in principle on Saturday to provide": a control verb further back
             for j in range(trig.index - 2, lo - 1, -1):

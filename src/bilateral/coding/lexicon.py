@@ -77,6 +77,9 @@ class Lexicon:
     coref_starts: frozenset[str] = frozenset()  # every word a coreference phrase can start with
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
+    accusation_code: str = ""  # the code of a speaker's report of another party's use of force
+    consideration_code: str = ""  # the code of an act only considered ("is considering giving aid")
+    obligations: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)  # modal -> demand code
 
     def element_phrases(self, element: str) -> list[Phrase]:
         """A pattern element ("peace_talks") as a one-phrase list, cached."""
@@ -218,7 +221,9 @@ def _load() -> Lexicon:
         for k in (
             "reporting_verbs", "clause_breaks", "prepositions", "passive_aux", "noun_markers",
             "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
-            "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks",
+            "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
+            "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
+            "measure_words", "consideration", "conditionals",
         )
     }
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
@@ -234,6 +239,9 @@ def _load() -> Lexicon:
         words=words,
         coreference=coreference,
         intent_verbs=frozenset(raw["intent_verbs"]),
+        accusation_code=str(raw["reported_force_code"]),
+        consideration_code=str(raw["consideration_code"]),
+        obligations=_obligations(raw["reported_obligation"]),
         lemmas=lemma_of,
         strong_channels=strong,
         complement_codes=tuple(str(c) for c in raw["complement_codes"]),
@@ -246,6 +254,14 @@ def _load() -> Lexicon:
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )
     return lex
+
+
+def _obligations(table: dict[str, str]) -> dict[str, list[tuple[Phrase, str]]]:
+    out: dict[str, list[tuple[Phrase, str]]] = {}
+    for phrase, code in table.items():
+        ph = _phrase(phrase)
+        out.setdefault(ph[0], []).append((ph, str(code)))
+    return out
 
 
 class LexiconError(ValueError):

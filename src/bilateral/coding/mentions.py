@@ -120,7 +120,10 @@ def find_mentions(
             low in coref_first
             or (i + 1 < len(tokens) and (low, tokens[i + 1].lower) in lexicon.coref_pairs)
         ):
-            m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors)
+            nxt = matches.get(i + 1)
+            sector_next = nxt is not None and nxt[1].kind == "sector"
+            m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors,
+                             sector_next)
             if m is not None:
                 raw.append(m)
                 i = m.end
@@ -164,6 +167,7 @@ def _coreference(
     earlier: list[Mention],
     prepositions: frozenset[str],
     actors: ActorDictionary,
+    sector_next: bool = False,
 ) -> Mention | None:
     n = _match_phrase(tokens, i, coref.get("pair", {}))
     if n and discourse.last_country and discourse.previous_country:
@@ -171,22 +175,33 @@ def _coreference(
         m = Mention(i, i + n, a, None, "coref", text[tokens[i].start:tokens[i + n - 1].end], "pair")
         m.partners = [Mention(i, i + n, b, None, "coref", m.text, "pair")]
         return m
-    n = _match_phrase(tokens, i, coref.get("country", {}))
+    # "its army", "their forces": a possessive before a sector word names that country's institution
+    possessive = sector_next and _match_phrase(tokens, i, coref.get("possessive", {})) > 0
+    n = 1 if possessive else _match_phrase(tokens, i, coref.get("country", {}))
     # the latest subject-like country earlier in the same sentence, else the discourse's
     in_sentence = [
         m.code for m in earlier
         if m.code and actors.is_country(m.code)
         and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
     ]
+    if n == 1 and tokens[i].lower in {"it", "its"}:
+        # a bare "it" may also be an organisation: "Interpol said it will send a team"
+        in_sentence = [
+            m.code for m in earlier
+            if m.code and m.kind not in {"person", "sector", "place"}
+            and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
+        ]
     referent = in_sentence[-1] if in_sentence else (discourse.last_subject or discourse.last_country)
-    if n and referent:
+    # "Russia and China said their troops ...": a plural possessive takes the group named before it
+    group_possessive = possessive and tokens[i].lower == "their" and len(set(in_sentence)) >= 2
+    if n and referent and not group_possessive:
         # a bare "it" only refers when a verb-like word follows ("it supported", "it has")
         if n == 1 and tokens[i].lower == "it" and i + 1 < len(tokens) and not tokens[i + 1].lower.isalpha():
             return None
         sector = "GOV" if tokens[i + n - 1].lower in {"government", "administration"} else None
         return Mention(i, i + n, referent, sector, "coref",
                        text[tokens[i].start:tokens[i + n - 1].end], f"coreference -> {referent}")
-    n = _match_phrase(tokens, i, coref.get("plural", {}))
+    n = 1 if group_possessive else _match_phrase(tokens, i, coref.get("plural", {}))
     if n and in_sentence:
         # "Obama and Putin said they will ...": the subjects named earlier in the sentence
         group = [m for m in earlier if m.code and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)]
@@ -221,11 +236,14 @@ def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
                 continue
             if m.kind == "sector" and prev.code:
                 prev.sector = prev.sector or m.sector
+                for p in prev.partners:  # "their troops" after "Russia and China": both armies
+                    p.sector = p.sector or m.sector
                 prev.end = m.end
                 prev.text = f"{prev.text} {m.text}"
                 continue
             if prev.kind == "sector" and m.code:
-                m.sector = m.sector or prev.sector
+                # a title says more than a person's generic elite code: "Senate leader Robert Byrd"
+                m.sector = prev.sector if m.sector in {None, "ELI"} and prev.sector else m.sector
                 m.start = prev.start
                 m.text = f"{prev.text} {m.text}"
                 out[-1] = m
@@ -239,8 +257,11 @@ def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
 
 
 def _adjacent(a: Mention, b: Mention, tokens: list[Token]) -> bool:
-    """True when only title-like words (capitalised, not a clause word) stand between two mentions."""
+    """True when only title-like words (capitalised, not a clause word) stand between two mentions,
+    or, after a possessive, the modifiers of an institution ("Rwanda's information minister")."""
     gap = tokens[a.end:b.start]
+    if gap and gap[0].lower == "'s" and b.kind == "sector" and len(gap) <= 3:
+        return all(t.lower.isalpha() for t in gap[1:])
     if len(gap) > 2:
         return False
     return all(t.text[:1].isupper() or t.lower == "'s" for t in gap)

@@ -34,6 +34,7 @@ class Trigger:
     deed_start: int = -1
     noun: bool = False  # used as a noun ("public praise from ...")
     passive: bool = False
+    reporting: bool = False  # a speech verb reporting a statement ("said")
 
 
 class TokenIndex:
@@ -218,4 +219,4 @@ def _reporting(tokens: list[Token], i: int, blocks: list[tuple[str, str, str]]) 
     """A speech verb's own event. Its patterns would code the reported content, which has its
     own verb: "he added", "she noted" report a statement whatever the verb's block."""
     code = next((b[2] for b in blocks if b[2].startswith(("01", "13"))), "010")  # "warned" stays a warning
-    return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}")
+    return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}", reporting=True)

@@ -24,6 +24,8 @@ TRIGGER = 8
 CAPITALISED = 16
 #: A stalling predicate ("remained limited") starts with it.
 STALLED = 32
+#: A noun whose "that"-clause is a claim ("allegations that ..."), not an asserted event.
+CLAIM = 64
 
 _MAX_FORMS = 400_000  # a bound on the table; a corpus with more distinct forms starts it again
 
@@ -31,13 +33,14 @@ _MAX_FORMS = 400_000  # a bound on the table; a corpus with more distinct forms 
 class WordForms:
     """Flags of word forms (token texts as the tokeniser writes them), learned on first sight."""
 
-    __slots__ = ("_actors", "_coref", "_stalled", "_table", "_triggers")
+    __slots__ = ("_actors", "_claims", "_coref", "_stalled", "_table", "_triggers")
 
     def __init__(self, actors: ActorDictionary, lexicon: Lexicon) -> None:
         self._actors = actors
         self._coref = lexicon.coref_starts
         self._triggers = lexicon.trigger_forms
         self._stalled = frozenset(lexicon.cue_index.get("stalled_predicates", {}))
+        self._claims = lexicon.words.get("claim_nouns", frozenset())
         self._table: dict[str, int] = {}
 
     def flags(self, texts: list[str]) -> list[int]:
@@ -65,6 +68,8 @@ class WordForms:
             f |= CAPITALISED
         if low in self._stalled:
             f |= STALLED
+        if low in self._claims:
+            f |= CLAIM
         if len(self._table) >= _MAX_FORMS:
             self._table.clear()
         self._table[text] = f
