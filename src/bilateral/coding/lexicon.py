@@ -67,7 +67,7 @@ class Lexicon:
     _elements: dict[str, list[Phrase]] = field(default_factory=dict, repr=False)
     _anchors: dict[VerbPattern, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _blocks: dict[
-        str, tuple[list[tuple[int, VerbPattern]], dict[str, list[tuple[int, VerbPattern]]]]
+        str, tuple[list[tuple[int, VerbPattern]], dict[str, list[tuple[int, VerbPattern]]], list[VerbPattern]]
     ] = field(default_factory=dict, repr=False)
     complement_codes: tuple[str, ...] = ()
     cue_index: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)  # name -> first word -> phrases
@@ -100,16 +100,17 @@ class Lexicon:
                     always.append((order, p))
                 for w in anchors:
                     by_anchor.setdefault(w, []).append((order, p))
-            got = self._blocks[block] = (always, by_anchor)
-        always, by_anchor = got
-        found = list(always)
+            got = self._blocks[block] = (always, by_anchor, [p for _o, p in always])
+        always, by_anchor, always_only = got
         if len(words) < len(by_anchor):
-            for w in words:
-                found.extend(by_anchor.get(w, ()))
+            hits = [w for w in words if w in by_anchor]
         else:
-            for w, plist in by_anchor.items():
-                if w in words:
-                    found.extend(plist)
+            hits = [w for w in by_anchor if w in words]
+        if not hits:
+            return always_only  # most verbs in most sentences: no anchored pattern can match
+        found = list(always)
+        for w in hits:
+            found.extend(by_anchor[w])
         found.sort(key=lambda op: op[0])
         return [p for _o, p in found]
 
