@@ -48,6 +48,17 @@ class Deed:
     channel: str
 
 
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    """A word form's entries in the verb dictionaries, looked up once per form."""
+
+    blocks: list[tuple[str, str, str]]  # (block, lemma, default code) of the PETRARCH dictionary
+    lemma: str
+    rules: list[VerbObject]  # our verb + object rules
+    direction: str  # give | receive | seek for transfer verbs, else ""
+    reporting: bool  # a speech verb ("said")
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Indexed language data for the coder."""
@@ -66,6 +77,7 @@ class Lexicon:
     lemmas: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
     _elements: dict[str, list[Phrase]] = field(default_factory=dict, repr=False)
     _anchors: dict[VerbPattern, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _verb_form_cache: dict[str, VerbForm | None] = field(default_factory=dict, repr=False)
     _blocks: dict[
         str, tuple[list[tuple[int, VerbPattern]], dict[str, list[tuple[int, VerbPattern]]], list[VerbPattern]]
     ] = field(default_factory=dict, repr=False)
@@ -126,6 +138,26 @@ class Lexicon:
             else:
                 got = (els[0].split("_")[0],)
             self._anchors[p] = got
+        return got
+
+    def verb_form(self, form: str) -> VerbForm | None:
+        """What the verb dictionaries say of a word form, or None when it can report no event."""
+        try:
+            return self._verb_form_cache[form]
+        except KeyError:
+            pass
+        got: VerbForm | None = None
+        if form not in self.words["not_triggers"]:
+            lemma = self.lemma(form)
+            blocks = self.verb_forms.get(form)
+            rules = self.verb_objects.get(lemma)
+            direction = self.transfers.get(lemma)
+            if blocks or rules or direction:
+                got = VerbForm(blocks or [], lemma, rules or [], direction or "",
+                               form in self.words["reporting_verbs"])
+        if len(self._verb_form_cache) >= 200_000:
+            self._verb_form_cache.clear()
+        self._verb_form_cache[form] = got
         return got
 
     def lemma(self, form: str) -> str:

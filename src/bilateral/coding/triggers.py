@@ -166,16 +166,10 @@ def _phrases(el: str, lexicon: Lexicon) -> list[Phrase]:
 
 def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenIndex) -> Trigger | None:
     """The event reported by the verb-like token at ``i``, if any."""
-    low = tokens[i].lower
-    if low in lexicon.words["not_triggers"]:
+    form = lexicon.verb_form(tokens[i].lower)
+    if form is None:
         return None
-    blocks = lexicon.verb_forms.get(low)
-    lemma = lexicon.lemma(low)
-    rules = lexicon.verb_objects.get(lemma)
-    direction = lexicon.transfers.get(lemma)
-    if not blocks and not rules and not direction:
-        return None
-    reporting = low in lexicon.words["reporting_verbs"]
+    blocks, lemma, rules, direction, reporting = form.blocks, form.lemma, form.rules, form.direction, form.reporting
     if blocks and reporting and not rules and direction not in {"give", "receive"}:
         # a speech verb: nothing after it is looked at, so its clause need not be measured
         return _reporting(tokens, i, blocks)
