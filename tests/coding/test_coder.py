@@ -410,3 +410,8 @@ def test_conditional_hypothetical_sanction_is_a_threat(coder: Coder) -> None:
 def test_capturing_a_town_and_holding_hostages(coder: Coder) -> None:
     one(code(coder, "Ethiopian troops captured a rebel stronghold in Somalia."), source="ETH", cameo="192")
     one(code(coder, "Colombian rebels held three Ecuadorian engineers hostage."), source="COL", cameo="181")
+
+
+def test_who_is_responsible_for_an_event_noun_is_its_source(coder: Coder) -> None:
+    one(code(coder, "Sudan's army was responsible for the attack on the Chadian border town."),
+        source="SDN", target="TCD")

@@ -621,6 +621,9 @@ class Coder:
             )
         undergoer = self._undergoer(tokens, trig.index, mentions) if trig.noun else None
         if trig.noun and agent is None and undergoer is None:
+            # "Sudan's government is responsible for mass killings", "Russia was behind the attacks"
+            agent = self._responsible(tokens, trig.index, mentions)
+        if trig.noun and agent is None and undergoer is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
                 (m for m in mentions if m.code and m.kind != "coref" and trig.index - 2 <= m.end <= trig.index
@@ -980,6 +983,23 @@ class Coder:
             and low not in words["passive_aux"] and low not in words["prepositions"]
             and low not in words["noun_markers"] and low not in words["clause_breaks"]
         )
+
+    def _responsible(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
+        """The subject held responsible for the event noun at ``i`` ("X is responsible for the
+        killings", "X was behind the attacks"), or None."""
+        j = i - 1
+        preps = self.lexicon.words["prepositions"]
+        while j >= 0 and i - j <= 4 and tokens[j].lower.isalpha() and tokens[j].text[:1].islower() and (
+            tokens[j].lower not in preps and tokens[j].lower != "behind"
+        ):
+            j -= 1  # "the", "mass", "deadly", "chemical"
+        if j < 0 or i - j > 4:
+            return None
+        for phrase in self.lexicon.cues["responsibility"]:
+            start = j - len(phrase) + 1
+            if start >= 0 and _phrase_at(tokens, start, phrase):
+                return self._subject(tokens, start, mentions)
+        return None
 
     def _undergoer(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
         """The subject of a verb of undergoing before the noun at ``i`` ("faces pressure",

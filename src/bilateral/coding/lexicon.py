@@ -212,7 +212,7 @@ def _load() -> Lexicon:
     _check_strings(raw, "cues.yaml")
     cues = {
         k: [_phrase(p) for p in raw[k]]
-        for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates")
+        for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates", "responsibility")
     }
     words = {
         k: frozenset(str(w).lower() for w in raw[k])
