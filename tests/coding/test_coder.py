@@ -415,3 +415,8 @@ def test_capturing_a_town_and_holding_hostages(coder: Coder) -> None:
 def test_who_is_responsible_for_an_event_noun_is_its_source(coder: Coder) -> None:
     one(code(coder, "Sudan's army was responsible for the attack on the Chadian border town."),
         source="SDN", target="TCD")
+
+
+def test_plural_event_nouns_report_like_their_verb(coder: Coder) -> None:
+    one(code(coder, "Pakistan condemned the killings of its soldiers by Indian troops."),
+        source="IND", target="PAK", cameo="190")

@@ -224,6 +224,11 @@ def _load() -> Lexicon:
             "measure_words", "consideration", "conditionals",
         )
     }
+    # plural event nouns made from a verb ("killings", "bombings") report as the verb does
+    for noun in words["event_nouns"]:
+        if noun in verb_forms and noun + "s" not in verb_forms:
+            verb_forms[noun + "s"] = verb_forms[noun]
+            lemma_of.setdefault(noun + "s", lemma_of.get(noun, noun))
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
     lex = Lexicon(
         verb_forms=verb_forms,
