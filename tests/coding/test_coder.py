@@ -420,3 +420,10 @@ def test_who_is_responsible_for_an_event_noun_is_its_source(coder: Coder) -> Non
 def test_plural_event_nouns_report_like_their_verb(coder: Coder) -> None:
     one(code(coder, "Pakistan condemned the killings of its soldiers by Indian troops."),
         source="IND", target="PAK", cameo="190")
+
+
+def test_passive_with_the_object_as_subject(coder: Coder) -> None:
+    ev = one(code(coder, "Sanctions on Venezuela were imposed by Canada on Monday."), source="CAN", target="VEN")
+    assert ev.cameo.startswith("16")
+    # no actor in the subject's phrases and no agent: nothing is guessed
+    assert not code(coder, "British wheat was sold at the tender.")

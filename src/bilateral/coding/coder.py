@@ -212,6 +212,8 @@ class Coder:
                 i += 1
                 continue
             trig = verb_triggers(tokens, i, self.lexicon, positions)
+            if trig is None:
+                trig = self._passive_object_trigger(tokens, i, positions, mentions)
             if trig is not None and (
                 # a verb that opens a status cue ("exploring the possibility of") is the cue
                 _starts_any(tokens, i, self.lexicon.cue_index["hypothetical"]) > 1
@@ -604,6 +606,13 @@ class Coder:
         if subject is not None:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
         passive = not trig.noun and self._passive(tokens, trig.index, mentions)
+        if trig.object_start >= 0:
+            # the object named in the passive's subject: its actors are the targets ("against Russia")
+            passive = True
+            subjects = [m for m in mentions if trig.object_start < m.start and m.end <= trig.index and m.code
+                        and tokens[m.start - 1].lower in lex.words["prepositions"]]
+            if not subjects:
+                subjects = [m for m in after if not self._after_word(tokens, m.start, {"by"})][:1]
         trig.passive = passive
         if passive and not self._after_aux(tokens, trig.index):
             # "the initiatives proposed by the United States": what was proposed is the noun before;
@@ -699,6 +708,8 @@ class Coder:
             first = not out or not deed_text
             span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
             span_end = tokens[max(trig.end, e) - 1].end if first else tokens[e - 1].end
+            if trig.object_start >= 0:  # "Evidence against Russia was presented": object to verb
+                span_start, span_end = tokens[min(trig.object_start, s)].start, tokens[trig.index].end
             for src, tgt in pairs:
                 if src.code == tgt.code and src.sector == tgt.sector and src.code is not None:
                     continue  # the same actor on both sides; domestic events keep differing sectors
@@ -983,6 +994,41 @@ class Coder:
             and low not in words["passive_aux"] and low not in words["prepositions"]
             and low not in words["noun_markers"] and low not in words["clause_breaks"]
         )
+
+    def _passive_object_trigger(
+        self, tokens: list[Token], i: int, positions: TokenIndex, mentions: list[Mention]
+    ) -> Trigger | None:
+        """A passive whose subject is what a verb pattern wants as object: "Evidence against Russia
+        was presented by the US", "Sanctions on Iran were imposed by the EU". Only with an actor in
+        a phrase of that subject or an agent after "by"."""
+        low = tokens[i].lower
+        words = self.lexicon.words
+        if not (low.endswith(("ed", "en")) or low in words["irregular_participles"]):
+            return None
+        aux = i - 1
+        while aux >= 0 and tokens[aux].lower.endswith("ly"):
+            aux -= 1
+        if aux < 1 or tokens[aux].lower not in words["passive_aux"]:
+            return None
+        if tokens[aux].lower in {"been", "being", "be"}:
+            aux -= 1  # "has been", "is being"
+        breaks = words["clause_breaks"] | words["reporting_verbs"]
+        lo = aux - 1
+        while lo > 0 and aux - lo < OBJECT_WINDOW and tokens[lo - 1].lower not in breaks | {","}:
+            lo -= 1
+        if lo >= aux:
+            return None
+        preps = words["prepositions"]
+        if not any(
+            m.code and ((lo < m.start < aux and tokens[m.start - 1].lower in preps)
+                        or (i < m.start <= i + 6 and self._after_word(tokens, m.start, {"by"})))
+            for m in mentions
+        ):
+            return None
+        trig = verb_triggers(tokens, i, self.lexicon, positions, object_span=(lo, aux))
+        if trig is not None:
+            trig.object_start = lo
+        return trig
 
     def _responsible(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
         """The subject held responsible for the event noun at ``i`` ("X is responsible for the
