@@ -427,3 +427,16 @@ def test_passive_with_the_object_as_subject(coder: Coder) -> None:
     assert ev.cameo.startswith("16")
     # no actor in the subject's phrases and no agent: nothing is guessed
     assert not code(coder, "British wheat was sold at the tender.")
+
+
+def test_event_nouns_and_the_verb_that_performs_them(coder: Coder) -> None:
+    one(code(coder, "Australia announced new sanctions against Myanmar."), source="AUS", target="MMR", cameo="163")
+    one(code(coder, "Israeli airstrikes on Gaza killed ten people."), source="ISR", cameo="195")
+    # a verb that acts on the event is not its doer
+    assert not [e for e in code(coder, "Kenyan police prevented a demonstration by Ugandan traders.")
+                if e.source == "KEN" and e.cameo.startswith("14")]
+
+
+def test_negative_control_verb_reaches_past_a_date(coder: Coder) -> None:
+    ev = one(code(coder, "Japan refused on Monday to provide aid to Myanmar."), source="JPN", target="MMR")
+    assert ev.status == "negated"

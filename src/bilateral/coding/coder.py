@@ -226,7 +226,7 @@ class Coder:
             if trig is None:
                 i += 1
                 continue
-            trig.noun = self._is_noun(tokens, i, mentions, trig)
+            trig.noun = tokens[i].lower in self.lexicon.noun_forms or self._is_noun(tokens, i, mentions, trig)
             if trig.noun and not self._eventive(tokens[i].lower):
                 i += 1
                 continue
@@ -478,6 +478,8 @@ class Coder:
     def _eventive(self, form: str) -> bool:
         """Whether a noun names an event by itself ("attacks", "talks"; not "trade", "partners")."""
         nouns = self.lexicon.words["event_nouns"]
+        if form in self.lexicon.noun_forms:
+            return True
         return form in nouns or form.rstrip("s") in nouns or self.lexicon.lemma(form) in nouns
 
     def _takes_complement(self, form: str, code: str) -> bool:
@@ -641,6 +643,10 @@ class Coder:
                          for t in tokens[m.end:trig.index])),
                 None,
             )
+        if trig.noun and agent is None and undergoer is None:
+            # "The EU announced new sanctions against Russia": the subject of the verb that governs
+            # the noun does it
+            agent = self._governor_subject(tokens, trig.index, mentions)
         # "support from Moscow and Beijing": actors coordinated with the agent are agents too
         co_agents: list[Mention] = []
         if agent is not None:
@@ -1030,6 +1036,31 @@ class Coder:
             trig.object_start = lo
         return trig
 
+    def _governor_subject(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
+        """The subject of a verb of performing whose object is the noun at ``i`` ("announced new
+        sanctions", "launched an offensive"), or None."""
+        lex = self.lexicon
+        preps = lex.words["prepositions"]
+        j = i - 1
+        while j >= 0 and i - j <= 5:
+            t = tokens[j]
+            low = t.lower
+            if low in lex.trigger_forms or low in lex.words["reporting_verbs"]:
+                break
+            if not (t.text[:1].islower() or low[:1].isdigit() or low in {",", "$"}) or low in preps:
+                return None
+            j -= 1
+        else:
+            return None
+        if j < 0 or i - j > 5 or not tokens[j].text[:1].islower():
+            return None
+        low = tokens[j].lower
+        if lex.lemma(low) not in lex.words["performing_verbs"] and low not in lex.words["performing_verbs"]:
+            return None  # "prevented the demonstration", "rejected the accusation": not its doer
+        if j > 0 and tokens[j - 1].lower in lex.words["noun_markers"]:
+            return None  # "the continuing pressure": a modifier, not a verb
+        return self._subject(tokens, j, mentions)
+
     def _responsible(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
         """The subject held responsible for the event noun at ``i`` ("X is responsible for the
         killings", "X was behind the attacks"), or None."""
@@ -1127,6 +1158,12 @@ class Coder:
             n = _starts_any(tokens, j, lex.cue_index["negation"])
             if n:
                 return "negated", " ".join(t.text for t in tokens[j:j + n])
+        for j in window:
+            # "failed on Wednesday to renew sanctions": a negative control verb further back
+            if lex.lemma(tokens[j].lower) in lex.words["negative_control"] and any(
+                tokens[k].lower == "to" for k in range(j + 1, trig.index)
+            ):
+                return "negated", f"{tokens[j].text} … to"
         if trig.noun:
             # a noun trigger's own determiner: "no praise", "little engagement"
             pass

@@ -74,6 +74,7 @@ class Lexicon:
     coref_first: frozenset[str] = frozenset()  # one-word coreference phrases ("it", "he")
     coref_pairs: frozenset[tuple[str, str]] = frozenset()  # first two words of longer ones ("the country")
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
+    noun_forms: frozenset[str] = frozenset()  # event nouns that are never verbs ("sanctions")
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     accusation_code: str = ""  # the code of a speaker's report of another party's use of force
     consideration_code: str = ""  # the code of an act only considered ("is considering giving aid")
@@ -221,9 +222,19 @@ def _load() -> Lexicon:
             "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
             "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
-            "measure_words", "consideration", "conditionals",
+            "measure_words", "consideration", "conditionals", "performing_verbs",
+            "negative_control",
         )
     }
+    # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
+    noun_forms: set[str] = set()
+    for noun, code, *_ in _read("nouns.tsv"):
+        plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+        for form in (noun, plural):
+            if form not in verb_forms:
+                verb_forms[form] = [("noun", noun, code)]
+                lemma_of.setdefault(form, noun)
+                noun_forms.add(form)
     # plural event nouns made from a verb ("killings", "bombings") report as the verb does
     for noun in words["event_nouns"]:
         if noun in verb_forms and noun + "s" not in verb_forms:
@@ -252,6 +263,7 @@ def _load() -> Lexicon:
         coref_index={k: phrase_index(v) for k, v in coreference.items()},
         coref_first=frozenset(ph[0] for v in coreference.values() for ph in v if len(ph) == 1),
         coref_pairs=frozenset((ph[0], ph[1]) for v in coreference.values() for ph in v if len(ph) > 1),
+        noun_forms=frozenset(noun_forms),
         trigger_forms=frozenset(verb_forms)
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )
