@@ -440,3 +440,11 @@ def test_event_nouns_and_the_verb_that_performs_them(coder: Coder) -> None:
 def test_negative_control_verb_reaches_past_a_date(coder: Coder) -> None:
     ev = one(code(coder, "Japan refused on Monday to provide aid to Myanmar."), source="JPN", target="MMR")
     assert ev.status == "negated"
+
+
+def test_force_by_protesters_is_a_riot(coder: Coder) -> None:
+    one(code(coder, "Kenyan protesters clashed with police in Nairobi."), source="KEN", cameo="145")
+    one(code(coder, "The Chinese embassy was attacked by Vietnamese protesters."), source="VNM", cameo="145")
+    # weapons keep their code
+    assert not [e for e in code(coder, "Georgian demonstrators launched missiles at the Georgian government.")
+                if e.cameo == "145"]

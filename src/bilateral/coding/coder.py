@@ -728,7 +728,12 @@ class Coder:
                         status_cue=cue, channel_cue=ch_cue,
                         notes=[n for n in ("passive" if passive else "", "noun trigger" if trig.noun else "") if n],
                     )
-                out.append(self._event(where, src, tgt, final_code, status, ch, (span_start, span_end), trace))
+                pair_code = final_code
+                if status == "realized" and final_code.startswith(lex.riot_prefixes) and src.text and (
+                    src.text.split()[-1].lower() in lex.words["rioters"]
+                ):
+                    pair_code = lex.riot_code  # "the building was demolished by protesters": a riot
+                out.append(self._event(where, src, tgt, pair_code, status, ch, (span_start, span_end), trace))
         return out, max([trig.end] + [e for _s, e, *_ in deeds])
 
     def _pairs(

@@ -78,6 +78,8 @@ class Lexicon:
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     accusation_code: str = ""  # the code of a speaker's report of another party's use of force
     consideration_code: str = ""  # the code of an act only considered ("is considering giving aid")
+    riot_code: str = ""  # the code of force or destruction by protesters ("protest violently, riot")
+    riot_prefixes: tuple[str, ...] = ()  # the codes (by prefix) that become a riot when protesters act
     obligations: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)  # modal -> demand code
 
     def element_phrases(self, element: str) -> list[Phrase]:
@@ -223,7 +225,7 @@ def _load() -> Lexicon:
             "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
             "measure_words", "consideration", "conditionals", "performing_verbs",
-            "negative_control",
+            "negative_control", "rioters",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
@@ -255,6 +257,8 @@ def _load() -> Lexicon:
         intent_verbs=frozenset(raw["intent_verbs"]),
         accusation_code=str(raw["reported_force_code"]),
         consideration_code=str(raw["consideration_code"]),
+        riot_code=str(raw["riot_code"]),
+        riot_prefixes=tuple(str(c) for c in raw["riot_codes"]),
         obligations=_obligations(raw["reported_obligation"]),
         lemmas=lemma_of,
         strong_channels=strong,
