@@ -448,3 +448,8 @@ def test_force_by_protesters_is_a_riot(coder: Coder) -> None:
     # weapons keep their code
     assert not [e for e in code(coder, "Georgian demonstrators launched missiles at the Georgian government.")
                 if e.cameo == "145"]
+
+
+def test_noun_compounds_and_plural_agreements(coder: Coder) -> None:
+    one(code(coder, "Turkish air strikes hit Kurdish militants in Iraq."), source="TUR", cameo="195")
+    one(code(coder, "Vietnam and Laos signed agreements on border trade."), source="VNM", target="LAO", cameo="057")

@@ -227,6 +227,9 @@ class Coder:
                 i += 1
                 continue
             trig.noun = tokens[i].lower in self.lexicon.noun_forms or self._is_noun(tokens, i, mentions, trig)
+            compound = self.lexicon.noun_compounds.get((tokens[i - 1].lower, tokens[i].lower)) if i else None
+            if compound and trig.noun and trig.end == i + 1:
+                trig.code, trig.pattern = compound, f"{tokens[i - 1].lower} {tokens[i].lower} -> {compound}"
             if trig.noun and not self._eventive(tokens[i].lower):
                 i += 1
                 continue

@@ -75,6 +75,7 @@ class Lexicon:
     coref_pairs: frozenset[tuple[str, str]] = frozenset()  # first two words of longer ones ("the country")
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
     noun_forms: frozenset[str] = frozenset()  # event nouns that are never verbs ("sanctions")
+    noun_compounds: dict[tuple[str, str], str] = field(default_factory=dict)  # ("air", "strikes") -> 195
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     accusation_code: str = ""  # the code of a speaker's report of another party's use of force
     consideration_code: str = ""  # the code of an act only considered ("is considering giving aid")
@@ -230,8 +231,15 @@ def _load() -> Lexicon:
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
     noun_forms: set[str] = set()
+    noun_compounds: dict[tuple[str, str], str] = {}
     for noun, code, *_ in _read("nouns.tsv"):
         plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+        if " " in noun:
+            # "air strike(s)": the modifier makes the head noun's event more specific
+            modifier, head = noun.split(" ", 1)
+            noun_compounds[(modifier, head)] = code
+            noun_compounds[(modifier, plural.split(" ", 1)[1])] = code
+            continue
         for form in (noun, plural):
             if form not in verb_forms:
                 verb_forms[form] = [("noun", noun, code)]
@@ -268,6 +276,7 @@ def _load() -> Lexicon:
         coref_first=frozenset(ph[0] for v in coreference.values() for ph in v if len(ph) == 1),
         coref_pairs=frozenset((ph[0], ph[1]) for v in coreference.values() for ph in v if len(ph) > 1),
         noun_forms=frozenset(noun_forms),
+        noun_compounds=noun_compounds,
         trigger_forms=frozenset(verb_forms)
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )
