@@ -453,3 +453,8 @@ def test_force_by_protesters_is_a_riot(coder: Coder) -> None:
 def test_noun_compounds_and_plural_agreements(coder: Coder) -> None:
     one(code(coder, "Turkish air strikes hit Kurdish militants in Iraq."), source="TUR", cameo="195")
     one(code(coder, "Vietnam and Laos signed agreements on border trade."), source="VNM", target="LAO", cameo="057")
+
+
+def test_tear_gas_is_not_the_resources_channel(coder: Coder) -> None:
+    ev = one(code(coder, "Kenyan police fired tear gas at Ugandan traders."), source="KEN")
+    assert ev.channel == "security"
