@@ -458,3 +458,7 @@ def test_noun_compounds_and_plural_agreements(coder: Coder) -> None:
 def test_tear_gas_is_not_the_resources_channel(coder: Coder) -> None:
     ev = one(code(coder, "Kenyan police fired tear gas at Ugandan traders."), source="KEN")
     assert ev.channel == "security"
+
+
+def test_retaking_a_city(coder: Coder) -> None:
+    one(code(coder, "Syrian troops retook the town of Palmyra from Jordanian militants."), source="SYR", cameo="192")
