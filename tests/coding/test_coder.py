@@ -462,3 +462,10 @@ def test_tear_gas_is_not_the_resources_channel(coder: Coder) -> None:
 
 def test_retaking_a_city(coder: Coder) -> None:
     one(code(coder, "Syrian troops retook the town of Palmyra from Jordanian militants."), source="SYR", cameo="192")
+
+
+def test_one_country_two_sectors_and_it_keeps_the_institution(coder: Coder) -> None:
+    events = code(coder, "Colombia's government and FARC rebels signed a peace agreement in Havana.")
+    assert {(e.source_sector, e.target_sector) for e in events if e.cameo == "057"} == {("GOV", "REB"), ("REB", "GOV")}
+    one(code(coder, "Nigeria's army said it killed 30 Boko Haram fighters."), source="NGA", source_sector="MIL")
+    one(code(coder, "The U.S. Treasury froze the assets of two Russian banks."), target="RUS", cameo="163")

@@ -190,7 +190,8 @@ class Coder:
         reports: list[tuple[int, Event]] = []  # reporting verbs and the statement each makes
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         head_status: str | None = None  # the status of the latest event, for "to"-infinitives
-        seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
+        # (source and its sector, target and its sector, code, status, channel, position)
+        seen: set[tuple[tuple[str | None, str | None], tuple[str | None, str | None], str, str, str, int]] = set()
         forms = self.lexicon.trigger_forms
         where = _Where(doc_id, index, date, text)
         stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse)
@@ -259,9 +260,10 @@ class Coder:
             if sentence_subject is None and not trig.noun:
                 sentence_subject = self._subject(tokens, i, mentions)
             for ev in found:
-                k = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
+                src_key, tgt_key = (ev.source, ev.source_sector), (ev.target, ev.target_sector)
+                k = (src_key, tgt_key, ev.cameo, ev.status, ev.channel, ev.span[1])
                 # "met ... to discuss": an infinitive of the same kind adds no event
-                same_kind = (ev.source, ev.target, ev.cameo[:2], ev.status, ev.channel, -1 - i)
+                same_kind = (src_key, tgt_key, ev.cameo[:2], ev.status, ev.channel, -1 - i)
                 infinitive = i > 0 and tokens[i - 1].lower == "to"
                 if k in seen or any(
                     s[:5] == same_kind[:5] and s[5] < 0 and s[5] != same_kind[5]
@@ -271,7 +273,7 @@ class Coder:
                 ):
                     continue
                 if infinitive and any(
-                    s[0] == ev.source and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
+                    s[0] == src_key and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
                 ):
                     # "met Assad to discuss efforts to counter X": the purpose of a meeting, and what
                     # it names, is the meeting's topic
@@ -894,7 +896,8 @@ class Coder:
             else:
                 break
         # "A, B and C" is a list; "Speaking in Islamabad, the U.S. envoy" is not
-        return [m for m in out if m.code != subject.code] if joined_by_and else []
+        # "Colombia's government and FARC rebels signed": one country, two sectors, two actors
+        return [m for m in out if (m.code, m.sector) != (subject.code, subject.sector)] if joined_by_and else []
 
     def _after_aux(self, tokens: list[Token], i: int) -> bool:
         """Whether an auxiliary ("was", "has been") stands right before ``i``, adverbs aside."""
