@@ -469,3 +469,7 @@ def test_one_country_two_sectors_and_it_keeps_the_institution(coder: Coder) -> N
     assert {(e.source_sector, e.target_sector) for e in events if e.cameo == "057"} == {("GOV", "REB"), ("REB", "GOV")}
     one(code(coder, "Nigeria's army said it killed 30 Boko Haram fighters."), source="NGA", source_sector="MIL")
     one(code(coder, "The U.S. Treasury froze the assets of two Russian banks."), target="RUS", cameo="163")
+
+
+def test_rockets_and_shells_are_artillery(coder: Coder) -> None:
+    one(code(coder, "Syrian rebels fired rockets into southern Turkey."), source="SYR", target="TUR", cameo="194")
