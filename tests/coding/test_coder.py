@@ -473,3 +473,8 @@ def test_one_country_two_sectors_and_it_keeps_the_institution(coder: Coder) -> N
 
 def test_rockets_and_shells_are_artillery(coder: Coder) -> None:
     one(code(coder, "Syrian rebels fired rockets into southern Turkey."), source="SYR", target="TUR", cameo="194")
+
+
+def test_arrests_and_dispersing_protesters(coder: Coder) -> None:
+    one(code(coder, "The Sri Lankan navy arrested 12 Indian fishermen."), source="LKA", target="IND", cameo="173")
+    one(code(coder, "Kenyan police dispersed Somali protesters in Nairobi."), source="KEN", cameo="175")
