@@ -478,3 +478,9 @@ def test_rockets_and_shells_are_artillery(coder: Coder) -> None:
 def test_arrests_and_dispersing_protesters(coder: Coder) -> None:
     one(code(coder, "The Sri Lankan navy arrested 12 Indian fishermen."), source="LKA", target="IND", cameo="173")
     one(code(coder, "Kenyan police dispersed Somali protesters in Nairobi."), source="KEN", cameo="175")
+
+
+def test_appeal_for_aid_and_confiscation(coder: Coder) -> None:
+    ev = one(code(coder, "Malawi's president appealed for international aid to fight the floods."), source="MWI")
+    assert ev.cameo.startswith("023")
+    one(code(coder, "The Indian navy seized a Pakistani fishing vessel."), source="IND", target="PAK", cameo="1711")

@@ -221,7 +221,8 @@ class Coder:
                 or tokens[i].lower in self.lexicon.words["consideration"]
                 or self._transitive_misuse(tokens, i)
                 or self._control_verb(tokens, i + 1)
-                or self._control_verb(tokens, trig.end)
+                # our own verb + object rules ("appealed for aid to fight …") are events themselves
+                or (trig.channel is None and self._control_verb(tokens, trig.end))
             ):
                 trig = None
             if trig is None:
