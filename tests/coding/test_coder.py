@@ -484,3 +484,9 @@ def test_appeal_for_aid_and_confiscation(coder: Coder) -> None:
     ev = one(code(coder, "Malawi's president appealed for international aid to fight the floods."), source="MWI")
     assert ev.cameo.startswith("023")
     one(code(coder, "The Indian navy seized a Pakistani fishing vessel."), source="IND", target="PAK", cameo="1711")
+
+
+def test_infinitive_after_an_intention_noun_is_its_owners_act(coder: Coder) -> None:
+    events = code(coder, "Brazil's foreign minister criticised the U.S. decision to impose tariffs on Brazilian steel.")
+    one(events, source="USA", target="BRA", cameo="163")
+    assert not [e for e in events if e.source == "BRA" and e.cameo == "163"]

@@ -610,6 +610,14 @@ class Coder:
             and not any(m.end == trig.index - 1 for m in mentions)
         ):
             subject = sentence_subject  # "met Assad to discuss": the one who met also discusses
+            if trig.index > 1 and tokens[trig.index - 2].lower in lex.words["intention_nouns"]:
+                # "criticised the U.S. decision to impose tariffs": the decision's owner acts
+                k = trig.index - 2
+                if k > 0 and tokens[k - 1].lower == "'s":
+                    k -= 1
+                if not (k > 0 and tokens[k - 1].lower in {"its", "their", "his", "her", "our"}):
+                    # ("declared its right to secede": the subject's own)
+                    subject = next((m for m in mentions if m.end == k and m.code), None)
         subjects: list[Mention] = []
         if subject is not None:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]

@@ -226,7 +226,7 @@ def _load() -> Lexicon:
             "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
             "measure_words", "consideration", "conditionals", "performing_verbs",
-            "negative_control", "rioters",
+            "negative_control", "rioters", "intention_nouns",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
