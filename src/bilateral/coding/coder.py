@@ -615,9 +615,8 @@ class Coder:
                 k = trig.index - 2
                 if k > 0 and tokens[k - 1].lower == "'s":
                     k -= 1
-                if not (k > 0 and tokens[k - 1].lower in {"its", "their", "his", "her", "our"}):
-                    # ("declared its right to secede": the subject's own)
-                    subject = next((m for m in mentions if m.end == k and m.code), None)
+                # a named owner only; "its right to secede", "efforts to promote": the subject's own
+                subject = next((m for m in mentions if m.end == k and m.code), subject)
         subjects: list[Mention] = []
         if subject is not None:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
