@@ -410,3 +410,83 @@ def test_conditional_hypothetical_sanction_is_a_threat(coder: Coder) -> None:
 def test_capturing_a_town_and_holding_hostages(coder: Coder) -> None:
     one(code(coder, "Ethiopian troops captured a rebel stronghold in Somalia."), source="ETH", cameo="192")
     one(code(coder, "Colombian rebels held three Ecuadorian engineers hostage."), source="COL", cameo="181")
+
+
+def test_who_is_responsible_for_an_event_noun_is_its_source(coder: Coder) -> None:
+    one(code(coder, "Sudan's army was responsible for the attack on the Chadian border town."),
+        source="SDN", target="TCD")
+
+
+def test_plural_event_nouns_report_like_their_verb(coder: Coder) -> None:
+    one(code(coder, "Pakistan condemned the killings of its soldiers by Indian troops."),
+        source="IND", target="PAK", cameo="190")
+
+
+def test_passive_with_the_object_as_subject(coder: Coder) -> None:
+    ev = one(code(coder, "Sanctions on Venezuela were imposed by Canada on Monday."), source="CAN", target="VEN")
+    assert ev.cameo.startswith("16")
+    # no actor in the subject's phrases and no agent: nothing is guessed
+    assert not code(coder, "British wheat was sold at the tender.")
+
+
+def test_event_nouns_and_the_verb_that_performs_them(coder: Coder) -> None:
+    one(code(coder, "Australia announced new sanctions against Myanmar."), source="AUS", target="MMR", cameo="163")
+    one(code(coder, "Israeli airstrikes on Gaza killed ten people."), source="ISR", cameo="195")
+    # a verb that acts on the event is not its doer
+    assert not [e for e in code(coder, "Kenyan police prevented a demonstration by Ugandan traders.")
+                if e.source == "KEN" and e.cameo.startswith("14")]
+
+
+def test_negative_control_verb_reaches_past_a_date(coder: Coder) -> None:
+    ev = one(code(coder, "Japan refused on Monday to provide aid to Myanmar."), source="JPN", target="MMR")
+    assert ev.status == "negated"
+
+
+def test_force_by_protesters_is_a_riot(coder: Coder) -> None:
+    one(code(coder, "Kenyan protesters clashed with police in Nairobi."), source="KEN", cameo="145")
+    one(code(coder, "The Chinese embassy was attacked by Vietnamese protesters."), source="VNM", cameo="145")
+    # weapons keep their code
+    assert not [e for e in code(coder, "Georgian demonstrators launched missiles at the Georgian government.")
+                if e.cameo == "145"]
+
+
+def test_noun_compounds_and_plural_agreements(coder: Coder) -> None:
+    one(code(coder, "Turkish air strikes hit Kurdish militants in Iraq."), source="TUR", cameo="195")
+    one(code(coder, "Vietnam and Laos signed agreements on border trade."), source="VNM", target="LAO", cameo="057")
+
+
+def test_tear_gas_is_not_the_resources_channel(coder: Coder) -> None:
+    ev = one(code(coder, "Kenyan police fired tear gas at Ugandan traders."), source="KEN")
+    assert ev.channel == "security"
+
+
+def test_retaking_a_city(coder: Coder) -> None:
+    one(code(coder, "Syrian troops retook the town of Palmyra from Jordanian militants."), source="SYR", cameo="192")
+
+
+def test_one_country_two_sectors_and_it_keeps_the_institution(coder: Coder) -> None:
+    events = code(coder, "Colombia's government and FARC rebels signed a peace agreement in Havana.")
+    assert {(e.source_sector, e.target_sector) for e in events if e.cameo == "057"} == {("GOV", "REB"), ("REB", "GOV")}
+    one(code(coder, "Nigeria's army said it killed 30 Boko Haram fighters."), source="NGA", source_sector="MIL")
+    one(code(coder, "The U.S. Treasury froze the assets of two Russian banks."), target="RUS", cameo="163")
+
+
+def test_rockets_and_shells_are_artillery(coder: Coder) -> None:
+    one(code(coder, "Syrian rebels fired rockets into southern Turkey."), source="SYR", target="TUR", cameo="194")
+
+
+def test_arrests_and_dispersing_protesters(coder: Coder) -> None:
+    one(code(coder, "The Sri Lankan navy arrested 12 Indian fishermen."), source="LKA", target="IND", cameo="173")
+    one(code(coder, "Kenyan police dispersed Somali protesters in Nairobi."), source="KEN", cameo="175")
+
+
+def test_appeal_for_aid_and_confiscation(coder: Coder) -> None:
+    ev = one(code(coder, "Malawi's president appealed for international aid to fight the floods."), source="MWI")
+    assert ev.cameo.startswith("023")
+    one(code(coder, "The Indian navy seized a Pakistani fishing vessel."), source="IND", target="PAK", cameo="1711")
+
+
+def test_infinitive_after_an_intention_noun_is_its_owners_act(coder: Coder) -> None:
+    events = code(coder, "Brazil's foreign minister criticised the U.S. decision to impose tariffs on Brazilian steel.")
+    one(events, source="USA", target="BRA", cameo="163")
+    assert not [e for e in events if e.source == "BRA" and e.cameo == "163"]

@@ -204,7 +204,8 @@ class Coder:
         reports: list[tuple[int, Event]] = []  # reporting verbs and the statement each makes
         sentence_subject: Mention | None = None  # the first verb's subject, for "to"-infinitives
         head_status: str | None = None  # the status of the latest event, for "to"-infinitives
-        seen: set[tuple[str | None, str | None, str, str, str, int]] = set()
+        # (source and its sector, target and its sector, code, status, channel, position)
+        seen: set[tuple[tuple[str | None, str | None], tuple[str | None, str | None], str, str, str, int]] = set()
         where = _Where(doc_id, index, date, text)
         stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse, flags)
         # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
@@ -228,19 +229,25 @@ class Coder:
             if (hidden and not claim_content) or stalled_span[0] <= i < stalled_span[1]:
                 continue
             trig = verb_triggers(tokens, i, self.lexicon, positions)
+            if trig is None:
+                trig = self._passive_object_trigger(tokens, i, positions, mentions)
             if trig is not None and (
                 # a verb that opens a status cue ("exploring the possibility of") is the cue
                 _starts_any(tokens, i, self.lexicon.cue_index["hypothetical"]) > 1
                 or tokens[i].lower in self.lexicon.words["consideration"]
                 or self._transitive_misuse(tokens, i)
                 or self._control_verb(tokens, i + 1)
-                or self._control_verb(tokens, trig.end)
+                # our own verb + object rules ("appealed for aid to fight …") are events themselves
+                or (trig.channel is None and self._control_verb(tokens, trig.end))
             ):
                 trig = None
             if trig is None:
                 i += 1
                 continue
-            trig.noun = self._is_noun(tokens, i, mentions, trig)
+            trig.noun = tokens[i].lower in self.lexicon.noun_forms or self._is_noun(tokens, i, mentions, trig)
+            compound = self.lexicon.noun_compounds.get((tokens[i - 1].lower, tokens[i].lower)) if i else None
+            if compound and trig.noun and trig.end == i + 1:
+                trig.code, trig.pattern = compound, f"{tokens[i - 1].lower} {tokens[i].lower} -> {compound}"
             if trig.noun and not self._eventive(tokens[i].lower):
                 i += 1
                 continue
@@ -270,9 +277,10 @@ class Coder:
             if sentence_subject is None and not trig.noun:
                 sentence_subject = self._subject(tokens, i, mentions)
             for ev in found:
-                key = (ev.source, ev.target, ev.cameo, ev.status, ev.channel, ev.span[1])
+                src_key, tgt_key = (ev.source, ev.source_sector), (ev.target, ev.target_sector)
+                key = (src_key, tgt_key, ev.cameo, ev.status, ev.channel, ev.span[1])
                 # "met ... to discuss": an infinitive of the same kind adds no event
-                same_kind = (ev.source, ev.target, ev.cameo[:2], ev.status, ev.channel, -1 - i)
+                same_kind = (src_key, tgt_key, ev.cameo[:2], ev.status, ev.channel, -1 - i)
                 infinitive = i > 0 and tokens[i - 1].lower == "to"
                 if key in seen or any(
                     s[:5] == same_kind[:5] and s[5] < 0 and s[5] != same_kind[5]
@@ -282,7 +290,7 @@ class Coder:
                 ):
                     continue
                 if infinitive and any(
-                    s[0] == ev.source and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
+                    s[0] == src_key and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
                 ):
                     # "met Assad to discuss efforts to counter X": the purpose of a meeting, and what
                     # it names, is the meeting's topic
@@ -490,6 +498,8 @@ class Coder:
     def _eventive(self, form: str) -> bool:
         """Whether a noun names an event by itself ("attacks", "talks"; not "trade", "partners")."""
         nouns = self.lexicon.words["event_nouns"]
+        if form in self.lexicon.noun_forms:
+            return True
         return form in nouns or form.rstrip("s") in nouns or self.lexicon.lemma(form) in nouns
 
     def _takes_complement(self, form: str, code: str) -> bool:
@@ -614,10 +624,24 @@ class Coder:
             and not any(m.end == trig.index - 1 for m in mentions)
         ):
             subject = sentence_subject  # "met Assad to discuss": the one who met also discusses
+            if trig.index > 1 and tokens[trig.index - 2].lower in lex.words["intention_nouns"]:
+                # "criticised the U.S. decision to impose tariffs": the decision's owner acts
+                k = trig.index - 2
+                if k > 0 and tokens[k - 1].lower == "'s":
+                    k -= 1
+                # a named owner only; "its right to secede", "efforts to promote": the subject's own
+                subject = next((m for m in mentions if m.end == k and m.code), subject)
         subjects: list[Mention] = []
         if subject is not None:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
         passive = not trig.noun and self._passive(tokens, trig.index, mentions)
+        if trig.object_start >= 0:
+            # the object named in the passive's subject: its actors are the targets ("against Russia")
+            passive = True
+            subjects = [m for m in mentions if trig.object_start < m.start and m.end <= trig.index and m.code
+                        and tokens[m.start - 1].lower in lex.words["prepositions"]]
+            if not subjects:
+                subjects = [m for m in after if not self._after_word(tokens, m.start, {"by"})][:1]
         trig.passive = passive
         if passive and not self._after_aux(tokens, trig.index):
             # "the initiatives proposed by the United States": what was proposed is the noun before;
@@ -635,6 +659,9 @@ class Coder:
             )
         undergoer = self._undergoer(tokens, trig.index, mentions) if trig.noun else None
         if trig.noun and agent is None and undergoer is None:
+            # "Sudan's government is responsible for mass killings", "Russia was behind the attacks"
+            agent = self._responsible(tokens, trig.index, mentions)
+        if trig.noun and agent is None and undergoer is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
                 (m for m in mentions if m.code and m.kind != "coref" and trig.index - 2 <= m.end <= trig.index
@@ -643,6 +670,10 @@ class Coder:
                          for t in tokens[m.end:trig.index])),
                 None,
             )
+        if trig.noun and agent is None and undergoer is None:
+            # "The EU announced new sanctions against Russia": the subject of the verb that governs
+            # the noun does it
+            agent = self._governor_subject(tokens, trig.index, mentions)
         # "support from Moscow and Beijing": actors coordinated with the agent are agents too
         co_agents: list[Mention] = []
         if agent is not None:
@@ -710,6 +741,8 @@ class Coder:
             first = not out or not deed_text
             span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
             span_end = tokens[max(trig.end, e) - 1].end if first else tokens[e - 1].end
+            if trig.object_start >= 0:  # "Evidence against Russia was presented": object to verb
+                span_start, span_end = tokens[min(trig.object_start, s)].start, tokens[trig.index].end
             for src, tgt in pairs:
                 if src.code == tgt.code and src.sector == tgt.sector and src.code is not None:
                     continue  # the same actor on both sides; domestic events keep differing sectors
@@ -722,7 +755,12 @@ class Coder:
                         status_cue=cue, channel_cue=ch_cue,
                         notes=[n for n in ("passive" if passive else "", "noun trigger" if trig.noun else "") if n],
                     )
-                out.append(self._event(where, src, tgt, final_code, status, ch, (span_start, span_end), trace))
+                pair_code = final_code
+                if status == "realized" and final_code.startswith(lex.riot_prefixes) and src.text and (
+                    src.text.split()[-1].lower() in lex.words["rioters"]
+                ):
+                    pair_code = lex.riot_code  # "the building was demolished by protesters": a riot
+                out.append(self._event(where, src, tgt, pair_code, status, ch, (span_start, span_end), trace))
         return out, max([trig.end] + [e for _s, e, *_ in deeds])
 
     def _pairs(
@@ -880,7 +918,8 @@ class Coder:
             else:
                 break
         # "A, B and C" is a list; "Speaking in Islamabad, the U.S. envoy" is not
-        return [m for m in out if m.code != subject.code] if joined_by_and else []
+        # "Colombia's government and FARC rebels signed": one country, two sectors, two actors
+        return [m for m in out if (m.code, m.sector) != (subject.code, subject.sector)] if joined_by_and else []
 
     def _after_aux(self, tokens: list[Token], i: int) -> bool:
         """Whether an auxiliary ("was", "has been") stands right before ``i``, adverbs aside."""
@@ -995,6 +1034,83 @@ class Coder:
             and low not in words["noun_markers"] and low not in words["clause_breaks"]
         )
 
+    def _passive_object_trigger(
+        self, tokens: list[Token], i: int, positions: TokenIndex, mentions: list[Mention]
+    ) -> Trigger | None:
+        """A passive whose subject is what a verb pattern wants as object: "Evidence against Russia
+        was presented by the US", "Sanctions on Iran were imposed by the EU". Only with an actor in
+        a phrase of that subject or an agent after "by"."""
+        low = tokens[i].lower
+        words = self.lexicon.words
+        if not (low.endswith(("ed", "en")) or low in words["irregular_participles"]):
+            return None
+        aux = i - 1
+        while aux >= 0 and tokens[aux].lower.endswith("ly"):
+            aux -= 1
+        if aux < 1 or tokens[aux].lower not in words["passive_aux"]:
+            return None
+        if tokens[aux].lower in {"been", "being", "be"}:
+            aux -= 1  # "has been", "is being"
+        breaks = words["clause_breaks"] | words["reporting_verbs"]
+        lo = aux - 1
+        while lo > 0 and aux - lo < OBJECT_WINDOW and tokens[lo - 1].lower not in breaks | {","}:
+            lo -= 1
+        if lo >= aux:
+            return None
+        preps = words["prepositions"]
+        if not any(
+            m.code and ((lo < m.start < aux and tokens[m.start - 1].lower in preps)
+                        or (i < m.start <= i + 6 and self._after_word(tokens, m.start, {"by"})))
+            for m in mentions
+        ):
+            return None
+        trig = verb_triggers(tokens, i, self.lexicon, positions, object_span=(lo, aux))
+        if trig is not None:
+            trig.object_start = lo
+        return trig
+
+    def _governor_subject(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
+        """The subject of a verb of performing whose object is the noun at ``i`` ("announced new
+        sanctions", "launched an offensive"), or None."""
+        lex = self.lexicon
+        preps = lex.words["prepositions"]
+        j = i - 1
+        while j >= 0 and i - j <= 5:
+            t = tokens[j]
+            low = t.lower
+            if low in lex.trigger_forms or low in lex.words["reporting_verbs"]:
+                break
+            if not (t.text[:1].islower() or low[:1].isdigit() or low in {",", "$"}) or low in preps:
+                return None
+            j -= 1
+        else:
+            return None
+        if j < 0 or i - j > 5 or not tokens[j].text[:1].islower():
+            return None
+        low = tokens[j].lower
+        if lex.lemma(low) not in lex.words["performing_verbs"] and low not in lex.words["performing_verbs"]:
+            return None  # "prevented the demonstration", "rejected the accusation": not its doer
+        if j > 0 and tokens[j - 1].lower in lex.words["noun_markers"]:
+            return None  # "the continuing pressure": a modifier, not a verb
+        return self._subject(tokens, j, mentions)
+
+    def _responsible(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
+        """The subject held responsible for the event noun at ``i`` ("X is responsible for the
+        killings", "X was behind the attacks"), or None."""
+        j = i - 1
+        preps = self.lexicon.words["prepositions"]
+        while j >= 0 and i - j <= 4 and tokens[j].lower.isalpha() and tokens[j].text[:1].islower() and (
+            tokens[j].lower not in preps and tokens[j].lower != "behind"
+        ):
+            j -= 1  # "the", "mass", "deadly", "chemical"
+        if j < 0 or i - j > 4:
+            return None
+        for phrase in self.lexicon.cues["responsibility"]:
+            start = j - len(phrase) + 1
+            if start >= 0 and _phrase_at(tokens, start, phrase):
+                return self._subject(tokens, start, mentions)
+        return None
+
     def _undergoer(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
         """The subject of a verb of undergoing before the noun at ``i`` ("faces pressure",
         "came under attack", "suffered a blow"), or None."""
@@ -1075,6 +1191,12 @@ class Coder:
             n = _starts_any(tokens, j, lex.cue_index["negation"])
             if n:
                 return "negated", " ".join(t.text for t in tokens[j:j + n])
+        for j in window:
+            # "failed on Wednesday to renew sanctions": a negative control verb further back
+            if lex.lemma(tokens[j].lower) in lex.words["negative_control"] and any(
+                tokens[k].lower == "to" for k in range(j + 1, trig.index)
+            ):
+                return "negated", f"{tokens[j].text} … to"
         if trig.noun:
             # a noun trigger's own determiner: "no praise", "little engagement"
             pass

@@ -88,9 +88,13 @@ class Lexicon:
     coref_pairs: frozenset[tuple[str, str]] = frozenset()  # first two words of longer ones ("the country")
     coref_starts: frozenset[str] = frozenset()  # every word a coreference phrase can start with
     trigger_forms: frozenset[str] = frozenset()  # every word form that can start an event
+    noun_forms: frozenset[str] = frozenset()  # event nouns that are never verbs ("sanctions")
+    noun_compounds: dict[tuple[str, str], str] = field(default_factory=dict)  # ("air", "strikes") -> 195
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     accusation_code: str = ""  # the code of a speaker's report of another party's use of force
     consideration_code: str = ""  # the code of an act only considered ("is considering giving aid")
+    riot_code: str = ""  # the code of force or destruction by protesters ("protest violently, riot")
+    riot_prefixes: tuple[str, ...] = ()  # the codes (by prefix) that become a riot when protesters act
     obligations: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)  # modal -> demand code
 
     def element_phrases(self, element: str) -> list[Phrase]:
@@ -247,7 +251,7 @@ def _load() -> Lexicon:
     _check_strings(raw, "cues.yaml")
     cues = {
         k: [_phrase(p) for p in raw[k]]
-        for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates")
+        for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates", "responsibility")
     }
     words = {
         k: frozenset(str(w).lower() for w in raw[k])
@@ -256,9 +260,31 @@ def _load() -> Lexicon:
             "intransitive_only", "complement_verbs", "locative", "not_triggers", "intent_control",
             "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
-            "measure_words", "consideration", "conditionals",
+            "measure_words", "consideration", "conditionals", "performing_verbs",
+            "negative_control", "rioters", "intention_nouns",
         )
     }
+    # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
+    noun_forms: set[str] = set()
+    noun_compounds: dict[tuple[str, str], str] = {}
+    for noun, code, *_ in _read("nouns.tsv"):
+        plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+        if " " in noun:
+            # "air strike(s)": the modifier makes the head noun's event more specific
+            modifier, head = noun.split(" ", 1)
+            noun_compounds[(modifier, head)] = code
+            noun_compounds[(modifier, plural.split(" ", 1)[1])] = code
+            continue
+        for form in (noun, plural):
+            if form not in verb_forms:
+                verb_forms[form] = [("noun", noun, code)]
+                lemma_of.setdefault(form, noun)
+                noun_forms.add(form)
+    # plural event nouns made from a verb ("killings", "bombings") report as the verb does
+    for noun in words["event_nouns"]:
+        if noun in verb_forms and noun + "s" not in verb_forms:
+            verb_forms[noun + "s"] = verb_forms[noun]
+            lemma_of.setdefault(noun + "s", lemma_of.get(noun, noun))
     coreference = {k: [_phrase(p) for p in v] for k, v in raw["coreference"].items()}
     lex = Lexicon(
         verb_forms=verb_forms,
@@ -274,6 +300,8 @@ def _load() -> Lexicon:
         intent_verbs=frozenset(raw["intent_verbs"]),
         accusation_code=str(raw["reported_force_code"]),
         consideration_code=str(raw["consideration_code"]),
+        riot_code=str(raw["riot_code"]),
+        riot_prefixes=tuple(str(c) for c in raw["riot_codes"]),
         obligations=_obligations(raw["reported_obligation"]),
         lemmas=lemma_of,
         strong_channels=strong,
@@ -283,6 +311,8 @@ def _load() -> Lexicon:
         coref_first=frozenset(ph[0] for v in coreference.values() for ph in v if len(ph) == 1),
         coref_pairs=frozenset((ph[0], ph[1]) for v in coreference.values() for ph in v if len(ph) > 1),
         coref_starts=frozenset(ph[0] for v in coreference.values() for ph in v),
+        noun_forms=frozenset(noun_forms),
+        noun_compounds=noun_compounds,
         trigger_forms=frozenset(verb_forms)
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
     )

@@ -184,13 +184,21 @@ def _coreference(
         if m.code and actors.is_country(m.code)
         and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
     ]
+    referent_sector: str | None = None
     if n == 1 and tokens[i].lower in {"it", "its"}:
-        # a bare "it" may also be an organisation: "Interpol said it will send a team"
-        in_sentence = [
-            m.code for m in earlier
+        # a bare "it" may also be an organisation: "Interpol said it will send a team"; and it keeps
+        # the institution it stands for: "Nigeria's army said it killed ..."
+        named = [
+            m for m in earlier
             if m.code and m.kind not in {"person", "sector", "place"}
             and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
         ]
+        in_sentence = [m.code for m in named if m.code]
+        if named:
+            # sector words are merged later: "Nigeria's army" is still "Nigeria" + "army" here
+            last = named[-1]
+            head = next((m for m in earlier if m.kind == "sector" and last.end <= m.start <= last.end + 2), None)
+            referent_sector = head.sector if head is not None else last.sector
     referent = in_sentence[-1] if in_sentence else (discourse.last_subject or discourse.last_country)
     # "Russia and China said their troops ...": a plural possessive takes the group named before it
     group_possessive = possessive and tokens[i].lower == "their" and len(set(in_sentence)) >= 2
@@ -198,7 +206,7 @@ def _coreference(
         # a bare "it" only refers when a verb-like word follows ("it supported", "it has")
         if n == 1 and tokens[i].lower == "it" and i + 1 < len(tokens) and not tokens[i + 1].lower.isalpha():
             return None
-        sector = "GOV" if tokens[i + n - 1].lower in {"government", "administration"} else None
+        sector = "GOV" if tokens[i + n - 1].lower in {"government", "administration"} else referent_sector
         return Mention(i, i + n, referent, sector, "coref",
                        text[tokens[i].start:tokens[i + n - 1].end], f"coreference -> {referent}")
     n = 1 if group_possessive else _match_phrase(tokens, i, coref.get("plural", {}))

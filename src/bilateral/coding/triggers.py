@@ -35,6 +35,7 @@ class Trigger:
     noun: bool = False  # used as a noun ("public praise from ...")
     passive: bool = False
     reporting: bool = False  # a speech verb reporting a statement ("said")
+    object_start: int = -1  # where the object stands when it is a passive's subject ("Evidence … was presented")
 
 
 class TokenIndex:
@@ -164,32 +165,48 @@ def _phrases(el: str, lexicon: Lexicon) -> list[Phrase]:
     return lexicon.element_phrases(el)
 
 
-def verb_triggers(tokens: list[Token], i: int, lexicon: Lexicon, index: TokenIndex) -> Trigger | None:
-    """The event reported by the verb-like token at ``i``, if any."""
+def verb_triggers(
+    tokens: list[Token], i: int, lexicon: Lexicon, index: TokenIndex, object_span: tuple[int, int] | None = None
+) -> Trigger | None:
+    """The event reported by the verb-like token at ``i``, if any. ``object_span`` names where the
+    verb's object stands when not after it: the subject of a passive ("Evidence against Russia was
+    presented"); then only object rules and one-word patterns are tried."""
     form = lexicon.verb_form(tokens[i].lower)
     if form is None:
         return None
     blocks, lemma, rules, direction, reporting = form.blocks, form.lemma, form.rules, form.direction, form.reporting
-    if blocks and reporting and not rules and direction not in {"give", "receive"}:
+    if object_span is None and blocks and reporting and not rules and direction not in {"give", "receive"}:
         # a speech verb: nothing after it is looked at, so its clause need not be measured
         return _reporting(tokens, i, blocks)
-    stop = clause_end(tokens, i + 1, lexicon)
+    start, stop = object_span if object_span is not None else (i + 1, clause_end(tokens, i + 1, lexicon))
     if rules:
         for rule in rules:
             if not rule.objects:
+                if object_span is not None:
+                    continue
                 return Trigger(i, i + 1, rule.code, rule.channel, f"{lemma} -> {rule.code}")
-            end = index.find(list(rule.objects), i + 1, stop)
+            end = index.find(list(rule.objects), start, stop)
             if end >= 0:
                 if rule.code == "-":
                     return None  # an idiom that reports no event: "meet the deadline"
                 return Trigger(i, end, rule.code, rule.channel, f"{lemma} … {tokens[end - 1].lower} -> {rule.code}")
-    if direction in {"give", "receive"}:
-        found = deeds_in(tokens, i + 1, stop, lexicon, set())
+    if direction in {"give", "receive"} and object_span is None:
+        found = deeds_in(tokens, start, stop, lexicon, set())
         if found:
             s, e, deed = found[0]
             label = f"{lemma} [{direction}] + {' '.join(deed.phrase)} -> {deed.code}"
             return Trigger(i, e, deed.code, deed.channel, label, direction=direction, deed=deed, deed_start=s)
     if not blocks:
+        return None
+    if object_span is not None:
+        for block, _lemma, _default in blocks:
+            for p in lexicon.candidate_patterns(block, index.positions):
+                words = [el for el in p.after if el not in {"(", ")"}]
+                if p.before or len(words) != 1 or words[0].startswith("&") or words[0] in lexicon.words["prepositions"]:
+                    continue  # one plain content word only: "present * evidence"
+                end = index.find(_phrases(words[0], lexicon), start, stop)
+                if end >= 0:
+                    return Trigger(i, end, p.code, None, f"{block}: {p.label} (passive) -> {p.code}")
         return None
     if reporting:
         return _reporting(tokens, i, blocks)
