@@ -101,12 +101,12 @@ MAX_DOCUMENT_CHARS = 2_000_000
 #: DuckDB connection, under the store's own lock) in a writing ingest: DuckDB's native memory grows with
 #: what goes through one connection, and reopening hands it back, so it does not pile up over the run.
 #: Measured on Reuters-21578, peak RSS at 10,000 / 21,577 stories (BENCHMARKS.md, ## Ingest): every 20
-#: batches 284 / 308 MiB; every 10, 5 or 2 no lower (and 5–25% more CPU); every 30, 302 / 331; never, 303 / 342.
+#: batches 284 / 308 MiB; every 10, 5 or 2 no lower (and up to 20% more CPU); every 30, 302 / 331; never, 303 / 342.
 RECYCLE_EVERY = 20
 
 #: DuckDB worker threads of a store opened for ingesting (``Store(db, threads=INGEST_THREADS)``, as
 #: ``bilateral ingest`` and ``bilateral watch`` do): the batch queries are small, and with one thread
-#: instead of one per core (2 here) the same ingest peaked 25–35 MiB lower at 21,577 stories, for no more CPU.
+#: instead of one per core (2 here) the same ingest peaked about 30 MiB lower at 21,577 stories, for no more CPU.
 INGEST_THREADS = 1
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]+")
@@ -277,8 +277,8 @@ def ingest_items(
 ) -> IngestResult:
     """Code and store a stream of documents (and record its read issues); return the tallies and errors.
 
-    Documents are streamed and stored ``batch_size`` at a time, so the job itself holds one batch, whatever the size of the
-    corpus. Each document's date is its metadata date, else its dateline, else
+    Documents are streamed and stored ``batch_size`` at a time, so the job itself holds one batch
+    whatever the size of the corpus. Each document's date is its metadata date, else its dateline, else
     ``options.default_date``; its events take that date unless their sentence states
     one full date of its own (``"signed on March 3, 2019"``). Documents already stored (same id, text or URL) or
     near-copies of a stored story (word 5-gram Jaccard ≥ 0.9) are not coded again;
