@@ -3,12 +3,18 @@
     .venv/bin/python benchmarks/ingest_reuters.py                 # 1,000, 10,000 and all docs
     .venv/bin/python benchmarks/ingest_reuters.py --sizes 1000    # one size
     .venv/bin/python benchmarks/ingest_reuters.py --markdown      # also print the BENCHMARKS.md rows
+    .venv/bin/python benchmarks/ingest_reuters.py --recycle-every 0   # never reopen the store's connection
 
 Each size runs in its own process (so peak RSS is that run's), streaming the first N lines of
 ``../shared/data/corpus/reuters21578/reuters21578.jsonl`` through the real ingest job (reader →
 dates → exact and near-duplicate checks → coder → DuckDB store, batches of 100) into a temporary
 database. The resident set size is sampled after every batch: ``rss_first``/``rss_last`` are the
-values after the first and the last batch, so growth with corpus size shows up directly.
+values after the first and the last batch, ``rss_max_batch`` the highest after any batch (the last
+batch may fall just after the store reopened its connection, when memory is lowest), so growth with
+corpus size shows up directly. The job
+reopens the store's DuckDB connection every ``--recycle-every`` batches (default: the job's
+``RECYCLE_EVERY``; 0 never), and the store runs DuckDB with ``INGEST_THREADS`` threads, as
+``bilateral ingest`` does.
 """
 
 from __future__ import annotations
@@ -34,11 +40,14 @@ def _rss_mib() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def run_one(limit: int | None, corpus: Path) -> dict[str, object]:
+def run_one(limit: int | None, corpus: Path, recycle_every: int | None = None) -> dict[str, object]:
     """Ingest the first ``limit`` documents (all if ``None``) in this process; return the figures."""
     from bilateral.coding import Coder
     from bilateral.ingest import ingest_items, read_path
+    from bilateral.ingest.job import INGEST_THREADS, RECYCLE_EVERY
     from bilateral.store import Store
+
+    every = RECYCLE_EVERY if recycle_every is None else recycle_every
 
     coder = Coder()
     coder.code_document  # noqa: B018  (the coder's tables load lazily on first use)
@@ -46,12 +55,13 @@ def run_one(limit: int | None, corpus: Path) -> dict[str, object]:
     samples: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bilateral-bench-") as tmp:
         db = Path(tmp) / "bench.duckdb"
-        with Store(db) as store:
+        with Store(db, threads=INGEST_THREADS) as store:  # as `bilateral ingest` opens it
             items = read_path(corpus)
             if limit is not None:
                 items = islice(items, limit)
             t0, c0 = time.perf_counter(), time.process_time()
-            result = ingest_items(items, store, coder, on_progress=lambda r: samples.append(_rss_mib()))
+            result = ingest_items(items, store, coder, recycle_every=every,
+                                  on_progress=lambda r: samples.append(_rss_mib()))
             elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
             counts = store.counts()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -65,7 +75,8 @@ def run_one(limit: int | None, corpus: Path) -> dict[str, object]:
         "peak_rss_mib": round(peak_kib / 1024, 1), "rss_start_mib": round(rss_start, 1),
         "rss_first_batch_mib": round(samples[0], 1) if samples else None,
         "rss_last_batch_mib": round(samples[-1], 1) if samples else None,
-        "stored_documents": counts["documents"],
+        "rss_max_batch_mib": round(max(samples), 1) if samples else None,
+        "stored_documents": counts["documents"], "recycle_every": every,
     }
 
 
@@ -76,15 +87,18 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--one", default=None, help=argparse.SUPPRESS)  # child mode
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--recycle-every", type=int, default=None, metavar="N",
+                    help="batches between reopenings of the store's connection (default: the job's; 0: never)")
     args = ap.parse_args()
     if not args.corpus.exists():
         sys.exit(f"{args.corpus}: no such file (the corpus lives in ../shared/data/corpus/)")
     if args.one is not None:
-        print(json.dumps(run_one(None if args.one == "all" else int(args.one), args.corpus)))
+        print(json.dumps(run_one(None if args.one == "all" else int(args.one), args.corpus, args.recycle_every)))
         return
     rows = []
     for size in args.sizes.split(","):
-        out = subprocess.run([sys.executable, __file__, "--one", size.strip(), "--corpus", str(args.corpus)],
+        extra = [] if args.recycle_every is None else ["--recycle-every", str(args.recycle_every)]
+        out = subprocess.run([sys.executable, __file__, "--one", size.strip(), "--corpus", str(args.corpus), *extra],
                              capture_output=True, text=True, check=True)
         rec = json.loads(out.stdout.strip().splitlines()[-1])
         rec["size"] = size.strip()
@@ -92,13 +106,13 @@ def main() -> None:
         rows.append(rec)
     if args.markdown:
         print("| documents | wall s | CPU s | docs/s | docs/CPU-s | sentences/s | sentences | events "
-              "| peak RSS (MiB) | RSS after first / last batch (MiB) |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+              "| peak RSS (MiB) | RSS after first / last batch (MiB) | highest RSS after a batch (MiB) |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in rows:
             print(f"| {r['docs']:,} | {r['seconds']} | {r['cpu_seconds']} | {r['docs_per_s']} | "
                   f"{r['docs_per_cpu_s']} | {r['sentences_per_s']} | "
                   f"{r['sentences']:,} | {r['events']:,} | {r['peak_rss_mib']} | "
-                  f"{r['rss_first_batch_mib']} / {r['rss_last_batch_mib']} |")
+                  f"{r['rss_first_batch_mib']} / {r['rss_last_batch_mib']} | {r['rss_max_batch_mib']} |")
 
 
 if __name__ == "__main__":

@@ -57,10 +57,10 @@ def _err(line: str) -> None:
 
 
 @contextmanager
-def _open_store(db: str, *, must_exist: bool) -> Iterator[Store]:
+def _open_store(db: str, *, must_exist: bool, threads: int | None = None) -> Iterator[Store]:
     if must_exist and db != ":memory:" and not Path(db).exists():
         raise click.ClickException(f"{db}: no such database (run `bilateral ingest` first)")
-    store = Store(db)
+    store = Store(db, threads=threads)
     try:
         yield store
     finally:
@@ -91,6 +91,7 @@ def main() -> None:
 def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, workers: int | None = 1, *,
             options: Any = None, dry_run: bool = False, progress: bool | None = None) -> int:
     from bilateral.ingest import ingest_paths
+    from bilateral.ingest.job import INGEST_THREADS
     from bilateral.ingest.progress import IngestProgress
     from bilateral.scale.parallel import document_coder
 
@@ -99,7 +100,7 @@ def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, worker
     elif dry_run:
         store_cm = contextlib.closing(Store(db, read_only=True))
     else:
-        store_cm = _open_store(db, must_exist=False)
+        store_cm = _open_store(db, must_exist=False, threads=INGEST_THREADS)
     with store_cm as store, document_coder(workers) as coder, IngestProgress(enabled=progress) as bar:
         result = ingest_paths(paths, store, coder, format=fmt, options=options, dry_run=dry_run,
                               on_error=bar.error_printer(_err), on_progress=bar.update)
@@ -448,6 +449,7 @@ def watch(sources: str, every: str, db: str, once: bool, timeout: float, retries
     import threading
 
     from bilateral.ingest import ReadOptions
+    from bilateral.ingest.job import INGEST_THREADS
     from bilateral.ingest.watch import parse_interval, read_sources
     from bilateral.ingest.watch import watch as run_watch
 
@@ -464,7 +466,7 @@ def watch(sources: str, every: str, db: str, once: bool, timeout: float, retries
         stop.set()  # the first one lets the poll in progress finish and store what it got
 
     rounds = 0
-    with _open_store(db, must_exist=False) as store:
+    with _open_store(db, must_exist=False, threads=INGEST_THREADS) as store:
         coder = _coder()
         click.echo(f"watching {len(urls)} sources every {every} → {db} (Ctrl-C stops)", err=True)
         previous = signal.signal(signal.SIGINT, on_ctrl_c)

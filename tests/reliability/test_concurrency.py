@@ -7,10 +7,13 @@ other processes). ``bilateral`` turns DuckDB's lock conflict into
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
 import subprocess
+import sys
+import textwrap
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -153,3 +156,73 @@ def test_ingest_while_the_dashboard_runs_gets_a_clear_line_and_the_dashboard_kee
         assert httpx.get(f"{url}/api/documents", timeout=10).json()["total"] == 1
     run = cli("ingest", str(other), "--db", str(db), "--workers", "1", "--no-progress", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
+
+
+#: An ingest that reopens its DuckDB connection after every batch of 20 (``Store.recycle``): DuckDB's
+#: own lock is down for a moment 30 times in a 600-story ingest.
+_RECYCLING_WRITER = textwrap.dedent("""
+    import sys
+    from bilateral.coding import Coder
+    from bilateral.ingest import ingest_paths
+    from bilateral.store import Store
+
+    with Store(sys.argv[2]) as store:
+        result = ingest_paths([sys.argv[1]], store, Coder(), batch_size=20, recycle_every=1)
+    open(sys.argv[2] + ".closed", "w").close()
+    print(result.documents_added, "documents added")
+""")
+
+#: Tries to open the store (as a writer and as a reader, in turn) as fast as it can until the writer
+#: (process argv[2]) has closed it; prints how many tries were refused naming that process, and every
+#: other outcome (an open that succeeds before the writer said it closed the store is a failure).
+#: It stops early if the writer dies.
+_PROBER = textwrap.dedent("""
+    import json, os, sys
+    from bilateral.store import Store, StoreInUse
+
+    db, writer = sys.argv[1], int(sys.argv[2])
+    refused, other = 0, []
+
+    def writer_alive():
+        try:
+            with open(f"/proc/{writer}/stat") as fh:
+                return fh.read().rsplit(") ", 1)[-1][0] != "Z"  # a zombie is dead
+        except OSError:
+            return False
+
+    i = 0
+    while not os.path.exists(db + ".closed") and (i % 100 or writer_alive()):
+        i += 1
+        try:
+            Store(db, read_only=i % 2 == 0).close()
+            if not os.path.exists(db + ".closed"):
+                other.append("opened while the writer held the store")
+        except StoreInUse as exc:
+            if exc.pid == writer:
+                refused += 1
+            else:
+                other.append(str(exc))
+        except Exception as exc:
+            other.append(f"{exc.__class__.__name__}: {exc}")
+    print(json.dumps({"refused": refused, "other": other[:20], "others": len(other)}))
+""")
+
+
+def test_no_second_process_gets_in_while_an_ingest_reopens_its_connection(
+    tmp_path: Path, reuters_jsonl: Callable[[int], Path],
+) -> None:
+    """The store's own lock (``FILE.lock``) is held across every ``Store.recycle``: a process trying to
+    open the file all the while is refused each time with the writer's PID, and the writer is never hurt."""
+    corpus = reuters_jsonl(600)
+    db = tmp_path / "recycled.duckdb"
+    with _running([sys.executable, "-c", _RECYCLING_WRITER, str(corpus), str(db)], tmp_path) as writer:
+        _wait_locked(db, writer)
+        prober = subprocess.run([sys.executable, "-c", _PROBER, str(db), str(writer.pid)],
+                                env=cli_env(), capture_output=True, text=True, timeout=300)
+        assert prober.returncode == 0, prober.stderr[-3000:]
+        out, err = writer.communicate(timeout=300)
+    assert writer.returncode == 0, err[-3000:]
+    seen = json.loads(prober.stdout.strip().splitlines()[-1])
+    assert seen["refused"] >= 100 and seen["others"] == 0, seen
+    added = int(re.search(rb"(\d+) documents added", out).group(1))  # type: ignore[union-attr]
+    assert added > 500 and _count(db, "SELECT count(*) FROM documents") == added

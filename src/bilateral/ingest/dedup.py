@@ -20,7 +20,7 @@ import hashlib
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pyarrow as pa
@@ -70,22 +70,37 @@ def buckets(sig: np.ndarray[Any, Any]) -> list[int]:
     return out
 
 
+class HasConnection(Protocol):
+    """A store as seen here: something with a DuckDB ``connection`` (tables ``document_minhash``, ``documents``)."""
+
+    @property
+    def connection(self) -> Any:
+        """The store's current DuckDB connection."""
+        ...
+
+
 class NearDuplicates:
     """Finds near-copies of new documents among stored ones (and among each other).
 
-    ``con`` is the store's DuckDB connection (tables ``document_minhash`` and
-    ``documents``), or ``None`` for a purely in-memory index. With ``write=False``
-    (dry runs) nothing is written: documents added are remembered in memory only.
+    ``store`` is the store (tables ``document_minhash`` and ``documents``), or ``None`` for a
+    purely in-memory index. Its connection is read from ``store.connection`` at each use, never
+    kept, so a reopened connection (:meth:`bilateral.store.Store.recycle`) is the one used. With
+    ``write=False`` (dry runs) nothing is written: documents added are remembered in memory only.
     """
 
-    def __init__(self, con: Any | None, *, threshold: float = THRESHOLD, write: bool = True) -> None:
-        self._con = con
+    def __init__(self, store: HasConnection | None, *, threshold: float = THRESHOLD, write: bool = True) -> None:
+        self._store = store
         self.threshold = threshold
-        self._write = write and con is not None
+        self._write = write and store is not None
         self._local: dict[tuple[int, int], list[str]] = {}  # (band, bucket) -> doc ids not yet in the table
         self._local_shingles: dict[str, set[int]] = {}  # exact check, this batch only
         self._local_sigs: dict[str, np.ndarray[Any, Any]] = {}  # estimated check, earlier batches of a dry run
-        self._has_table = con is not None and self._table_exists(con)
+        self._has_table = store is not None and self._table_exists(store.connection)
+
+    @property
+    def _con(self) -> Any | None:
+        """The store's connection now (``None`` without a store)."""
+        return self._store.connection if self._store is not None else None
 
     @staticmethod
     def _table_exists(con: Any) -> bool:
@@ -154,41 +169,44 @@ class NearDuplicates:
             return
         keep = set(stored_ids)
         rows = [(band, bucket, d) for (band, bucket), ids in self._local.items() for d in ids if d in keep]
-        if rows and self._con is not None and self._has_table:
+        con = self._con
+        if rows and con is not None and self._has_table:
             table = pa.table({
                 "band": pa.array([r[0] for r in rows], pa.int16()),
                 "bucket": pa.array([r[1] for r in rows], pa.int64()),
                 "doc_id": pa.array([r[2] for r in rows], pa.string()),
             })
-            self._con.register("_bl_minhash", table)
-            self._con.execute("INSERT INTO document_minhash SELECT * FROM _bl_minhash")
-            self._con.unregister("_bl_minhash")
+            con.register("_bl_minhash", table)
+            con.execute("INSERT INTO document_minhash SELECT * FROM _bl_minhash")
+            con.unregister("_bl_minhash")
         self._local.clear()
         self._local_shingles.clear()
 
     def _stored_candidates(self, prepared: list[tuple[str, set[int], list[int]]]) -> dict[str, list[str]]:
-        if self._con is None or not self._has_table:
+        con = self._con
+        if con is None or not self._has_table:
             return {}
         probe = pa.table({
             "doc": pa.array([d for d, _, bks in prepared for _ in bks], pa.string()),
             "band": pa.array([b for _, _, bks in prepared for b in range(len(bks))], pa.int16()),
             "bucket": pa.array([x for _, _, bks in prepared for x in bks], pa.int64()),
         })
-        self._con.register("_bl_probe_mh", probe)
-        rows = self._con.execute(
+        con.register("_bl_probe_mh", probe)
+        rows = con.execute(
             "SELECT DISTINCT p.doc, m.doc_id FROM _bl_probe_mh p JOIN document_minhash m "
             "ON m.band = p.band AND m.bucket = p.bucket"
         ).fetchall()
-        self._con.unregister("_bl_probe_mh")
+        con.unregister("_bl_probe_mh")
         out: dict[str, list[str]] = {}
         for doc, cand in rows:
             out.setdefault(str(doc), []).append(str(cand))
         return out
 
     def _stored_shingles(self, ids: list[str]) -> dict[str, set[int]]:
-        if not ids or self._con is None:
+        con = self._con
+        if not ids or con is None:
             return {}
-        self._con.register("_bl_ids", pa.table({"id": pa.array(ids, pa.string())}))
-        rows = self._con.execute("SELECT id, text FROM documents WHERE id IN (SELECT id FROM _bl_ids)").fetchall()
-        self._con.unregister("_bl_ids")
+        con.register("_bl_ids", pa.table({"id": pa.array(ids, pa.string())}))
+        rows = con.execute("SELECT id, text FROM documents WHERE id IN (SELECT id FROM _bl_ids)").fetchall()
+        con.unregister("_bl_ids")
         return {str(i): shingles(str(t)) for i, t in rows}

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from bilateral.ingest.fetch import Fetcher, FetchError, is_url, response_documents, url_lines
 from bilateral.ingest.job import DocumentCoder, DocumentSink, ingest_items
@@ -71,14 +70,16 @@ class Poll:
                 + (f", {self.error}" if self.error else ""))
 
 
-def _state(con: Any, url: str) -> tuple[str | None, str | None]:
+def _state(store: DocumentSink, url: str) -> tuple[str | None, str | None]:
+    con = getattr(store, "connection", None)  # read each time: the ingest may reopen it (Store.recycle)
     if con is None:
         return None, None
     rows = con.execute("SELECT etag, last_modified FROM watch_state WHERE url = ?", [url]).fetchall()
     return (rows[0][0], rows[0][1]) if rows else (None, None)
 
 
-def _save_state(con: Any, url: str, etag: str | None, last_modified: str | None, status: str) -> None:
+def _save_state(store: DocumentSink, url: str, etag: str | None, last_modified: str | None, status: str) -> None:
+    con = getattr(store, "connection", None)
     if con is None:
         return
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -93,23 +94,22 @@ def _save_state(con: Any, url: str, etag: str | None, last_modified: str | None,
 def poll_source(url: str, store: DocumentSink, coder: DocumentCoder, fetcher: Fetcher,
                 options: ReadOptions | None = None) -> Poll:
     """Poll one source: conditional GET, then ingest its new items. Never raises for a bad source."""
-    con = getattr(store, "connection", None)
-    etag, modified = _state(con, url)
+    etag, modified = _state(store, url)
     try:
         fetched = fetcher.get(url, etag=etag, last_modified=modified)
     except FetchError as exc:
         return Poll(url, "error", error=str(exc))
     if fetched.not_modified:
-        _save_state(con, url, etag, modified, "not modified")
+        _save_state(store, url, etag, modified, "not modified")
         return Poll(url, "not modified")
     items: list[Document | ReadIssue] = []
     try:
         items.extend(response_documents(fetched, origin=url))
     except ReadError as exc:
-        _save_state(con, url, None, None, "error")
+        _save_state(store, url, None, None, "error")
         return Poll(url, "error", error=str(exc))
     result = ingest_items(items, store, coder, options=options)
-    _save_state(con, url, fetched.etag, fetched.last_modified, "ok")
+    _save_state(store, url, fetched.etag, fetched.last_modified, "ok")
     issues = len(result.errors)
     return Poll(url, "new", documents=result.documents_read, added=result.documents_added, events=result.events,
                 error=f"{issues} items unreadable" if issues else "")
@@ -132,6 +132,9 @@ def watch(
                 stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
                 log(f"{stamp} {poll.line()}")
             rounds += 1
+            recycle = getattr(store, "recycle", None)
+            if recycle is not None:  # a long watch hands DuckDB's native memory back after each round
+                recycle()
             if once:
                 break
             stop.wait(every)

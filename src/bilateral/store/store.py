@@ -28,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from bilateral.model import Document, Event, EventTrace, Sentence
+from bilateral.store.lock import acquire as acquire_lock
 from bilateral.store.migrations import LATEST_VERSION, MIGRATIONS
 
 DEFAULT_DB = "bilateral.duckdb"
@@ -70,7 +71,11 @@ class DocumentsAdded:
 
 
 class StoreInUse(RuntimeError):
-    """The DuckDB file is locked by another process: ``database FILE is in use by process N``."""
+    """The store's file is held by another process: ``database FILE is in use by process N``.
+
+    Raised for the store's own lock (``FILE.lock``, see :mod:`bilateral.store.lock`) and for
+    DuckDB's lock conflict alike.
+    """
 
     _PID = re.compile(r"\(PID (\d+)\)")
 
@@ -92,6 +97,11 @@ class StoreInUse(RuntimeError):
                    " (stop it, or wait for it to finish, then retry)")
 
 
+def _in_memory(path: str) -> bool:
+    """Whether ``path`` names a DuckDB in-memory database (no file, nothing to lock)."""
+    return path == "" or path.startswith(":memory:")
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -104,20 +114,70 @@ class Store:
     1
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, threads: int | None = None) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        #: DuckDB's worker threads (``None``: one per core). An ingest opens its store with 1
+        #: (:data:`bilateral.ingest.job.INGEST_THREADS`): its small batch queries gain nothing from
+        #: more, and each extra thread keeps native memory of its own.
+        self.threads = threads
         self._depth = 0  # nesting of :meth:`transaction`: only the outermost one commits
+        # the store's own lock (``FILE.lock``) first, so it is held before, while and after DuckDB's
+        self._lock = None if _in_memory(self.path) else acquire_lock(self.path, shared=read_only)
         try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
+            self._con = self._connect()
+            if not read_only:
+                self.migrate()
+        except BaseException:
+            if getattr(self, "_con", None) is not None:
+                self._con.close()
+            self._release_lock()
+            raise
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        try:
+            config: dict[str, str | bool | int | float | list[str]] = {}
+            if self.threads is not None:
+                config["threads"] = self.threads
+            return duckdb.connect(self.path, read_only=self.read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreInUse.from_duckdb(self.path, exc) from None
-        if not read_only:
-            self.migrate()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
 
     # -- lifecycle -----------------------------------------------------------------------------
     def close(self) -> None:
-        """Close the connection (the file stays)."""
+        """Close the connection and let the file go (the file stays)."""
+        try:
+            self._con.close()
+        finally:
+            self._release_lock()
+
+    def recycle(self) -> bool:
+        """Checkpoint, close and reopen the DuckDB connection; return whether it was reopened.
+
+        A connection's native memory (index and buffer caches, what DuckDB's allocator keeps) grows
+        with what went through it, and only closing the database hands it back. A long ingest calls
+        this every :data:`bilateral.ingest.job.RECYCLE_EVERY` batches, so that memory does not pile
+        up over the whole run (what one connection needs still grows with the store: BENCHMARKS.md).
+        The store's own lock (``FILE.lock``) stays held throughout, so no other process can open
+        the file in the moment DuckDB's lock is down. Data, schema and everything reached through
+        :attr:`connection` carry on; only cursors taken from the old connection are closed.
+
+        Nothing is done (``False``) for an in-memory store (closing would drop its data) or a
+        read-only store without the lock file. Inside a transaction it raises ``RuntimeError``.
+        """
+        if self._depth:
+            raise RuntimeError("cannot recycle the store's connection inside a transaction")
+        if self._lock is None or not self._lock.held:
+            return False
+        if not self.read_only:
+            self._con.execute("CHECKPOINT")
         self._con.close()
+        self._con = self._connect()
+        return True
 
     def __enter__(self) -> Store:
         return self
@@ -127,8 +187,16 @@ class Store:
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
-        """The raw DuckDB connection, for SQL by the analysis stage."""
+        """The raw DuckDB connection, for SQL by the analysis stage.
+
+        :meth:`recycle` replaces it: read this property each time rather than keeping the connection.
+        """
         return self._con
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a :meth:`transaction` block is open (then :meth:`recycle` must wait)."""
+        return self._depth > 0
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
