@@ -80,6 +80,7 @@ def find_mentions(
     i = 0
     coref = lexicon.coref_index
     coref_first = lexicon.coref_first
+    possessives = coref.get("possessive", {})
     while i < len(tokens):
         hit = matches.get(i)
         if hit is not None:
@@ -109,8 +110,10 @@ def find_mentions(
         ):
             nxt = matches.get(i + 1)
             sector_next = nxt is not None and nxt[1].kind == "sector"
-            m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors,
-                             sector_next)
+            m = None
+            if sector_next or low not in possessives:  # "its", "their" refer only before a sector word
+                m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors,
+                                 sector_next)
             if m is not None:
                 raw.append(m)
                 i = m.end
