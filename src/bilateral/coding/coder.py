@@ -690,7 +690,7 @@ class Coder:
                 co_agents.append(m)
                 last = m
             co_agents = [m for m in co_agents if m.code != agent.code]
-        objects = [m for m in after if not any(m is c for c in co_agents)]
+        objects = [m for m in after if not any(m is c for c in co_agents)] if co_agents else after
         # the deeds named in the object: one event per deed ("not received A, B or C")
         deeds: list[tuple[int, int, str, str, str]] = []
         if trig.deed is not None:
