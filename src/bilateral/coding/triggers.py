@@ -215,6 +215,8 @@ def verb_triggers(
         code = next((b[2] for b in blocks if b[2].startswith(("01", "13"))), "010")  # "warned" stays a warning
         return Trigger(i, i + 1, code, None, f"{blocks[0][0]} (reporting) -> {code}", reporting=True)
     for block, _lemma, _default in blocks:
+        if block not in lexicon.patterns:
+            continue  # no patterns ("sanctions" and other nouns.tsv entries): no word index needed
         for p in lexicon.candidate_patterns(block, index.positions):
             end = _pattern_matches(p, i, stop, lexicon, index)
             if end >= 0:
