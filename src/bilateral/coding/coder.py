@@ -100,9 +100,17 @@ class Coder:
         self.actors = actors or ActorDictionary.load()
         self.lexicon = lexicon or Lexicon.load()
         self.codebook = codebook or Codebook.load()
-        # words that end the clause a subject or a status cue is looked for in
         self._forms = WordForms(self.actors, self.lexicon)
-        self._clause_or_speech = self.lexicon.words["clause_breaks"] | self.lexicon.words["reporting_verbs"]
+
+    @cached_property
+    def _clause_or_speech(self) -> frozenset[str]:
+        """Clause breaks and speech verbs: where a clause starts, looking back from a verb."""
+        return self.lexicon.words["clause_breaks"] | self.lexicon.words["reporting_verbs"]
+
+    @cached_property
+    def _subject_breaks(self) -> frozenset[str]:
+        """Words that close the phrase before a verb: clause breaks, speech verbs and commas."""
+        return self._clause_or_speech | {","}
 
     @cached_property
     def _defaults(self) -> _CodeDefaults:
@@ -208,6 +216,10 @@ class Coder:
         seen: set[tuple[tuple[str | None, str | None], tuple[str | None, str | None], str, str, str, int]] = set()
         where = _Where(doc_id, index, date, text)
         stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse, flags)
+        lex = self.lexicon
+        noun_forms, noun_compounds = lex.noun_forms, lex.noun_compounds
+        hypothetical, consideration = lex.cue_index["hypothetical"], lex.words["consideration"]
+        passive_aux = lex.words["passive_aux"]
         # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
         # (claim nouns are visited too: "allegations that ..." hides what follows)
         candidates = [
@@ -218,7 +230,7 @@ class Coder:
             if k < i:
                 continue  # inside the evidence of an earlier event
             i = k
-            f = flags[i]
+            f, low = flags[i], tokens[i].lower
             if f & CLAIM and i >= suppress_until and self._claim_clause(tokens, i):
                 # "allegations by Rwanda that it had played a role": what is alleged is not asserted
                 suppress_from, suppress_until = i + 1, self._claim_end(tokens, i + 1)
@@ -228,13 +240,13 @@ class Coder:
             hidden = suppress_from <= i < suppress_until  # inside a claim's content: read only to find an accusation
             if (hidden and not claim_content) or stalled_span[0] <= i < stalled_span[1]:
                 continue
-            trig = verb_triggers(tokens, i, self.lexicon, positions)
-            if trig is None:
+            trig = verb_triggers(tokens, i, lex, positions)
+            if trig is None and i > 1 and (tokens[i - 1].lower in passive_aux or tokens[i - 1].lower.endswith("ly")):
                 trig = self._passive_object_trigger(tokens, i, positions, mentions)
             if trig is not None and (
                 # a verb that opens a status cue ("exploring the possibility of") is the cue
-                _starts_any(tokens, i, self.lexicon.cue_index["hypothetical"]) > 1
-                or tokens[i].lower in self.lexicon.words["consideration"]
+                low in consideration
+                or (low in hypothetical and _starts_any(tokens, i, hypothetical) > 1)
                 or self._transitive_misuse(tokens, i)
                 or self._control_verb(tokens, i + 1)
                 # our own verb + object rules ("appealed for aid to fight …") are events themselves
@@ -244,11 +256,12 @@ class Coder:
             if trig is None:
                 i += 1
                 continue
-            trig.noun = tokens[i].lower in self.lexicon.noun_forms or self._is_noun(tokens, i, mentions, trig)
-            compound = self.lexicon.noun_compounds.get((tokens[i - 1].lower, tokens[i].lower)) if i else None
-            if compound and trig.noun and trig.end == i + 1:
-                trig.code, trig.pattern = compound, f"{tokens[i - 1].lower} {tokens[i].lower} -> {compound}"
-            if trig.noun and not self._eventive(tokens[i].lower):
+            trig.noun = low in noun_forms or self._is_noun(tokens, i, mentions, trig)
+            if trig.noun and i and trig.end == i + 1:
+                compound = noun_compounds.get((tokens[i - 1].lower, low))
+                if compound:
+                    trig.code, trig.pattern = compound, f"{tokens[i - 1].lower} {low} -> {compound}"
+            if trig.noun and not self._eventive(low):
                 i += 1
                 continue
             if hidden:
@@ -257,14 +270,14 @@ class Coder:
                 i += 1
                 continue
             reporting = trig.reporting
-            if self._takes_complement(tokens[i].lower, trig.code):
+            if self._takes_complement(low, trig.code):
                 # "urged X to …", "pressure from Congress to …": the content is not an asserted deed
                 suppress_from, suppress_until = trig.end, complement_end(tokens, trig.end, self.lexicon)
                 claim_content = reporting
             found, consumed = self._events_for(
                 trig, tokens, mentions, where, discourse, sentence_subject, head_status
             )
-            if found and trig.code[:2] in self.lexicon.words["offence_roots"] and i + 1 >= suppress_until:
+            if found and trig.code[:2] in lex.words["offence_roots"] and i + 1 >= suppress_until:
                 offence = self._offence(tokens, trig.end)
                 if offence >= 0:
                     # "jailed a student for helping militants": the offence charged is not asserted
@@ -317,7 +330,7 @@ class Coder:
                     partial.append(ev)
                 else:
                     # a considered act (014) is news in itself, not a mere statement
-                    mere = ev.cameo[:2] == "01" and ev.cameo != self.lexicon.consideration_code
+                    mere = ev.cameo[:2] == "01" and ev.cameo != lex.consideration_code
                     (statements if mere else events).append(ev)
             # words that served as this event's object are not triggers of their own
             i = max(i + 1, consumed) if found else i + 1
@@ -612,7 +625,10 @@ class Coder:
         stop = clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
         in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
-        in_range = [m for m in in_range if not self._trailing_speaker(tokens, m)]
+        in_range = [
+            m for m in in_range
+            if not (tokens[m.start - 1].lower in {",", "the", "a", "an"} and self._trailing_speaker(tokens, m))
+        ]
         after = [m for m in in_range if not (m.start > 0 and tokens[m.start - 1].lower in locative)]
         if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
             # force used "in Ukraine" is force against it; money put "in X" goes to X
@@ -687,7 +703,7 @@ class Coder:
                 co_agents.append(m)
                 last = m
             co_agents = [m for m in co_agents if m.code != agent.code]
-        objects = [m for m in after if not any(m is c for c in co_agents)]
+        objects = [m for m in after if not any(m is c for c in co_agents)] if co_agents else after
         # the deeds named in the object: one event per deed ("not received A, B or C")
         deeds: list[tuple[int, int, str, str, str]] = []
         if trig.deed is not None:
@@ -1040,20 +1056,20 @@ class Coder:
         """A passive whose subject is what a verb pattern wants as object: "Evidence against Russia
         was presented by the US", "Sanctions on Iran were imposed by the EU". Only with an actor in
         a phrase of that subject or an agent after "by"."""
-        low = tokens[i].lower
         words = self.lexicon.words
-        if not (low.endswith(("ed", "en")) or low in words["irregular_participles"]):
-            return None
         aux = i - 1
         while aux >= 0 and tokens[aux].lower.endswith("ly"):
             aux -= 1
         if aux < 1 or tokens[aux].lower not in words["passive_aux"]:
             return None
+        low = tokens[i].lower
+        if not (low.endswith(("ed", "en")) or low in words["irregular_participles"]):
+            return None
         if tokens[aux].lower in {"been", "being", "be"}:
             aux -= 1  # "has been", "is being"
-        breaks = words["clause_breaks"] | words["reporting_verbs"]
+        breaks = self._subject_breaks
         lo = aux - 1
-        while lo > 0 and aux - lo < OBJECT_WINDOW and tokens[lo - 1].lower not in breaks | {","}:
+        while lo > 0 and aux - lo < OBJECT_WINDOW and tokens[lo - 1].lower not in breaks:
             lo -= 1
         if lo >= aux:
             return None
@@ -1193,7 +1209,7 @@ class Coder:
                 return "negated", " ".join(t.text for t in tokens[j:j + n])
         for j in window:
             # "failed on Wednesday to renew sanctions": a negative control verb further back
-            if lex.lemma(tokens[j].lower) in lex.words["negative_control"] and any(
+            if tokens[j].lower in lex.words["negative_control"] and any(
                 tokens[k].lower == "to" for k in range(j + 1, trig.index)
             ):
                 return "negated", f"{tokens[j].text} … to"

@@ -82,6 +82,7 @@ def find_mentions(
     raw: list[Mention] = []
     coref = lexicon.coref_index
     coref_first = lexicon.coref_first
+    possessives = coref.get("possessive", {})
     # only dictionary matches, hyphenated words and coreference words can start a mention
     if flags is not None:
         extra = positions(flags, (COREF if discourse is not None else 0) | HYPHENATED)
@@ -122,8 +123,10 @@ def find_mentions(
         ):
             nxt = matches.get(i + 1)
             sector_next = nxt is not None and nxt[1].kind == "sector"
-            m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors,
-                             sector_next)
+            m = None
+            if sector_next or low not in possessives:  # "its", "their" refer only before a sector word
+                m = _coreference(tokens, i, text, coref, discourse, raw, lexicon.words["prepositions"], actors,
+                                 sector_next)
             if m is not None:
                 raw.append(m)
                 i = m.end

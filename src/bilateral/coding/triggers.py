@@ -213,6 +213,8 @@ def verb_triggers(
     # a pattern's first word stands within four words before the verb or in its clause after it
     window = {t.lower for t in tokens[max(0, i - 4):stop]}
     for block, _lemma, _default in blocks:
+        if block not in lexicon.patterns:
+            continue  # no patterns ("sanctions" and other nouns.tsv entries)
         for p in lexicon.candidate_patterns(block, window):
             end = _pattern_matches(p, i, stop, lexicon, index)
             if end >= 0:
