@@ -33,26 +33,6 @@ from bilateral.coding.wordforms import CAPITALISED, CLAIM, STALLED, TRIGGER, Wor
 from bilateral.coding.wordforms import positions as positions_of
 from bilateral.model import Document, Event, EventTrace, Sentence
 
-_MODAL_OR_SUBJECT = {
-    "to", "will", "would", "could", "may", "might", "must", "shall", "should", "can", "cannot",
-    "not", "n't", "did", "do", "does", "they", "we", "i", "you", "he", "she", "it", "also", "jointly",
-    "and", "then", "who", "which", "that",
-}
-
-
-_LOCATIVE_OR_PP = frozenset({"in", "at", "from", "to", "of", "with", "by", "on", "for"})
-
-# auxiliaries right after an actor: the actor is the subject of a new clause
-_CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "will", "would"})
-
-
-# words between an object and a coordinated verb: "attacked Iraq and then took", "and has since"
-_COORDINATED_VERB_GAP = frozenset({"and", ",", "then", "also", "later", "has", "have", "had", "was", "were", "since"})
-
-
-# words between the conjuncts of a coordinated subject: "Kagame and his party", "A, B and the C"
-_CONJUNCT_GAP = frozenset({"and", ",", "the", "his", "her", "its", "their"})
-
 
 @dataclass(frozen=True, slots=True)
 class CoderConfig:
@@ -410,7 +390,7 @@ class Coder:
         m, last = mentions[k], mentions[k].end
         for n in mentions[k + 1:]:
             # "President Kagame and his party must ...": the modal follows the last conjunct
-            if n.start >= end or not all(t.lower in _CONJUNCT_GAP for t in tokens[last:n.start]):
+            if n.start >= end or not all(t.lower in self.lexicon.words["conjunct_gap"] for t in tokens[last:n.start]):
                 break
             last = n.end
         for j in range(last, min(end, last + 3)):
@@ -503,7 +483,7 @@ class Coder:
         stop = list_end(tokens, start, self.lexicon)
         for m in mentions:
             if start < m.start < stop and m.code and any(
-                t.lower in _CLAUSE_VERBS for t in tokens[m.end:m.end + 3]
+                t.lower in self.lexicon.words["clause_verbs"] for t in tokens[m.end:m.end + 3]
             ):
                 return m.start
         return stop
@@ -601,7 +581,8 @@ class Coder:
                 and following.lower not in self.lexicon.words["prepositions"]
                 and following.lower not in self.lexicon.words["noun_markers"]
             )
-        if prev in _MODAL_OR_SUBJECT or prev.endswith("ly") or prev in self.lexicon.words["passive_aux"]:
+        words = self.lexicon.words
+        if prev in words["verb_openers"] or prev.endswith("ly") or prev in words["passive_aux"]:
             return False
         if prev in {"has", "have", "had", "is", "are", "was", "were", "be", "been"}:
             return False
@@ -668,8 +649,9 @@ class Coder:
         agent = None
         if passive or trig.noun:
             # "the civilians imprisoned for X were released by Y": Y is the agent of the later verb
+            clause_verbs = lex.words["clause_verbs"]
             limit = next((k for k in range(trig.index + 1, max(stop, trig.end))
-                          if tokens[k].lower in _CLAUSE_VERBS), len(tokens)) if passive else len(tokens)
+                          if tokens[k].lower in clause_verbs), len(tokens)) if passive else len(tokens)
             agent = next(
                 (m for m in after if m.start < limit and self._after_word(tokens, m.start, {"by", "from"})), None
             )
@@ -843,6 +825,7 @@ class Coder:
         lex = self.lexicon
         breaks = self._clause_or_speech
         preps = lex.words["prepositions"]
+        openers = lex.words["verb_openers"]
         lo = 0
         for j in range(i - 1, -1, -1):
             if tokens[j].lower in breaks and tokens[j].lower not in {"as"} and not tokens[j].text[:1].isupper():
@@ -886,7 +869,7 @@ class Coder:
                 k = lo - 3 if tokens[lo - 1].lower != "that" else -9
             # the antecedent ends the noun phrase, or modifies its head ("the militant group that")
             antecedent = next((m for m in mentions if k - 1 <= m.end <= k + 1 and m.start <= k and all(
-                t.lower.isalpha() and t.text[:1].islower() and t.lower not in preps and t.lower not in _MODAL_OR_SUBJECT
+                t.lower.isalpha() and t.text[:1].islower() and t.lower not in preps and t.lower not in openers
                 for t in tokens[m.end:k + 1])), None)
             if antecedent is not None:
                 return antecedent if antecedent.code else None
@@ -903,7 +886,8 @@ class Coder:
         """When ``m`` is the object of a verb coordinated with the verb at ``i`` ("attacked Iraq and
         took"), that verb's index; else -1."""
         gap = [t.lower for t in tokens[m.end:i]]
-        if "and" not in gap or not all(g in _COORDINATED_VERB_GAP or g.endswith("ly") for g in gap):
+        between = self.lexicon.words["coordinated_verb_gap"]
+        if "and" not in gap or not all(g in between or g.endswith("ly") for g in gap):
             return -1
         j = m.start - 1
         if j >= 0 and tokens[j].lower in {"the", "a", "an"}:
@@ -912,12 +896,11 @@ class Coder:
             return -1
         low = tokens[j].lower
         lex = self.lexicon
-        if low in lex.words["prepositions"] or low in lex.words["clause_breaks"] or low in _MODAL_OR_SUBJECT:
+        if low in lex.words["prepositions"] or low in lex.words["clause_breaks"] or low in lex.words["verb_openers"]:
             return -1
         return j if low in lex.trigger_forms or low.endswith("ed") else -1
 
-    @staticmethod
-    def _conjoined(subject: Mention, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    def _conjoined(self, subject: Mention, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
         """Actors coordinated with the subject before it: "India and the UAE signed"."""
         out = []
         joined_by_and = False
@@ -926,7 +909,7 @@ class Coder:
         while idx > 0:
             prev = mentions[idx - 1]
             gap = [t.lower for t in tokens[prev.end:mentions[idx].start]]
-            in_pp = prev.start > 0 and tokens[prev.start - 1].lower in _LOCATIVE_OR_PP
+            in_pp = prev.start > 0 and tokens[prev.start - 1].lower in self.lexicon.words["phrase_prepositions"]
             if prev.code and gap and not in_pp and all(g in {"and", ",", "the"} for g in gap):
                 out.append(prev)
                 joined_by_and = joined_by_and or "and" in gap
@@ -983,8 +966,7 @@ class Coder:
             j + 1 < len(tokens) and tokens[j].lower in {"has", "have", "had"}
         )
 
-    @staticmethod
-    def _claim_clause(tokens: list[Token], i: int) -> bool:
+    def _claim_clause(self, tokens: list[Token], i: int) -> bool:
         """Whether the noun at ``i`` introduces the content of a claim: "allegations (by X) that …",
         "speculation they were captured"."""
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
@@ -994,7 +976,7 @@ class Coder:
             low = tokens[k].lower
             if low == "that":
                 return True
-            if low in _CLAUSE_VERBS or low in {"and", "or", "but"}:
+            if low in self.lexicon.words["clause_verbs"] or low in {"and", "or", "but"}:
                 return False
             if not (low.isalpha() or low in {"'s", "-", "(", ")"}):
                 return False
@@ -1045,7 +1027,7 @@ class Coder:
         words = self.lexicon.words
         return (
             low.isalpha() and (first or tok.text[:1].islower()) and not low.endswith("ly")
-            and low not in _MODAL_OR_SUBJECT and low not in _CLAUSE_VERBS
+            and low not in self.lexicon.words["verb_openers"] and low not in self.lexicon.words["clause_verbs"]
             and low not in words["passive_aux"] and low not in words["prepositions"]
             and low not in words["noun_markers"] and low not in words["clause_breaks"]
         )
@@ -1165,7 +1147,7 @@ class Coder:
             low = tokens[k].lower
             if low == "by":
                 return self._agent_by(tokens, k)
-            if low in _CLAUSE_VERBS or low in {",", ";", ":", "and", "or", "that", "which", "who"}:
+            if low in self.lexicon.words["clause_verbs"] or low in {",", ";", ":", "and", "or", "that", "which", "who"}:
                 return False
         return False
 
@@ -1175,7 +1157,7 @@ class Coder:
         breaks = self.lexicon.words["clause_breaks"]
         for k in range(j, min(len(tokens), j + 12)):
             low = tokens[k].lower
-            if low in _CLAUSE_VERBS or low in {"was", "were"}:
+            if low in self.lexicon.words["clause_verbs"] or low in {"was", "were"}:
                 return True
             if low in {",", ";", "and", "or", ":"} or low in breaks:
                 return False

@@ -261,7 +261,8 @@ def _load() -> Lexicon:
             "pattern_only", "pending_verbs", "event_nouns", "pattern_only_blocks", "backshifted_modals",
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
             "measure_words", "consideration", "conditionals", "performing_verbs",
-            "negative_control", "rioters", "intention_nouns",
+            "negative_control", "rioters", "intention_nouns", "verb_openers", "phrase_prepositions",
+            "clause_verbs", "coordinated_verb_gap", "conjunct_gap",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
