@@ -115,10 +115,11 @@ class Coder:
         """Split ``doc`` into sentences and code each; events come in order of appearance."""
         sents = self.sentences(doc)
         tokenized = [tokenize(s.text) for s in sents]
-        flagged = [self._forms.flags([t.text for t in tokens]) for tokens in tokenized]
+        texts = [[t.text for t in tokens] for tokens in tokenized]
+        flagged = [self._forms.flags(words) for words in texts]
         matched = [
-            actor_matches(tokens, self.actors, doc.date, flags)
-            for tokens, flags in zip(tokenized, flagged, strict=True)
+            actor_matches(tokens, self.actors, doc.date, flags, words)
+            for tokens, flags, words in zip(tokenized, flagged, texts, strict=True)
         ]
         discourse = Discourse()
         if len(sents) > 1:
@@ -171,10 +172,12 @@ class Coder:
             tokens = tokenize(text)
         if not tokens:
             return []
-        if flags is None:
-            flags = self._forms.flags([t.text for t in tokens])
-        if matches is None:
-            matches = actor_matches(tokens, self.actors, date, flags)
+        if flags is None or matches is None:
+            texts = [t.text for t in tokens]
+            if flags is None:
+                flags = self._forms.flags(texts)
+            if matches is None:
+                matches = actor_matches(tokens, self.actors, date, flags, texts)
         mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse, matches, flags)
         if not any(m.code for m in mentions):
             # every event needs at least one resolved actor (subject, object, agent or the pair of a

@@ -136,14 +136,21 @@ def find_mentions(
 
 
 def actor_matches(
-    tokens: list[Token], actors: ActorDictionary, date: str | None, flags: list[int] | None = None
+    tokens: list[Token],
+    actors: ActorDictionary,
+    date: str | None,
+    flags: list[int] | None = None,
+    texts: list[str] | None = None,
 ) -> dict[int, tuple[int, ActorEntry]]:
     """Greedy dictionary matches of a sentence: start -> (end, entry).
 
     ``flags`` (from :class:`~bilateral.coding.wordforms.WordForms`) limit the search to the
-    tokens that can start an actor phrase."""
+    tokens that can start an actor phrase; ``texts`` are the tokens' texts when already listed."""
     candidates = None if flags is None else positions(flags, ACTOR)
-    return {start: (end, entry) for start, end, entry in actors.matches([t.text for t in tokens], date, candidates)}
+    if candidates == []:
+        return {}
+    words = [t.text for t in tokens] if texts is None else texts
+    return {start: (end, entry) for start, end, entry in actors.matches(words, date, candidates)}
 
 
 def _hyphenated(token: Token, actors: ActorDictionary, date: str | None) -> list[ActorEntry]:
