@@ -27,14 +27,57 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets."""
+    return tokens_from_texts(text, token_texts(text))
+
+
+def token_texts(text: str) -> list[str]:
+    """The texts of :func:`tokenize`'s tokens, listed without building the tokens.
+
+    The coder reads every sentence's words first and builds :class:`Token` objects (with
+    lower-case forms and offsets) only for the sentences that name an actor."""
+    words: list[str] = _TOKEN.findall(text)
+    if "'" not in text and "’" not in text:
+        return words  # no possessive to split: the regex alone tokenises
+    out: list[str] = []
+    for w in words:
+        if len(w) > 2 and w[-1] in "sS" and w[-2] in "'’":
+            out.append(w[:-2])
+            out.append(w[-2:])
+        else:
+            out.append(w)
+    return out
+
+
+_POSSESSIVE_MARKS = frozenset({"'s", "'S", "’s", "’S"})
+# Token(...) runs the named tuple's Python-level __new__; the tuple's own is the same object, faster
+_new_tuple = tuple.__new__
+
+
+def tokens_from_texts(text: str, words: list[str]) -> list[Token]:
+    """:func:`tokenize`'s tokens for ``text``, given ``words = token_texts(text)``: the
+    expression is not run twice. Tokens are separated by nothing but white space, so each word
+    stands at its first occurrence after the previous one."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        low = t.lower()
-        if low.endswith("'s") or low.endswith("’s"):
-            # possessive: keep the owner as its own token, "'s" as a marker
-            out.append(Token(t[:-2], low[:-2], m.start(), m.end() - 2))
-            out.append(Token(t[-2:], "'s", m.end() - 2, m.end()))
-            continue
-        out.append(Token(t, low, m.start(), m.end()))
+    append = out.append
+    find = text.find
+    pos = 0
+    if "'" not in text and "’" not in text:
+        for w in words:
+            start = find(w, pos)
+            pos = start + len(w)
+            append(_new_tuple(Token, (w, w.lower(), start, pos)))
+        return out
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        start = find(w, pos)
+        pos = start + len(w)
+        if w in _POSSESSIVE_MARKS:
+            # only a possessive split makes such a token (a lone apostrophe is a token of its own)
+            low = "'s"
+        elif k < last and words[k + 1] in _POSSESSIVE_MARKS:
+            # lower-cased with its "'s", as tokenize does (casing may depend on what follows)
+            low = (w + words[k + 1]).lower()[:-2]
+        else:
+            low = w.lower()
+        append(_new_tuple(Token, (w, low, start, pos)))
     return out
