@@ -148,6 +148,8 @@ class ActorDictionary:
             for cands in longer.values():
                 cands.sort(key=lambda c: -len(c[0]))
         self._index = index
+        # every word that stands second in a longer phrase: a phrase can start only before one
+        self._seconds = frozenset(w for _single, longer in index.values() for w in longer)
         self._country_names = country_names
         self._igo_names = igo_names
         self._country_status = country_status
@@ -292,6 +294,29 @@ class ActorDictionary:
     def starts_phrase(self, token: str) -> bool:
         """Whether some phrase of the dictionary starts with ``token``."""
         return normalize_token(token) in self._index
+
+    def phrase_role(self, token: str) -> tuple[bool, bool, bool]:
+        """What a token, as written, may be in a dictionary phrase: ``(whole, head, second)``.
+
+        ``whole``: some one-word phrase is this token and its casing fits an entry of it;
+        ``head``: some longer phrase starts with it and its casing fits an entry;
+        ``second``: some longer phrase has it as its second word. :meth:`match` at ``i`` can succeed
+        only if ``tokens[i]`` is ``whole``, or ``head`` with ``tokens[i + 1]`` ``second``."""
+        key = normalize_token(token)
+        slot = self._index.get(key)
+        whole = head = False
+        if slot is not None:
+            single, longer = slot
+            upper = _bare(token).isupper()
+            capital = token[:1].isupper()
+
+            def fits(cs: int) -> bool:
+                # the casing tests of _select that need only the first word
+                return cs == 0 or (cs == -1 and upper) or (cs > 0 and (capital or not cs & 1))
+
+            whole = any(fits(cs) for _e, cs in single or ())
+            head = any(fits(cs) for cands in longer.values() for _rest, ents in cands for _e, cs in ents)
+        return whole, head, key in self._seconds
 
     def resolve_actor(self, name: str, date: str | None = None) -> ActorEntry | None:
         """The entry whose whole phrase is ``name`` (a leading "the" is optional)."""

@@ -15,10 +15,10 @@ from importlib import resources
 
 from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
-from bilateral.coding.mentions import Discourse, Mention, actor_matches, find_mentions
+from bilateral.coding.mentions import Discourse, Mention, actor_matches, dictionary_matches, find_mentions
 from bilateral.coding.ontology import Codebook
 from bilateral.coding.sentences import MAX_SENTENCE_CHARS, cap_spans, split_sentences
-from bilateral.coding.tokens import Token, tokenize
+from bilateral.coding.tokens import Token, token_texts, tokenize, tokens_from_texts
 from bilateral.coding.triggers import (
     OBJECT_WINDOW,
     TokenIndex,
@@ -114,23 +114,44 @@ class Coder:
     def code_document(self, doc: Document) -> tuple[list[Sentence], list[Event]]:
         """Split ``doc`` into sentences and code each; events come in order of appearance."""
         sents = self.sentences(doc)
-        tokenized = [tokenize(s.text) for s in sents]
-        texts = [[t.text for t in tokens] for tokens in tokenized]
-        flagged = [self._forms.flags(words) for words in texts]
+        forms = self._forms
+        texts = [token_texts(s.text) for s in sents]
+        flagged = [forms.flags(words) for words in texts]
         matched = [
-            actor_matches(tokens, self.actors, doc.date, flags, words)
-            for tokens, flags, words in zip(tokenized, flagged, texts, strict=True)
+            dictionary_matches(words, self.actors, doc.date, flags)
+            for words, flags in zip(texts, flagged, strict=True)
         ]
         discourse = Discourse()
         if len(sents) > 1:
             discourse.main_dyad = self._main_dyad(matched)
         events: list[Event] = []
-        for s, tokens, flags, matches in zip(sents, tokenized, flagged, matched, strict=True):
+        for s, words, flags, matches in zip(sents, texts, flagged, matched, strict=True):
+            if words and not self._may_mention(matches, words, discourse):
+                # no actor named and none referred to: no event; most news sentences are such, and
+                # they are never tokenised into Token objects
+                self._update_discourse(discourse, [], [])
+                continue
             events.extend(self.code_sentence(
                 s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse,
-                tokens=tokens, matches=matches, flags=flags,
+                tokens=tokens_from_texts(s.text, words), matches=matches, flags=flags,
             ))
         return sents, events
+
+    def _may_mention(
+        self, matches: dict[int, tuple[int, ActorEntry]], words: list[str], discourse: Discourse
+    ) -> bool:
+        """Whether a sentence can have a mention that names an actor (a country, an organisation,
+        a person): a dictionary match other than a bare sector word, a hyphenated pair, or a
+        coreference phrase with a referent (an actor named earlier in the document)."""
+        if any(entry.kind != "sector" and entry.code for _end, entry in matches.values()):
+            return True
+        forms = self._forms
+        if forms.hyphenated(words):
+            return True
+        if not forms.may_refer(words):
+            return False
+        last_person = discourse.last_person
+        return bool(discourse.last_subject or discourse.last_country or (last_person and last_person.code))
 
     def _main_dyad(self, matched: list[dict[int, tuple[int, ActorEntry]]]) -> tuple[str, ...]:
         """The document's two most-mentioned countries (each mentioned at least twice)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
 from bilateral.coding.tokens import Token
-from bilateral.coding.wordforms import ACTOR, COREF, HYPHENATED, positions
+from bilateral.coding.wordforms import COREF, HYPHENATED, actor_starts, positions
 
 
 @dataclass(slots=True)
@@ -146,10 +146,16 @@ def actor_matches(
 
     ``flags`` (from :class:`~bilateral.coding.wordforms.WordForms`) limit the search to the
     tokens that can start an actor phrase; ``texts`` are the tokens' texts when already listed."""
-    candidates = None if flags is None else positions(flags, ACTOR)
+    return dictionary_matches([t.text for t in tokens] if texts is None else texts, actors, date, flags)
+
+
+def dictionary_matches(
+    words: list[str], actors: ActorDictionary, date: str | None, flags: list[int] | None = None
+) -> dict[int, tuple[int, ActorEntry]]:
+    """:func:`actor_matches` on the token texts alone (no :class:`Token` needed)."""
+    candidates = None if flags is None else actor_starts(flags)
     if candidates == []:
         return {}
-    words = [t.text for t in tokens] if texts is None else texts
     return {start: (end, entry) for start, end, entry in actors.matches(words, date, candidates)}
 
 

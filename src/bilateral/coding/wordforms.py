@@ -12,7 +12,7 @@ from __future__ import annotations
 from bilateral.coding.actors import ActorDictionary
 from bilateral.coding.lexicon import Lexicon
 
-#: Some actor phrase starts with this form.
+#: Some actor phrase may start with this form (its casing fits).
 ACTOR = 1
 #: A coreference phrase ("it", "the country", "both sides") starts with it.
 COREF = 2
@@ -26,6 +26,10 @@ CAPITALISED = 16
 STALLED = 32
 #: A noun whose "that"-clause is a claim ("allegations that ..."), not an asserted event.
 CLAIM = 64
+#: A whole one-word actor phrase ("Pakistan", "IMF"); an ACTOR form without it only starts longer ones.
+ACTOR_WORD = 128
+#: The second word of some longer actor phrase ("Delhi" of "New Delhi").
+PHRASE_SECOND = 256
 
 _MAX_FORMS = 400_000  # a bound on the table; a corpus with more distinct forms starts it again
 
@@ -33,7 +37,9 @@ _MAX_FORMS = 400_000  # a bound on the table; a corpus with more distinct forms 
 class WordForms:
     """Flags of word forms (token texts as the tokeniser writes them), learned on first sight."""
 
-    __slots__ = ("_actors", "_claims", "_coref", "_stalled", "_table", "_triggers")
+    __slots__ = (
+        "_actors", "_claims", "_coref", "_hyphenated", "_refer_words", "_referring", "_stalled", "_table", "_triggers",
+    )
 
     def __init__(self, actors: ActorDictionary, lexicon: Lexicon) -> None:
         self._actors = actors
@@ -42,6 +48,11 @@ class WordForms:
         self._stalled = frozenset(lexicon.cue_index.get("stalled_predicates", {}))
         self._claims = lexicon.words.get("claim_nouns", frozenset())
         self._table: dict[str, int] = {}
+        # the forms that may make a mention without a dictionary match: a hyphenated pair, a
+        # one-word coreference phrase, or a word ending a longer one ("the country", "both sides")
+        self._refer_words = lexicon.coref_first | {pair[1] for pair in lexicon.coref_pairs}
+        self._referring: set[str] = set()
+        self._hyphenated: set[str] = set()
 
     def flags(self, texts: list[str]) -> list[int]:
         """The flags of each token text, in order."""
@@ -52,12 +63,27 @@ class WordForms:
                     out[k] = self._learn(texts[k])
         return out  # type: ignore[return-value]  # every None was replaced
 
+    def may_refer(self, texts: list[str]) -> bool:
+        """Whether ``texts`` (all already passed through :meth:`flags`) may hold a coreference
+        phrase: a one-word one ("it") or the last word of a longer one ("the country")."""
+        return not self._referring.isdisjoint(texts)
+
+    def hyphenated(self, texts: list[str]) -> bool:
+        """Whether ``texts`` (all already passed through :meth:`flags`) hold a capitalised
+        hyphenated word, which may name two actors."""
+        return not self._hyphenated.isdisjoint(texts)
+
     def _learn(self, text: str) -> int:
         # the tokeniser's lower-case form: a curly possessive marker is written "'s"
         low = "'s" if text in {"’s", "’S"} else text.lower()
         f = 0
-        if self._actors.starts_phrase(text):
+        whole, head, second = self._actors.phrase_role(text)
+        if whole or head:
             f |= ACTOR
+        if whole:
+            f |= ACTOR_WORD
+        if second:
+            f |= PHRASE_SECOND
         if low in self._coref:
             f |= COREF
         if "-" in text and text[:1].isupper():
@@ -72,10 +98,26 @@ class WordForms:
             f |= CLAIM
         if len(self._table) >= _MAX_FORMS:
             self._table.clear()
+            self._referring.clear()
+            self._hyphenated.clear()
         self._table[text] = f
+        if low in self._refer_words:
+            self._referring.add(text)
+        if f & HYPHENATED:
+            self._hyphenated.add(text)
         return f
 
 
 def positions(flags: list[int], mask: int) -> list[int]:
     """Indices of the tokens having any of the ``mask`` flags."""
     return [k for k, f in enumerate(flags) if f & mask]
+
+
+def actor_starts(flags: list[int]) -> list[int]:
+    """Indices where an actor phrase may start: a one-word phrase, or the first word of a longer
+    one followed by a word that stands second in some phrase ("the" only before "Hague", …)."""
+    last = len(flags) - 1
+    return [
+        k for k, f in enumerate(flags)
+        if f & ACTOR and (f & ACTOR_WORD or (k < last and flags[k + 1] & PHRASE_SECOND))
+    ]
