@@ -198,10 +198,14 @@ def floor_and_coder(path: Path, profile_out: Path | None) -> dict[str, Any]:
                 sink.write(json.dumps(ev.to_record(), ensure_ascii=False) + "\n")
         return time.perf_counter() - t0, time.process_time() - c0, n_sent, n_ev
 
+    # each path runs twice, alternating, and keeps its faster run: the first coder run also fills
+    # the coder's per-word-form caches, which a long-running coder has already filled
     f1, fc1, sentences, tokens = floor()
-    c, cc, coder_sentences, events = code()
+    c1, cc1, coder_sentences, events = code()
     f2, fc2, _, _ = floor()
+    c2, cc2, _, _ = code()
     floor_s, floor_cpu = min(f1, f2), min(fc1, fc2)
+    c, cc = min(c1, c2), min(cc1, cc2)
     out = {
         "documents": len(lines), "sentences": sentences, "tokens": tokens, "events": events,
         "coder_sentences": coder_sentences, "coder_load_s": round(load_s, 2),
