@@ -10,7 +10,8 @@ documents with text) it measures, in one run so ratios are side by side:
 * the **floor**: the same JSONL lines parsed and the text split into sentences and tokens by
   ``split_sentences`` + ``tokenize`` (the tokenizer the coder uses), nothing else;
 * the **coder, library path**: the same lines parsed, ``Coder.code_document`` on each, the event
-  records serialised as ``code-text`` does; the ratio coder/floor;
+  records serialised as ``code-text`` does; the ratio coder/floor (each path runs twice, alternating,
+  and keeps its faster run);
 * **code-text** end to end (a real ``bilateral code-text`` process, start-up included) with 1 and 2
   workers, and **ingest** into a fresh DuckDB file with 1 and 2 workers: sentences/s, documents/s
   and the peak memory of the whole process tree (RSS of the process and its workers, summed, sampled
@@ -288,7 +289,7 @@ def coding_section(res: dict[str, Any], stamp: str, mach: str) -> str:
         "",
         "**Library path vs the tokenizer floor** (one process, one core, same JSONL lines, coder already built; "
         "floor = JSON parse + `split_sentences` + `tokenize`; coder = JSON parse + `Coder.code_document` + "
-        "event records serialised):",
+        "event records serialised; each path runs twice, alternating, and its faster run is shown):",
         "",
         "| path | seconds (wall) | seconds (CPU) | sentences/s | documents/s |",
         "| --- | ---: | ---: | ---: | ---: |",
