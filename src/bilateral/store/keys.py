@@ -169,10 +169,23 @@ class KeyIndex:
     # -- near-duplicate candidates ---------------------------------------------------------------
     def candidates(self, probes: Iterable[tuple[str, int, int]]) -> dict[str, list[str]]:
         """For ``(doc, band, bucket)`` probes: the stored documents sharing a bucket with each ``doc``."""
-        out: dict[str, dict[str, None]] = {}
+        wanted: dict[tuple[int, int], list[str]] = {}
         for doc, band, bucket in probes:
-            for (cand,) in self._db.execute("SELECT doc_id FROM minhash WHERE band = ? AND bucket = ?", (band, bucket)):
-                out.setdefault(doc, {})[str(cand)] = None
+            wanted.setdefault((band, bucket), []).append(doc)
+        by_band: dict[int, list[int]] = {}
+        for band, bucket in wanted:
+            by_band.setdefault(band, []).append(bucket)
+        out: dict[str, dict[str, None]] = {}
+        for band, bucket_list in by_band.items():  # one indexed IN list per band
+            for i in range(0, len(bucket_list), _CHUNK):
+                chunk = bucket_list[i:i + _CHUNK]
+                rows = self._db.execute(
+                    f"SELECT bucket, doc_id FROM minhash WHERE band = ? AND bucket IN ({','.join('?' * len(chunk))})",
+                    [band, *chunk],
+                )
+                for bucket, cand in rows:
+                    for doc in wanted[(band, bucket)]:
+                        out.setdefault(doc, {})[str(cand)] = None
         return {doc: list(cands) for doc, cands in out.items()}
 
     def add_minhash(self, rows: Iterable[tuple[int, int, str]]) -> None:
