@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/ingest_reuters.py --sizes 1000    # one size
     .venv/bin/python benchmarks/ingest_reuters.py --markdown      # also print the BENCHMARKS.md rows
     .venv/bin/python benchmarks/ingest_reuters.py --recycle-every 0   # never reopen the store's connection
+    .venv/bin/python benchmarks/ingest_reuters.py --warm-coder    # the coder's word caches full before measuring
 
 Each size runs in its own process (so peak RSS is that run's), streaming the first N lines of
 ``../shared/data/corpus/reuters21578/reuters21578.jsonl`` through the real ingest job (reader →
@@ -15,6 +16,12 @@ corpus size shows up directly. The job
 reopens the store's DuckDB connection every ``--recycle-every`` batches (default: the job's
 ``RECYCLE_EVERY``; 0 never), and the store runs DuckDB with ``INGEST_THREADS`` threads, as
 ``bilateral ingest`` does.
+
+The coder keeps per-word caches (token normalisation, word-form flags; bounded at 400,000 forms
+each, in :mod:`bilateral.coding`) that fill with the corpus vocabulary, so part of what grows with
+the number of documents is the coder's. ``--warm-coder`` codes every document of the corpus once
+before the measured ingest, so the caches are equally full at every size and what still grows is
+the job's and the store's.
 """
 
 from __future__ import annotations
@@ -40,7 +47,8 @@ def _rss_mib() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def run_one(limit: int | None, corpus: Path, recycle_every: int | None = None) -> dict[str, object]:
+def run_one(limit: int | None, corpus: Path, recycle_every: int | None = None,
+            warm_coder: bool = False) -> dict[str, object]:
     """Ingest the first ``limit`` documents (all if ``None``) in this process; return the figures."""
     from bilateral.coding import Coder
     from bilateral.ingest import ingest_items, read_path
@@ -51,6 +59,12 @@ def run_one(limit: int | None, corpus: Path, recycle_every: int | None = None) -
 
     coder = Coder()
     coder.code_document  # noqa: B018  (the coder's tables load lazily on first use)
+    if warm_coder:
+        from bilateral.model import Document
+
+        for item in read_path(corpus):
+            if isinstance(item, Document):
+                coder.code_document(item)
     rss_start = _rss_mib()
     samples: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bilateral-bench-") as tmp:
@@ -76,7 +90,7 @@ def run_one(limit: int | None, corpus: Path, recycle_every: int | None = None) -
         "rss_first_batch_mib": round(samples[0], 1) if samples else None,
         "rss_last_batch_mib": round(samples[-1], 1) if samples else None,
         "rss_max_batch_mib": round(max(samples), 1) if samples else None,
-        "stored_documents": counts["documents"], "recycle_every": every,
+        "stored_documents": counts["documents"], "recycle_every": every, "warm_coder": warm_coder,
     }
 
 
@@ -89,15 +103,19 @@ def main() -> None:
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--recycle-every", type=int, default=None, metavar="N",
                     help="batches between reopenings of the store's connection (default: the job's; 0: never)")
+    ap.add_argument("--warm-coder", action="store_true",
+                    help="code the whole corpus once before measuring (the coder's word caches full at every size)")
     args = ap.parse_args()
     if not args.corpus.exists():
         sys.exit(f"{args.corpus}: no such file (the corpus lives in ../shared/data/corpus/)")
     if args.one is not None:
-        print(json.dumps(run_one(None if args.one == "all" else int(args.one), args.corpus, args.recycle_every)))
+        print(json.dumps(run_one(None if args.one == "all" else int(args.one), args.corpus, args.recycle_every,
+                                 args.warm_coder)))
         return
     rows = []
     for size in args.sizes.split(","):
         extra = [] if args.recycle_every is None else ["--recycle-every", str(args.recycle_every)]
+        extra += ["--warm-coder"] if args.warm_coder else []
         out = subprocess.run([sys.executable, __file__, "--one", size.strip(), "--corpus", str(args.corpus), *extra],
                              capture_output=True, text=True, check=True)
         rec = json.loads(out.stdout.strip().splitlines()[-1])

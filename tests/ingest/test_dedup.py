@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bilateral.coding import Coder
 from bilateral.ingest import ingest_paths
-from bilateral.ingest.dedup import MIN_SHINGLES, NearDuplicates, jaccard, shingles
+from bilateral.ingest.dedup import MIN_SHINGLES, NearDuplicates, jaccard, pack, shingles, unpack
 from bilateral.store import Store
 
 STORY = (
@@ -94,3 +94,17 @@ def test_dry_run_finds_near_copies_across_batches_without_writing(tmp_path: Path
     assert (dry.documents_added, dry.near_duplicates, dry.documents_skipped) == (1, 1, 1)
     assert store.counts()["documents"] == 0
     assert store.connection.execute("SELECT count(*) FROM document_minhash").fetchall() == [(0,)]
+
+
+@given(st.sets(st.integers(min_value=0, max_value=2**32 - 1), max_size=300))
+def test_packed_shingle_sets_unpack_to_themselves(sh: set[int]) -> None:
+    assert unpack(pack(sh)) == sh
+    assert len(pack(sh)) == 4 * len(sh)
+
+
+def test_shingle_sets_kept_in_the_key_index_are_those_of_the_stored_text(tmp_path: Path, store: Store) -> None:
+    ingest_paths([_write(tmp_path, "1.txt", STORY)], store, Coder())
+    keys = store.key_index
+    assert keys is not None
+    (doc_id,) = [r[0] for r in store.connection.execute("SELECT id FROM documents").fetchall()]
+    assert unpack(keys.shingles([doc_id])[doc_id]) == shingles(STORY)

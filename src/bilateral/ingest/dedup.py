@@ -5,7 +5,9 @@ module catches near-copies: two texts whose sets of word 5-grams ("shingles", lo
 ``\\w+`` words) have a Jaccard similarity of at least :data:`THRESHOLD` (0.9).
 
 Candidates are found with MinHash LSH: a 128-value MinHash signature per document, cut
-into 16 bands of 8 values; each band hashes to a bucket stored in ``document_minhash``.
+into 16 bands of 8 values; each band hashes to a bucket stored in ``document_minhash`` (and, with
+the document's shingle set, in the store's key index, :mod:`bilateral.store.keys`, where a writing
+ingest looks them up: a few B-tree pages a lookup instead of a scan of every bucket stored).
 Documents sharing a bucket are candidates, and a candidate counts only if the exact
 Jaccard of the two shingle sets reaches the threshold (no false positives from the
 sketch). Every hash is stable across processes (CRC-32 of the shingle, fixed
@@ -20,6 +22,7 @@ import hashlib
 import re
 import zlib
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from typing import Any, Protocol
 
 import numpy as np
@@ -71,12 +74,26 @@ def buckets(sig: np.ndarray[Any, Any]) -> list[int]:
 
 
 class HasConnection(Protocol):
-    """A store as seen here: something with a DuckDB ``connection`` (tables ``document_minhash``, ``documents``)."""
+    """A store as seen here: something with a DuckDB ``connection`` (tables ``document_minhash``, ``documents``).
+
+    A store may also have a ``key_index`` (:class:`bilateral.store.keys.KeyIndex`, or ``None``) where
+    buckets and shingle sets are looked up, and a ``transaction()`` that the writes then join.
+    """
 
     @property
     def connection(self) -> Any:
         """The store's current DuckDB connection."""
         ...
+
+
+def pack(sh: set[int]) -> bytes:
+    """A shingle set as bytes (sorted little-endian 32-bit hashes), as the key index keeps it."""
+    return np.array(sorted(sh), dtype="<u4").tobytes()
+
+
+def unpack(data: bytes) -> set[int]:
+    """The shingle set packed by :func:`pack`."""
+    return set(np.frombuffer(data, dtype="<u4").tolist())
 
 
 class NearDuplicates:
@@ -96,6 +113,11 @@ class NearDuplicates:
         self._local_shingles: dict[str, set[int]] = {}  # exact check, this batch only
         self._local_sigs: dict[str, np.ndarray[Any, Any]] = {}  # estimated check, earlier batches of a dry run
         self._has_table = store is not None and self._table_exists(store.connection)
+
+    @property
+    def _keys(self) -> Any | None:
+        """The store's key index, if it has one open (a writable store)."""
+        return getattr(self._store, "key_index", None) if self._store is not None else None
 
     @property
     def _con(self) -> Any | None:
@@ -169,16 +191,23 @@ class NearDuplicates:
             return
         keep = set(stored_ids)
         rows = [(band, bucket, d) for (band, bucket), ids in self._local.items() for d in ids if d in keep]
-        con = self._con
-        if rows and con is not None and self._has_table:
-            table = pa.table({
-                "band": pa.array([r[0] for r in rows], pa.int16()),
-                "bucket": pa.array([r[1] for r in rows], pa.int64()),
-                "doc_id": pa.array([r[2] for r in rows], pa.string()),
-            })
-            con.register("_bl_minhash", table)
-            con.execute("INSERT INTO document_minhash SELECT * FROM _bl_minhash")
-            con.unregister("_bl_minhash")
+        if rows and self._con is not None and self._has_table:
+            transaction = getattr(self._store, "transaction", None)
+            # the table and the key index commit together (or, in the caller's transaction, with it)
+            with transaction() if transaction is not None else nullcontext():
+                con = self._con
+                table = pa.table({
+                    "band": pa.array([r[0] for r in rows], pa.int16()),
+                    "bucket": pa.array([r[1] for r in rows], pa.int64()),
+                    "doc_id": pa.array([r[2] for r in rows], pa.string()),
+                })
+                con.register("_bl_minhash", table)
+                con.execute("INSERT INTO document_minhash SELECT * FROM _bl_minhash")
+                con.unregister("_bl_minhash")
+                keys = self._keys
+                if keys is not None:
+                    keys.add_minhash(rows)
+                    keys.add_shingles((d, pack(sh)) for d, sh in self._local_shingles.items() if d in keep)
         self._local.clear()
         self._local_shingles.clear()
 
@@ -186,6 +215,9 @@ class NearDuplicates:
         con = self._con
         if con is None or not self._has_table:
             return {}
+        keys = self._keys
+        if keys is not None:
+            return dict(keys.candidates((d, band, b) for d, _, bks in prepared for band, b in enumerate(bks)))
         probe = pa.table({
             "doc": pa.array([d for d, _, bks in prepared for _ in bks], pa.string()),
             "band": pa.array([b for _, _, bks in prepared for b in range(len(bks))], pa.int16()),
@@ -206,7 +238,15 @@ class NearDuplicates:
         con = self._con
         if not ids or con is None:
             return {}
+        found: dict[str, set[int]] = {}
+        keys = self._keys
+        if keys is not None:
+            found = {d: unpack(b) for d, b in keys.shingles(ids).items()}
+            ids = [i for i in ids if i not in found]  # stored before the index had shingle sets: read the text
+            if not ids:
+                return found
         con.register("_bl_ids", pa.table({"id": pa.array(ids, pa.string())}))
         rows = con.execute("SELECT id, text FROM documents WHERE id IN (SELECT id FROM _bl_ids)").fetchall()
         con.unregister("_bl_ids")
-        return {str(i): shingles(str(t)) for i, t in rows}
+        found.update({str(i): shingles(str(t)) for i, t in rows})
+        return found

@@ -98,10 +98,11 @@ class IngestResult:
 MAX_DOCUMENT_CHARS = 2_000_000
 
 #: Batches between two :meth:`bilateral.store.Store.recycle` calls (checkpoint, close and reopen the
-#: DuckDB connection, under the store's own lock) in a writing ingest: DuckDB's native memory grows with
-#: what goes through one connection, and reopening hands it back, so it does not pile up over the run.
+#: DuckDB connection, under the store's own lock) in a writing ingest: rows appended since the last
+#: checkpoint stay in DuckDB's memory, and reopening hands it back, so it does not pile up over the run.
 #: Measured on Reuters-21578, peak RSS at 10,000 / 21,577 stories (BENCHMARKS.md, ## Ingest): every 20
-#: batches 284 / 308 MiB; every 10, 5 or 2 no lower (and up to 20% more CPU); every 30, 302 / 331; never, 303 / 342.
+#: batches 278 / 280 MiB; never, 297 / 316 (with the key index; before it, every 20: 284 / 308;
+#: every 10, 5 or 2 no lower and up to 20% more CPU; every 30, 302 / 331; never, 303 / 342).
 RECYCLE_EVERY = 20
 
 #: DuckDB worker threads of a store opened for ingesting (``Store(db, threads=INGEST_THREADS)``, as

@@ -164,6 +164,32 @@ MIGRATIONS: tuple[Migration, ...] = (
         "drop the MinHash bucket index: DuckDB keeps ART indexes in memory, and a hash join needs none",
         ("DROP INDEX IF EXISTS document_minhash_bucket",),
     ),
+    Migration(
+        5,
+        "documents, origins, sentences and events without keys: the store's key index (FILE.keys) holds them",
+        # DuckDB checks a PRIMARY KEY or UNIQUE through an ART index that it loads into memory and keeps
+        # there, so every insert made an ingest's memory grow with the store; the duplicate checks now
+        # look keys up in bilateral.store.keys. DuckDB cannot drop a key, so each table is copied.
+        # events_dyad goes with its table (the same in-memory index, updated by every insert).
+        tuple(stmt for name, columns in (
+            ("documents", "id VARCHAR NOT NULL, title VARCHAR, url VARCHAR, date VARCHAR, text VARCHAR NOT NULL, "
+                          "content_hash VARCHAR NOT NULL, origin VARCHAR, ingested_at TIMESTAMP NOT NULL"),
+            ("document_origins", "doc_id VARCHAR NOT NULL, origin VARCHAR NOT NULL, seen_at TIMESTAMP NOT NULL"),
+            ("sentences", 'doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL, '
+                          'start INTEGER NOT NULL, "end" INTEGER NOT NULL'),
+            ("events", "event_key VARCHAR NOT NULL, id VARCHAR NOT NULL, doc_sentence INTEGER NOT NULL, "
+                       "source VARCHAR, source_sector VARCHAR, target VARCHAR, target_sector VARCHAR, "
+                       "cameo VARCHAR NOT NULL, plover VARCHAR, quad_class INTEGER NOT NULL, "
+                       "goldstein DOUBLE NOT NULL, "
+                       "status VARCHAR NOT NULL, channel VARCHAR NOT NULL, date VARCHAR, sentence VARCHAR NOT NULL, "
+                       "span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, trace JSON"),
+        ) for stmt in (
+            f"CREATE TABLE {name}_v5 ({columns})",
+            f"INSERT INTO {name}_v5 SELECT * FROM {name}",
+            f"DROP TABLE {name}",
+            f"ALTER TABLE {name}_v5 RENAME TO {name}",
+        )),
+    ),
 )
 
 #: The schema version a fully migrated store has.

@@ -8,8 +8,11 @@ Every write is a batch inside one transaction, and every write is idempotent:
 * a sentence is keyed by ``(doc_id, idx)``;
 * an event is keyed by :attr:`bilateral.model.Event.key`.
 
-Batches go in as Arrow tables (``INSERT ... SELECT`` with an anti-join), which
-is much faster in DuckDB than row-by-row inserts.
+The keys are looked up in the store's key index (:mod:`bilateral.store.keys`, a SQLite file beside
+the DuckDB file), not in DuckDB: DuckDB would scan whole key columns, or keep key indexes in memory,
+so an ingest's memory would grow with the store. The DuckDB tables carry no keys of their own; a
+read-only store, which has no index open, finds duplicates with DuckDB queries. Batches go in as
+Arrow tables (``INSERT ... SELECT``), which is much faster in DuckDB than row-by-row inserts.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +31,7 @@ import duckdb
 import pyarrow as pa
 
 from bilateral.model import Document, Event, EventTrace, Sentence
+from bilateral.store.keys import DOC_HASH, DOC_ID, DOC_URL, EVENT, MIRRORED, ORIGIN, SENTENCE, KeyIndex, composite
 from bilateral.store.lock import acquire as acquire_lock
 from bilateral.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -122,13 +126,18 @@ class Store:
         #: more, and each extra thread keeps native memory of its own.
         self.threads = threads
         self._depth = 0  # nesting of :meth:`transaction`: only the outermost one commits
+        self._keys: KeyIndex | None = None
         # the store's own lock (``FILE.lock``) first, so it is held before, while and after DuckDB's
         self._lock = None if _in_memory(self.path) else acquire_lock(self.path, shared=read_only)
         try:
             self._con = self._connect()
             if not read_only:
                 self.migrate()
+                self._keys = KeyIndex(None if _in_memory(self.path) else self.path + ".keys")
+                self._sync_keys()
         except BaseException:
+            if self._keys is not None:
+                self._keys.close()
             if getattr(self, "_con", None) is not None:
                 self._con.close()
             self._release_lock()
@@ -139,6 +148,13 @@ class Store:
             config: dict[str, str | bool | int | float | list[str]] = {}
             if self.threads is not None:
                 config["threads"] = self.threads
+            if not self.read_only:
+                # A checkpoint's vacuum merges the small row groups that earlier checkpoints wrote, and so
+                # reads and rewrites up to a row group (122,880 rows: every stored text, at first) each
+                # time: an ingest's memory at checkpoints grew with the store (+45 MiB at 20,000 stories,
+                # BENCHMARKS.md). The store only appends, so there are no deleted rows to reclaim;
+                # tables keep one row group per checkpoint (every RECYCLE_EVERY batches of an ingest).
+                config["max_vacuum_tasks"] = 0
             return duckdb.connect(self.path, read_only=self.read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreInUse.from_duckdb(self.path, exc) from None
@@ -151,6 +167,8 @@ class Store:
     def close(self) -> None:
         """Close the connection and let the file go (the file stays)."""
         try:
+            if self._keys is not None:
+                self._keys.close()
             self._con.close()
         finally:
             self._release_lock()
@@ -194,6 +212,11 @@ class Store:
         return self._con
 
     @property
+    def key_index(self) -> KeyIndex | None:
+        """The store's key index (``None`` for a read-only store): near-duplicate buckets live there too."""
+        return self._keys
+
+    @property
     def in_transaction(self) -> bool:
         """Whether a :meth:`transaction` block is open (then :meth:`recycle` must wait)."""
         return self._depth > 0
@@ -213,15 +236,23 @@ class Store:
                 self._depth -= 1
             return
         self._con.begin()
+        if self._keys is not None:
+            self._keys.begin()
         self._depth = 1
         try:
             yield self._con
+            self._depth = 0
+            self._con.commit()
         except BaseException:
             self._depth = 0
-            self._con.rollback()
+            if self._keys is not None:
+                self._keys.rollback()
+            with suppress(duckdb.Error):  # the commit itself failed: DuckDB has already ended the transaction
+                self._con.rollback()
             raise
-        self._depth = 0
-        self._con.commit()
+        if self._keys is not None:
+            # DuckDB first: a crash in between leaves the index behind, and the next opening rebuilds it
+            self._keys.commit(self._mirrored_counts())
 
     # -- schema ---------------------------------------------------------------------------------
     @property
@@ -256,6 +287,43 @@ class Store:
                     "INSERT INTO schema_version VALUES (?, ?, ?)", [mig.version, mig.description, _now()]
                 )
         return self.schema_version
+
+    # -- key index ------------------------------------------------------------------------------
+    def _mirrored_counts(self) -> dict[str, int]:
+        return {t: self._count(self._con, t) for t in MIRRORED}
+
+    def _sync_keys(self) -> None:
+        """Rebuild the key index from the DuckDB tables unless it is in step with them."""
+        keys = self._keys
+        counts = self._mirrored_counts()
+        if keys is None or keys.mirrored() == counts:
+            return
+        keys.begin()
+        try:
+            keys.clear()
+            for sql, add in (
+                ("SELECT id, content_hash, url FROM documents", keys.add_documents),
+                ("SELECT doc_id, origin FROM document_origins",
+                 lambda rows: keys.add(ORIGIN, (composite(d, o) for d, o in rows))),
+                ("SELECT doc_id, idx FROM sentences",
+                 lambda rows: keys.add(SENTENCE, (composite(d, i) for d, i in rows))),
+                ("SELECT event_key FROM events", lambda rows: keys.add(EVENT, (k for (k,) in rows))),
+                ("SELECT band, bucket, doc_id FROM document_minhash", keys.add_minhash),
+            ):
+                cur = self._con.cursor()  # streamed: a rebuild holds one chunk of rows at a time
+                try:
+                    cur.execute(sql)
+                    while rows := cur.fetchmany(10_000):
+                        add(rows)
+                finally:
+                    cur.close()
+            keys.commit(self._mirrored_counts())
+        except BaseException:
+            keys.rollback()
+            raise
+        if any(counts.values()) and not _in_memory(self.path):  # hand back the blocks those scans cached
+            self._con.close()
+            self._con = self._connect()
 
     # -- writes ---------------------------------------------------------------------------------
     def new_documents(self, docs: Sequence[Document]) -> list[Document]:
@@ -313,24 +381,26 @@ class Store:
                 con.register("_bl_docs", pa.Table.from_pylist(rows, schema=_DOC_SCHEMA))
                 con.execute("INSERT INTO documents SELECT * FROM _bl_docs")
                 con.unregister("_bl_docs")
+                if self._keys is not None:
+                    self._keys.add_documents((r["id"], r["content_hash"], r["url"]) for r in rows)
             if origins:
                 table = pa.table({
                     "doc_id": [d for d, _ in origins], "origin": [o for _, o in origins],
                     "seen_at": pa.array([now] * len(origins), pa.timestamp("us")),
                 })
-                con.register("_bl_origins", table)
-                con.execute(
-                    "INSERT INTO document_origins SELECT b.* FROM _bl_origins b WHERE NOT EXISTS "
-                    "(SELECT 1 FROM document_origins o WHERE o.doc_id = b.doc_id AND o.origin = b.origin)"
-                )
-                con.unregister("_bl_origins")
+                self._insert_new("document_origins", table, "t.doc_id = b.doc_id AND t.origin = b.origin",
+                                 ORIGIN, [composite(d, o) for d, o in origins])
         return result
 
-    @staticmethod
     def _known_documents(
-        con: duckdb.DuckDBPyConnection, batch: Sequence[Document]
+        self, con: duckdb.DuckDBPyConnection, batch: Sequence[Document]
     ) -> dict[str, dict[str, str]]:
         """Map ids, content hashes and URLs of ``batch`` that are already stored to stored ids."""
+        if self._keys is not None:
+            found = self._keys.known_documents(
+                [d.id for d in batch], [d.content_hash for d in batch], [d.url for d in batch if d.url]
+            )
+            return {"id": found[DOC_ID], "hash": found[DOC_HASH], "url": found[DOC_URL]}
         probe = pa.table({
             "id": [d.id for d in batch],
             "content_hash": [d.content_hash for d in batch],
@@ -363,7 +433,8 @@ class Store:
              for s in seen.values()],
             schema=_SENT_SCHEMA,
         )
-        return self._insert_new("sentences", table, "t.doc_id = b.doc_id AND t.idx = b.idx")
+        return self._insert_new("sentences", table, "t.doc_id = b.doc_id AND t.idx = b.idx",
+                                SENTENCE, [composite(d, i) for d, i in seen])
 
     def add_events(self, events: Iterable[Event]) -> int:
         """Store events not yet stored (keyed by :attr:`Event.key`); return how many were new."""
@@ -375,10 +446,26 @@ class Store:
         if not rows:
             return 0
         table = pa.Table.from_pylist(list(rows.values()), schema=_EVENT_SCHEMA)
-        return self._insert_new("events", table, "t.event_key = b.event_key")
+        return self._insert_new("events", table, "t.event_key = b.event_key", EVENT, list(rows))
 
-    def _insert_new(self, name: str, table: pa.Table, match: str) -> int:
+    def _insert_new(self, name: str, table: pa.Table, match: str, kind: int, keys: list[str]) -> int:
+        """Insert the rows of ``table`` (whose keys, one a row, are ``keys``) not stored yet; return how many.
+
+        With the key index the stored keys are looked up there; without (a read-only store, where the
+        insert then fails as any write does) DuckDB anti-joins on ``match``.
+        """
         with self.transaction() as con:
+            if self._keys is not None:
+                stored = self._keys.existing(kind, keys)
+                if stored:
+                    table = table.filter(pa.array([k not in stored for k in keys]))
+                    keys = [k for k in keys if k not in stored]
+                if table.num_rows:
+                    con.register("_bl_batch", table)
+                    con.execute(f"INSERT INTO {name} SELECT * FROM _bl_batch")
+                    con.unregister("_bl_batch")
+                    self._keys.add(kind, keys)
+                return int(table.num_rows)
             before = self._count(con, name)
             con.register("_bl_batch", table)
             cols = ", ".join(f'b."{c}"' for c in table.column_names)
