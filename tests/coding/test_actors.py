@@ -284,3 +284,24 @@ def test_short_forms_of_long_names(ad: ActorDictionary) -> None:
         assert e is not None and e.code == "SDN", text
     # a bare surname out of office stays unresolved
     assert first(ad, "Reagan said", "1995-03-01") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("Congo", "1987-03-01", "COG"),  # Zaire was the other Congo then
+        ("Congolese", "1987-03-01", "COG"),
+        ("Congo", "2023-05-01", "COD"),  # "Congo" in today's news is the DR Congo
+        ("Congolese", "2023-05-01", "COD"),
+        ("Congo", None, "COD"),
+        ("the Congo", "2023-05-01", "COD"),
+        ("Republic of the Congo", "2023-05-01", "COG"),  # full names keep their country at any date
+        ("Congo-Brazzaville", "2023-05-01", "COG"),
+        ("Democratic Republic of the Congo", "1987-03-01", "COD"),
+        ("Zaire", "1987-03-01", "COD"),
+    ],
+)
+def test_names_whose_country_changed_with_the_date(ad: ActorDictionary, text: str, date: str | None, code: str) -> None:
+    words = tokenize(text)
+    hit = ad.match(words, 0, date)
+    assert hit is not None and hit[0] == len(words) and hit[1].code == code

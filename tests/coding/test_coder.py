@@ -490,3 +490,11 @@ def test_infinitive_after_an_intention_noun_is_its_owners_act(coder: Coder) -> N
     events = code(coder, "Brazil's foreign minister criticised the U.S. decision to impose tariffs on Brazilian steel.")
     one(events, source="USA", target="BRA", cameo="163")
     assert not [e for e in events if e.source == "BRA" and e.cameo == "163"]
+
+
+def test_congo_follows_the_date(coder: Coder) -> None:
+    # the Republic of the Congo in 1987; the DR Congo in today's news (data/actors/dated_names.tsv)
+    then = coder.code_sentence("Congolese troops attacked rebels in Angola.", date="1987-03-01")
+    now = coder.code_sentence("Congolese troops attacked rebels in Angola.", date="2024-02-01")
+    assert [(e.source, e.source_sector) for e in then][:1] == [("COG", "MIL")]
+    assert [(e.source, e.source_sector) for e in now][:1] == [("COD", "MIL")]

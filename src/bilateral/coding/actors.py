@@ -169,9 +169,17 @@ class ActorDictionary:
         country_status: dict[str, str] = {}
         igo_names: dict[str, str] = {}
 
+        # names whose country changed with the date ("Congo": COG before 17 May 1997, COD since): the
+        # undated entries the country tables give them are replaced by dated_names.tsv's dated ones
+        dated = _rows(tables.get("dated_names.tsv", ""))
+        dated_phrases = {tuple(normalize_token(t) for t in tokenize(r["name"])) for r in dated}
+
         def add(original: str, code: str, sector: str | None, kind: str, label: str,
-                start: str | None = None, end: str | None = None, role: str | None = None) -> None:
+                start: str | None = None, end: str | None = None, role: str | None = None,
+                dated_entry: bool = False) -> None:
             phrase = tuple(normalize_token(t) for t in tokenize(original))
+            if not dated_entry and kind in {"country", "adjective"} and phrase in dated_phrases:
+                return
             entries.append((original, ActorEntry(phrase, code, sector, kind, label, start, end, role)))
             # "the World Bank", "the Pentagon": let a match start at the article too
             if kind in _THE_KINDS and phrase and phrase[0] != "the" and not _CASE_SENSITIVE.fullmatch(original):
@@ -179,8 +187,12 @@ class ActorDictionary:
                                 ActorEntry(("the", *phrase), code, sector, kind, label, start, end, role)))
 
         for r in _rows(tables.get("countries.tsv", "")):
+            country_names[r["code"]] = r["name"]
+        for r in dated:
+            add(r["name"], r["code"], None, r["kind"], country_names.get(r["code"], r["code"]),
+                r["start"] or None, r["end"] or None, dated_entry=True)
+        for r in _rows(tables.get("countries.tsv", "")):
             code, name = r["code"], r["name"]
-            country_names[code] = name
             country_status[code] = r["status"]
             for p in [name, *_split(r["aliases"])]:
                 add(p, code, None, "country", name)
@@ -451,7 +463,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 _FILES = ("countries.tsv", "igos.tsv", "ngos.tsv", "sectors.tsv", "officeholders.tsv", "institutions.tsv",
-          "nonstate.tsv", "persons_phoenix.tsv", "names.tsv")
+          "nonstate.tsv", "persons_phoenix.tsv", "names.tsv", "dated_names.tsv")
 
 
 @lru_cache(maxsize=1)
