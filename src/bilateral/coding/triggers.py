@@ -174,6 +174,9 @@ def verb_triggers(
     form = lexicon.verb_form(tokens[i].lower)
     if form is None:
         return None
+    if object_span is None and form.needs is not None and form.needs.isdisjoint(index.positions):
+        # most calls: "is", "trade", "shares" with none of their objects' or patterns' words in the sentence
+        return None
     blocks, lemma, rules, direction, reporting = form.blocks, form.lemma, form.rules, form.direction, form.reporting
     if object_span is None and blocks and reporting and not rules and direction not in {"give", "receive"}:
         # a speech verb: nothing after it is looked at, so its clause need not be measured
