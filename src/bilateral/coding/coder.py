@@ -627,7 +627,7 @@ class Coder:
     ) -> tuple[list[Event], int]:
         """Events for one trigger, and the token index up to which the trigger's evidence reaches."""
         lex = self.lexicon
-        stop = clause_end(tokens, trig.index + 1, lex)
+        stop = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
         in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
         in_range = [
@@ -1270,7 +1270,7 @@ class Coder:
                 break
         if verbal:
             # an institution named in the clause ("talks with the IMF") places even words in its channel
-            end = clause_end(tokens, trig.index + 1, lex)
+            end = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
             for j in range(max(0, trig.index - 8), min(len(tokens), end + OBJECT_WINDOW)):
                 for ph, ch in lex.strong_channels.get(tokens[j].lower, ()):
                     if _phrase_at(tokens, j, ph):

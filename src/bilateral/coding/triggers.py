@@ -11,6 +11,7 @@ Three kinds of evidence, tried in this order for every verb-like token:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilateral.coding.lexicon import Deed, Lexicon, Phrase, VerbPattern
@@ -36,6 +37,7 @@ class Trigger:
     passive: bool = False
     reporting: bool = False  # a speech verb reporting a statement ("said")
     object_start: int = -1  # where the object stands when it is a passive's subject ("Evidence … was presented")
+    clause: int = -1  # clause_end(tokens, index + 1) when it was measured, so the roles need not measure it again
 
 
 class TokenIndex:
@@ -57,7 +59,7 @@ class TokenIndex:
                 self._positions.setdefault(t.lower, []).append(k)
         return self._positions
 
-    def find(self, phrases: list[Phrase], start: int, stop: int) -> int:
+    def find(self, phrases: Sequence[Phrase], start: int, stop: int) -> int:
         """Index after the earliest phrase occurrence starting in ``[start, stop)``, or -1."""
         best_pos, best_end = -1, -1
         positions = self._positions if self._positions is not None else self.positions
@@ -182,23 +184,26 @@ def verb_triggers(
         # a speech verb: nothing after it is looked at, so its clause need not be measured
         return _reporting(tokens, i, blocks)
     start, stop = object_span if object_span is not None else (i + 1, clause_end(tokens, i + 1, lexicon))
+    clause = stop if object_span is None else -1
     if rules:
         for rule in rules:
             if not rule.objects:
                 if object_span is not None:
                     continue
-                return Trigger(i, i + 1, rule.code, rule.channel, f"{lemma} -> {rule.code}")
-            end = index.find(list(rule.objects), start, stop)
+                return Trigger(i, i + 1, rule.code, rule.channel, f"{lemma} -> {rule.code}", clause=clause)
+            end = index.find(rule.objects, start, stop)
             if end >= 0:
                 if rule.code == "-":
                     return None  # an idiom that reports no event: "meet the deadline"
-                return Trigger(i, end, rule.code, rule.channel, f"{lemma} … {tokens[end - 1].lower} -> {rule.code}")
+                label = f"{lemma} … {tokens[end - 1].lower} -> {rule.code}"
+                return Trigger(i, end, rule.code, rule.channel, label, clause=clause)
     if direction in {"give", "receive"} and object_span is None:
         found = deeds_in(tokens, start, stop, lexicon, set())
         if found:
             s, e, deed = found[0]
             label = f"{lemma} [{direction}] + {' '.join(deed.phrase)} -> {deed.code}"
-            return Trigger(i, e, deed.code, deed.channel, label, direction=direction, deed=deed, deed_start=s)
+            return Trigger(i, e, deed.code, deed.channel, label, direction=direction, deed=deed, deed_start=s,
+                           clause=stop)
     if not blocks:
         return None
     if object_span is not None:
@@ -221,13 +226,13 @@ def verb_triggers(
         for p in lexicon.candidate_patterns(block, window):
             end = _pattern_matches(p, i, stop, lexicon, index)
             if end >= 0:
-                return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}")
+                return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}", clause=stop)
     if lemma in lexicon.words["pattern_only"]:
         return None
     for block, _lemma, default in blocks:
         # a verb's own code ("order" 100) stands; the block's generic 060 does not
         if default and not (block in lexicon.words["pattern_only_blocks"] and default == "060"):
-            return Trigger(i, i + 1, default, None, f"{block} -> {default}")
+            return Trigger(i, i + 1, default, None, f"{block} -> {default}", clause=stop)
     return None
 
 
