@@ -206,6 +206,7 @@ class Coder:
             self._update_discourse(discourse, mentions, [])
             return []
         positions = TokenIndex(tokens, frozenset(m.start for m in mentions if m.code))
+        plain = positions.plain()
         in_mention = {k for m in mentions if m.code for k in range(m.start, m.end)}
         events: list[Event] = []
         statements: list[Event] = []
@@ -251,10 +252,10 @@ class Coder:
                 # a verb that opens a status cue ("exploring the possibility of") is the cue
                 low in consideration
                 or (low in hypothetical and _starts_any(tokens, i, hypothetical) > 1)
-                or self._transitive_misuse(tokens, i)
-                or self._control_verb(tokens, i + 1)
+                or self._transitive_misuse(tokens, i, plain)
+                or self._control_verb(tokens, i + 1, plain)
                 # our own verb + object rules ("appealed for aid to fight …") are events themselves
-                or (trig.channel is None and self._control_verb(tokens, trig.end))
+                or (trig.channel is None and self._control_verb(tokens, trig.end, plain))
             ):
                 trig = None
             if trig is None:
@@ -523,14 +524,16 @@ class Coder:
         lex = self.lexicon
         return lex.lemma(form) in lex.words["complement_verbs"] or code.startswith(lex.complement_codes)
 
-    def _control_verb(self, tokens: list[Token], end: int) -> bool:
+    def _control_verb(self, tokens: list[Token], end: int, index: TokenIndex | None = None) -> bool:
         """"agreed to cooperate", "expressed willingness to cooperate": the second verb is the
         event; the first only sets its status (through the cue words)."""
         if end + 1 >= len(tokens) or tokens[end].lower != "to":
             return False
         nxt = tokens[end + 1].lower
         lex = self.lexicon
-        head = verb_triggers(tokens, end - 1, lex, TokenIndex(tokens)) if end >= 1 else None
+        if index is None:
+            index = TokenIndex(tokens)  # no actor starts: a pattern may skip an actor here
+        head = verb_triggers(tokens, end - 1, lex, index) if end >= 1 else None
         if head is not None and (head.code.startswith("13") or (head.channel is not None and head.end == end + 2)):
             # "threatened to impose a curfew": the threat is the event; "declined to comment":
             # the head's own rule already took the second verb as its object
@@ -538,20 +541,22 @@ class Coder:
         if lex.lemma(nxt) != nxt or not (nxt in lex.verb_forms or nxt in lex.lemmas):
             return False
         # only when the second verb codes an event; "agreed to re-open" keeps the agreement
-        return verb_triggers(tokens, end + 1, lex, TokenIndex(tokens)) is not None
+        return verb_triggers(tokens, end + 1, lex, index) is not None
 
-    def _transitive_misuse(self, tokens: list[Token], i: int) -> bool:
+    def _transitive_misuse(self, tokens: list[Token], i: int, index: TokenIndex | None = None) -> bool:
         """An intransitive-only verb with a direct object ("demonstrated restraint") reports nothing."""
         lex = self.lexicon
+        if index is None:
+            index = TokenIndex(tokens)
         if lex.lemma(tokens[i].lower) not in lex.words["intransitive_only"]:
             return False
         if lex.verb_objects.get(lex.lemma(tokens[i].lower)) and verb_triggers(
-            tokens, i, lex, TokenIndex(tokens)
+            tokens, i, lex, index
         ) is not None and any(
             r.objects for r in lex.verb_objects[lex.lemma(tokens[i].lower)]
         ):
             # our own verb + object rule ("demonstrated restraint") is the transitive use
-            trig = verb_triggers(tokens, i, lex, TokenIndex(tokens))
+            trig = verb_triggers(tokens, i, lex, index)
             return trig is None or trig.channel is None
         j = i + 1
         while j < len(tokens) and tokens[j].lower.endswith("ly"):

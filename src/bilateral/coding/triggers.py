@@ -43,21 +43,35 @@ class Trigger:
 class TokenIndex:
     """Positions of each lower-case word of a sentence, so a pattern word is found by lookup."""
 
-    __slots__ = ("_positions", "actor_starts", "tokens")
+    __slots__ = ("_base", "_positions", "actor_starts", "tokens")
 
     def __init__(self, tokens: list[Token], actor_starts: frozenset[int] = frozenset()) -> None:
         self.tokens = tokens
         self.actor_starts = actor_starts  # where actor mentions begin: a pattern's noun may not skip one
         self._positions: dict[str, list[int]] | None = None
+        self._base: TokenIndex | None = None  # the index whose positions this one shares
 
     @property
     def positions(self) -> dict[str, list[int]]:
         """Word -> its token indices; built on first use (most sentences never need it)."""
         if self._positions is None:
-            self._positions = {}
-            for k, t in enumerate(self.tokens):
-                self._positions.setdefault(t.lower, []).append(k)
+            if self._base is not None:
+                self._positions = self._base.positions
+            else:
+                self._positions = {}
+                for k, t in enumerate(self.tokens):
+                    self._positions.setdefault(t.lower, []).append(k)
         return self._positions
+
+    def plain(self) -> TokenIndex:
+        """The same sentence without actor starts (a pattern may then skip an actor), sharing the
+        word positions, so that they are built once per sentence and only when needed. (Not kept
+        here: the two would make a reference cycle, which only the garbage collector frees.)"""
+        if not self.actor_starts:
+            return self
+        plain = TokenIndex(self.tokens)
+        plain._base = self
+        return plain
 
     def find(self, phrases: Sequence[Phrase], start: int, stop: int) -> int:
         """Index after the earliest phrase occurrence starting in ``[start, stop)``, or -1."""
