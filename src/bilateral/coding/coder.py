@@ -9,6 +9,7 @@ words in the clause, and a channel from the deed or channel words nearby.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -91,6 +92,16 @@ class Coder:
     def _subject_breaks(self) -> frozenset[str]:
         """Words that close the phrase before a verb: clause breaks, speech verbs and commas."""
         return self._clause_or_speech | {","}
+
+    @cached_property
+    def _channel_words(self) -> frozenset[str]:
+        """Words that can start a channel phrase."""
+        return frozenset(self.lexicon.channels)
+
+    @cached_property
+    def _strong_channel_words(self) -> frozenset[str]:
+        """Words that can start an institution's channel phrase ("IMF")."""
+        return frozenset(self.lexicon.strong_channels)
 
     @cached_property
     def _defaults(self) -> _CodeDefaults:
@@ -270,7 +281,9 @@ class Coder:
                 i += 1
                 continue
             if hidden:
-                found, _consumed = self._events_for(trig, tokens, mentions, where, discourse, None, None)
+                found, _consumed = self._events_for(
+                    trig, tokens, mentions, where, discourse, None, None, positions.positions
+                )
                 unasserted.extend(found)
                 i += 1
                 continue
@@ -280,7 +293,7 @@ class Coder:
                 suppress_from, suppress_until = trig.end, complement_end(tokens, trig.end, self.lexicon)
                 claim_content = reporting
             found, consumed = self._events_for(
-                trig, tokens, mentions, where, discourse, sentence_subject, head_status
+                trig, tokens, mentions, where, discourse, sentence_subject, head_status, positions.positions
             )
             if found and trig.code[:2] in lex.words["offence_roots"] and i + 1 >= suppress_until:
                 offence = self._offence(tokens, trig.end)
@@ -629,8 +642,10 @@ class Coder:
         discourse: Discourse,
         sentence_subject: Mention | None = None,
         head_status: str | None = None,
+        words: Collection[str] | None = None,
     ) -> tuple[list[Event], int]:
-        """Events for one trigger, and the token index up to which the trigger's evidence reaches."""
+        """Events for one trigger, and the token index up to which the trigger's evidence reaches.
+        ``words``: the sentence's words, if known (cue and channel searches skip what none can start)."""
         lex = self.lexicon
         stop = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
@@ -763,7 +778,7 @@ class Coder:
                 final_code = self._defaults.lookup(self._defaults.intent, code) or code
             if final_code not in self.codebook:
                 continue
-            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel)
+            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel, words)
             # the first deed's evidence runs from the verb; later ones in a list are their own words
             first = not out or not deed_text
             span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
@@ -1258,35 +1273,39 @@ class Coder:
         return "realized", ""
 
     def _channel(
-        self, tokens: list[Token], trig: Trigger, s: int, e: int, code: str, rule_channel: str
+        self, tokens: list[Token], trig: Trigger, s: int, e: int, code: str, rule_channel: str,
+        words: Collection[str] | None = None,
     ) -> tuple[str, str]:
+        """The channel of an event and the words that set it. ``words``: the sentence's words, if
+        known, so that the search is skipped when none of them can name a channel."""
         if rule_channel and rule_channel not in {"other", "diplomatic"}:
             return rule_channel, ""
         if rule_channel and trig.deed is not None:
             return rule_channel, ""
         lex = self.lexicon
         verbal = code[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
-        # words reported as said or praised only set a channel when they are the object itself
-        reach = 4 if verbal else OBJECT_WINDOW
-        stop = min(len(tokens), max(e, trig.end) + reach)
-        for j in range(max(e, trig.end), stop):
-            if tokens[j].lower in {",", ";", ":"} or tokens[j].lower in lex.words["clause_breaks"]:
-                stop = j
-                break
-        if verbal:
+        if verbal and (words is None or not self._strong_channel_words.isdisjoint(words)):
             # an institution named in the clause ("talks with the IMF") places even words in its channel
             end = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
             for j in range(max(0, trig.index - 8), min(len(tokens), end + OBJECT_WINDOW)):
                 for ph, ch in lex.strong_channels.get(tokens[j].lower, ()):
                     if _phrase_at(tokens, j, ph):
                         return ch, " ".join(ph)
-        lo = trig.index if verbal else max(0, trig.index - 8)
-        for j in list(range(trig.index + 1, stop)) + list(range(trig.index - 1, lo - 1, -1)):
-            for ph, ch in lex.channels.get(tokens[j].lower, ()):
-                if _phrase_at(tokens, j, ph):
-                    if ch == "diplomatic" and rule_channel:
-                        continue
-                    return ch, " ".join(ph)
+        if words is None or not self._channel_words.isdisjoint(words):
+            # words reported as said or praised only set a channel when they are the object itself
+            reach = 4 if verbal else OBJECT_WINDOW
+            stop = min(len(tokens), max(e, trig.end) + reach)
+            for j in range(max(e, trig.end), stop):
+                if tokens[j].lower in {",", ";", ":"} or tokens[j].lower in lex.words["clause_breaks"]:
+                    stop = j
+                    break
+            lo = trig.index if verbal else max(0, trig.index - 8)
+            for j in list(range(trig.index + 1, stop)) + list(range(trig.index - 1, lo - 1, -1)):
+                for ph, ch in lex.channels.get(tokens[j].lower, ()):
+                    if _phrase_at(tokens, j, ph):
+                        if ch == "diplomatic" and rule_channel:
+                            continue
+                        return ch, " ".join(ph)
         if rule_channel:
             return rule_channel, ""
         return self._defaults.lookup(self._defaults.channel, code) or "other", ""

@@ -109,7 +109,8 @@ class Lexicon:
 
     def candidate_patterns(self, block: str, words: Collection[str]) -> list[VerbPattern]:
         """The block's patterns whose first word is among ``words``, most specific first."""
-        always, by_anchor, always_only = self._block_index(block)
+        got = self._blocks.get(block)
+        always, by_anchor, always_only = got if got is not None else self._block_index(block)
         if len(words) < len(by_anchor):
             hits = [w for w in words if w in by_anchor]
         else:
