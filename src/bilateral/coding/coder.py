@@ -281,7 +281,7 @@ class Coder:
                 i += 1
                 continue
             if hidden:
-                found, _consumed = self._events_for(
+                found, _consumed, _subject = self._events_for(
                     trig, tokens, mentions, where, discourse, None, None, positions.positions
                 )
                 unasserted.extend(found)
@@ -292,7 +292,7 @@ class Coder:
                 # "urged X to …", "pressure from Congress to …": the content is not an asserted deed
                 suppress_from, suppress_until = trig.end, complement_end(tokens, trig.end, self.lexicon)
                 claim_content = reporting
-            found, consumed = self._events_for(
+            found, consumed, verb_subject = self._events_for(
                 trig, tokens, mentions, where, discourse, sentence_subject, head_status, positions.positions
             )
             if found and trig.code[:2] in lex.words["offence_roots"] and i + 1 >= suppress_until:
@@ -306,7 +306,7 @@ class Coder:
             if found:
                 head_status = found[0].status
             if sentence_subject is None and not trig.noun:
-                sentence_subject = self._subject(tokens, i, mentions)
+                sentence_subject = verb_subject
             for ev in found:
                 src_key, tgt_key = (ev.source, ev.source_sector), (ev.target, ev.target_sector)
                 key = (src_key, tgt_key, ev.cameo, ev.status, ev.channel, ev.span[1])
@@ -643,9 +643,10 @@ class Coder:
         sentence_subject: Mention | None = None,
         head_status: str | None = None,
         words: Collection[str] | None = None,
-    ) -> tuple[list[Event], int]:
-        """Events for one trigger, and the token index up to which the trigger's evidence reaches.
-        ``words``: the sentence's words, if known (cue and channel searches skip what none can start)."""
+    ) -> tuple[list[Event], int, Mention | None]:
+        """Events for one trigger, the token index up to which the trigger's evidence reaches, and
+        the verb's own subject (None for a noun), which the caller need not look for again.
+        ``words``: the sentence's words, if known (channel searches skip what none can start)."""
         lex = self.lexicon
         stop = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
@@ -658,7 +659,7 @@ class Coder:
         if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
             # force used "in Ukraine" is force against it; money put "in X" goes to X
             after = in_range
-        subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
+        own_subject = subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
         if (
             not trig.noun and sentence_subject is not None and trig.index > 0
             and tokens[trig.index - 1].lower == "to"
@@ -803,7 +804,7 @@ class Coder:
                 ):
                     pair_code = lex.riot_code  # "the building was demolished by protesters": a riot
                 out.append(self._event(where, src, tgt, pair_code, status, ch, (span_start, span_end), trace))
-        return out, max([trig.end] + [e for _s, e, *_ in deeds])
+        return out, max([trig.end] + [e for _s, e, *_ in deeds]), own_subject
 
     def _pairs(
         self,
