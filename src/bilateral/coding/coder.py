@@ -9,6 +9,7 @@ words in the clause, and a channel from the deed or channel words nearby.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -91,6 +92,16 @@ class Coder:
     def _subject_breaks(self) -> frozenset[str]:
         """Words that close the phrase before a verb: clause breaks, speech verbs and commas."""
         return self._clause_or_speech | {","}
+
+    @cached_property
+    def _channel_words(self) -> frozenset[str]:
+        """Words that can start a channel phrase."""
+        return frozenset(self.lexicon.channels)
+
+    @cached_property
+    def _strong_channel_words(self) -> frozenset[str]:
+        """Words that can start an institution's channel phrase ("IMF")."""
+        return frozenset(self.lexicon.strong_channels)
 
     @cached_property
     def _defaults(self) -> _CodeDefaults:
@@ -206,6 +217,7 @@ class Coder:
             self._update_discourse(discourse, mentions, [])
             return []
         positions = TokenIndex(tokens, frozenset(m.start for m in mentions if m.code))
+        plain = positions.plain()
         in_mention = {k for m in mentions if m.code for k in range(m.start, m.end)}
         events: list[Event] = []
         statements: list[Event] = []
@@ -251,10 +263,10 @@ class Coder:
                 # a verb that opens a status cue ("exploring the possibility of") is the cue
                 low in consideration
                 or (low in hypothetical and _starts_any(tokens, i, hypothetical) > 1)
-                or self._transitive_misuse(tokens, i)
-                or self._control_verb(tokens, i + 1)
+                or self._transitive_misuse(tokens, i, plain)
+                or self._control_verb(tokens, i + 1, plain)
                 # our own verb + object rules ("appealed for aid to fight …") are events themselves
-                or (trig.channel is None and self._control_verb(tokens, trig.end))
+                or (trig.channel is None and self._control_verb(tokens, trig.end, plain))
             ):
                 trig = None
             if trig is None:
@@ -269,7 +281,9 @@ class Coder:
                 i += 1
                 continue
             if hidden:
-                found, _consumed = self._events_for(trig, tokens, mentions, where, discourse, None, None)
+                found, _consumed, _subject = self._events_for(
+                    trig, tokens, mentions, where, discourse, None, None, positions.positions
+                )
                 unasserted.extend(found)
                 i += 1
                 continue
@@ -278,8 +292,8 @@ class Coder:
                 # "urged X to …", "pressure from Congress to …": the content is not an asserted deed
                 suppress_from, suppress_until = trig.end, complement_end(tokens, trig.end, self.lexicon)
                 claim_content = reporting
-            found, consumed = self._events_for(
-                trig, tokens, mentions, where, discourse, sentence_subject, head_status
+            found, consumed, verb_subject = self._events_for(
+                trig, tokens, mentions, where, discourse, sentence_subject, head_status, positions.positions
             )
             if found and trig.code[:2] in lex.words["offence_roots"] and i + 1 >= suppress_until:
                 offence = self._offence(tokens, trig.end)
@@ -292,7 +306,7 @@ class Coder:
             if found:
                 head_status = found[0].status
             if sentence_subject is None and not trig.noun:
-                sentence_subject = self._subject(tokens, i, mentions)
+                sentence_subject = verb_subject
             for ev in found:
                 src_key, tgt_key = (ev.source, ev.source_sector), (ev.target, ev.target_sector)
                 key = (src_key, tgt_key, ev.cameo, ev.status, ev.channel, ev.span[1])
@@ -523,14 +537,16 @@ class Coder:
         lex = self.lexicon
         return lex.lemma(form) in lex.words["complement_verbs"] or code.startswith(lex.complement_codes)
 
-    def _control_verb(self, tokens: list[Token], end: int) -> bool:
+    def _control_verb(self, tokens: list[Token], end: int, index: TokenIndex | None = None) -> bool:
         """"agreed to cooperate", "expressed willingness to cooperate": the second verb is the
         event; the first only sets its status (through the cue words)."""
         if end + 1 >= len(tokens) or tokens[end].lower != "to":
             return False
         nxt = tokens[end + 1].lower
         lex = self.lexicon
-        head = verb_triggers(tokens, end - 1, lex, TokenIndex(tokens)) if end >= 1 else None
+        if index is None:
+            index = TokenIndex(tokens)  # no actor starts: a pattern may skip an actor here
+        head = verb_triggers(tokens, end - 1, lex, index) if end >= 1 else None
         if head is not None and (head.code.startswith("13") or (head.channel is not None and head.end == end + 2)):
             # "threatened to impose a curfew": the threat is the event; "declined to comment":
             # the head's own rule already took the second verb as its object
@@ -538,20 +554,22 @@ class Coder:
         if lex.lemma(nxt) != nxt or not (nxt in lex.verb_forms or nxt in lex.lemmas):
             return False
         # only when the second verb codes an event; "agreed to re-open" keeps the agreement
-        return verb_triggers(tokens, end + 1, lex, TokenIndex(tokens)) is not None
+        return verb_triggers(tokens, end + 1, lex, index) is not None
 
-    def _transitive_misuse(self, tokens: list[Token], i: int) -> bool:
+    def _transitive_misuse(self, tokens: list[Token], i: int, index: TokenIndex | None = None) -> bool:
         """An intransitive-only verb with a direct object ("demonstrated restraint") reports nothing."""
         lex = self.lexicon
+        if index is None:
+            index = TokenIndex(tokens)
         if lex.lemma(tokens[i].lower) not in lex.words["intransitive_only"]:
             return False
         if lex.verb_objects.get(lex.lemma(tokens[i].lower)) and verb_triggers(
-            tokens, i, lex, TokenIndex(tokens)
+            tokens, i, lex, index
         ) is not None and any(
             r.objects for r in lex.verb_objects[lex.lemma(tokens[i].lower)]
         ):
             # our own verb + object rule ("demonstrated restraint") is the transitive use
-            trig = verb_triggers(tokens, i, lex, TokenIndex(tokens))
+            trig = verb_triggers(tokens, i, lex, index)
             return trig is None or trig.channel is None
         j = i + 1
         while j < len(tokens) and tokens[j].lower.endswith("ly"):
@@ -624,10 +642,13 @@ class Coder:
         discourse: Discourse,
         sentence_subject: Mention | None = None,
         head_status: str | None = None,
-    ) -> tuple[list[Event], int]:
-        """Events for one trigger, and the token index up to which the trigger's evidence reaches."""
+        words: Collection[str] | None = None,
+    ) -> tuple[list[Event], int, Mention | None]:
+        """Events for one trigger, the token index up to which the trigger's evidence reaches, and
+        the verb's own subject (None for a noun), which the caller need not look for again.
+        ``words``: the sentence's words, if known (channel searches skip what none can start)."""
         lex = self.lexicon
-        stop = clause_end(tokens, trig.index + 1, lex)
+        stop = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
         in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
         in_range = [
@@ -638,7 +659,7 @@ class Coder:
         if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
             # force used "in Ukraine" is force against it; money put "in X" goes to X
             after = in_range
-        subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
+        own_subject = subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
         if (
             not trig.noun and sentence_subject is not None and trig.index > 0
             and tokens[trig.index - 1].lower == "to"
@@ -758,7 +779,7 @@ class Coder:
                 final_code = self._defaults.lookup(self._defaults.intent, code) or code
             if final_code not in self.codebook:
                 continue
-            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel)
+            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel, words)
             # the first deed's evidence runs from the verb; later ones in a list are their own words
             first = not out or not deed_text
             span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
@@ -783,7 +804,7 @@ class Coder:
                 ):
                     pair_code = lex.riot_code  # "the building was demolished by protesters": a riot
                 out.append(self._event(where, src, tgt, pair_code, status, ch, (span_start, span_end), trace))
-        return out, max([trig.end] + [e for _s, e, *_ in deeds])
+        return out, max([trig.end] + [e for _s, e, *_ in deeds]), own_subject
 
     def _pairs(
         self,
@@ -1253,35 +1274,39 @@ class Coder:
         return "realized", ""
 
     def _channel(
-        self, tokens: list[Token], trig: Trigger, s: int, e: int, code: str, rule_channel: str
+        self, tokens: list[Token], trig: Trigger, s: int, e: int, code: str, rule_channel: str,
+        words: Collection[str] | None = None,
     ) -> tuple[str, str]:
+        """The channel of an event and the words that set it. ``words``: the sentence's words, if
+        known, so that the search is skipped when none of them can name a channel."""
         if rule_channel and rule_channel not in {"other", "diplomatic"}:
             return rule_channel, ""
         if rule_channel and trig.deed is not None:
             return rule_channel, ""
         lex = self.lexicon
         verbal = code[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
-        # words reported as said or praised only set a channel when they are the object itself
-        reach = 4 if verbal else OBJECT_WINDOW
-        stop = min(len(tokens), max(e, trig.end) + reach)
-        for j in range(max(e, trig.end), stop):
-            if tokens[j].lower in {",", ";", ":"} or tokens[j].lower in lex.words["clause_breaks"]:
-                stop = j
-                break
-        if verbal:
+        if verbal and (words is None or not self._strong_channel_words.isdisjoint(words)):
             # an institution named in the clause ("talks with the IMF") places even words in its channel
-            end = clause_end(tokens, trig.index + 1, lex)
+            end = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
             for j in range(max(0, trig.index - 8), min(len(tokens), end + OBJECT_WINDOW)):
                 for ph, ch in lex.strong_channels.get(tokens[j].lower, ()):
                     if _phrase_at(tokens, j, ph):
                         return ch, " ".join(ph)
-        lo = trig.index if verbal else max(0, trig.index - 8)
-        for j in list(range(trig.index + 1, stop)) + list(range(trig.index - 1, lo - 1, -1)):
-            for ph, ch in lex.channels.get(tokens[j].lower, ()):
-                if _phrase_at(tokens, j, ph):
-                    if ch == "diplomatic" and rule_channel:
-                        continue
-                    return ch, " ".join(ph)
+        if words is None or not self._channel_words.isdisjoint(words):
+            # words reported as said or praised only set a channel when they are the object itself
+            reach = 4 if verbal else OBJECT_WINDOW
+            stop = min(len(tokens), max(e, trig.end) + reach)
+            for j in range(max(e, trig.end), stop):
+                if tokens[j].lower in {",", ";", ":"} or tokens[j].lower in lex.words["clause_breaks"]:
+                    stop = j
+                    break
+            lo = trig.index if verbal else max(0, trig.index - 8)
+            for j in list(range(trig.index + 1, stop)) + list(range(trig.index - 1, lo - 1, -1)):
+                for ph, ch in lex.channels.get(tokens[j].lower, ()):
+                    if _phrase_at(tokens, j, ph):
+                        if ch == "diplomatic" and rule_channel:
+                            continue
+                        return ch, " ".join(ph)
         if rule_channel:
             return rule_channel, ""
         return self._defaults.lookup(self._defaults.channel, code) or "other", ""

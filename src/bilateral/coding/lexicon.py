@@ -57,6 +57,9 @@ class VerbForm:
     rules: list[VerbObject]  # our verb + object rules
     direction: str  # give | receive | seek for transfer verbs, else ""
     reporting: bool  # a speech verb ("said")
+    # words of which one must be in the sentence for the form to report an event (the first words
+    # of its rules' objects, of deeds and of its patterns), or None when it may report one anyway
+    needs: frozenset[str] | None = None
 
 
 @dataclass(slots=True)
@@ -107,17 +110,7 @@ class Lexicon:
     def candidate_patterns(self, block: str, words: Collection[str]) -> list[VerbPattern]:
         """The block's patterns whose first word is among ``words``, most specific first."""
         got = self._blocks.get(block)
-        if got is None:
-            always: list[tuple[int, VerbPattern]] = []
-            by_anchor: dict[str, list[tuple[int, VerbPattern]]] = {}
-            for order, p in enumerate(self.patterns.get(block, ())):
-                anchors = self.anchors(p)
-                if not anchors:
-                    always.append((order, p))
-                for w in anchors:
-                    by_anchor.setdefault(w, []).append((order, p))
-            got = self._blocks[block] = (always, by_anchor, [p for _o, p in always])
-        always, by_anchor, always_only = got
+        always, by_anchor, always_only = got if got is not None else self._block_index(block)
         if len(words) < len(by_anchor):
             hits = [w for w in words if w in by_anchor]
         else:
@@ -129,6 +122,26 @@ class Lexicon:
             found.extend(by_anchor[w])
         found.sort(key=lambda op: op[0])
         return [p for _o, p in found]
+
+    def _block_index(
+        self, block: str
+    ) -> tuple[list[tuple[int, VerbPattern]], dict[str, list[tuple[int, VerbPattern]]], list[VerbPattern]]:
+        """A block's patterns that need no word (with their order), the others by first word, and
+        the former alone; built on first use."""
+        got = self._blocks.get(block)
+        if got is None:
+            always: list[tuple[int, VerbPattern]] = []
+            by_anchor: dict[str, list[tuple[int, VerbPattern]]] = {}
+            for order, p in enumerate(self.patterns.get(block, ())):
+                anchors = self.anchors(p)
+                if not anchors:
+                    if self._never_matches(p):
+                        continue  # not worth trying for every verb of the block in every sentence
+                    always.append((order, p))
+                for w in anchors:
+                    by_anchor.setdefault(w, []).append((order, p))
+            got = self._blocks[block] = (always, by_anchor, [p for _o, p in always])
+        return got
 
     def anchors(self, p: VerbPattern) -> tuple[str, ...]:
         """First words of the pattern's first element: one of them must be in the sentence."""
@@ -144,6 +157,12 @@ class Lexicon:
             self._anchors[p] = got
         return got
 
+    def _never_matches(self, p: VerbPattern) -> bool:
+        """Whether the pattern's first element is a synset with no phrases (PETRARCH's compound
+        "&MILITARY_&INFORMATION" and the like): nothing can match it, so the pattern never matches."""
+        els = [e for e in (p.after or p.before) if e not in {"(", ")"}]
+        return bool(els) and els[0].startswith("&") and not self.synsets.get(els[0])
+
     def verb_form(self, form: str) -> VerbForm | None:
         """What the verb dictionaries say of a word form, or None when it can report no event."""
         try:
@@ -157,12 +176,42 @@ class Lexicon:
             rules = self.verb_objects.get(lemma)
             direction = self.transfers.get(lemma)
             if blocks or rules or direction:
-                got = VerbForm(blocks or [], lemma, rules or [], direction or "",
-                               form in self.words["reporting_verbs"])
+                reporting = form in self.words["reporting_verbs"]
+                got = VerbForm(blocks or [], lemma, rules or [], direction or "", reporting,
+                               self._needs(blocks or [], lemma, rules or [], direction or "", reporting))
         if len(self._verb_form_cache) >= 200_000:
             self._verb_form_cache.clear()
         self._verb_form_cache[form] = got
         return got
+
+    def _needs(
+        self, blocks: list[tuple[str, str, str]], lemma: str, rules: list[VerbObject], direction: str, reporting: bool
+    ) -> frozenset[str] | None:
+        """The words one of which a sentence must have for a verb form with these entries to report
+        an event after it (see ``VerbForm.needs`` and ``triggers.verb_triggers``), or None when the
+        form can report one without any: a rule with no object, a speech verb, a pattern that needs
+        no word or a block's default code."""
+        if blocks and reporting:
+            return None
+        needs: set[str] = set()
+        for rule in rules:
+            if not rule.objects:
+                return None
+            needs.update(ph[0] for ph in rule.objects)
+        if direction in {"give", "receive"}:
+            needs.update(self.deeds)
+        for block, _lemma, _default in blocks:
+            if block in self.patterns:
+                always, by_anchor, _always_only = self._block_index(block)
+                if always:
+                    return None
+                needs.update(by_anchor)
+        if lemma not in self.words["pattern_only"] and any(
+            default and not (block in self.words["pattern_only_blocks"] and default == "060")
+            for block, _lemma, default in blocks
+        ):
+            return None
+        return frozenset(needs)
 
     def lemma(self, form: str) -> str:
         """The verb lemma of an inflected form (the form itself when unknown)."""

@@ -11,6 +11,7 @@ Three kinds of evidence, tried in this order for every verb-like token:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilateral.coding.lexicon import Deed, Lexicon, Phrase, VerbPattern
@@ -36,28 +37,43 @@ class Trigger:
     passive: bool = False
     reporting: bool = False  # a speech verb reporting a statement ("said")
     object_start: int = -1  # where the object stands when it is a passive's subject ("Evidence … was presented")
+    clause: int = -1  # clause_end(tokens, index + 1) when it was measured, so the roles need not measure it again
 
 
 class TokenIndex:
     """Positions of each lower-case word of a sentence, so a pattern word is found by lookup."""
 
-    __slots__ = ("_positions", "actor_starts", "tokens")
+    __slots__ = ("_base", "_positions", "actor_starts", "tokens")
 
     def __init__(self, tokens: list[Token], actor_starts: frozenset[int] = frozenset()) -> None:
         self.tokens = tokens
         self.actor_starts = actor_starts  # where actor mentions begin: a pattern's noun may not skip one
         self._positions: dict[str, list[int]] | None = None
+        self._base: TokenIndex | None = None  # the index whose positions this one shares
 
     @property
     def positions(self) -> dict[str, list[int]]:
         """Word -> its token indices; built on first use (most sentences never need it)."""
         if self._positions is None:
-            self._positions = {}
-            for k, t in enumerate(self.tokens):
-                self._positions.setdefault(t.lower, []).append(k)
+            if self._base is not None:
+                self._positions = self._base.positions
+            else:
+                self._positions = {}
+                for k, t in enumerate(self.tokens):
+                    self._positions.setdefault(t.lower, []).append(k)
         return self._positions
 
-    def find(self, phrases: list[Phrase], start: int, stop: int) -> int:
+    def plain(self) -> TokenIndex:
+        """The same sentence without actor starts (a pattern may then skip an actor), sharing the
+        word positions, so that they are built once per sentence and only when needed. (Not kept
+        here: the two would make a reference cycle, which only the garbage collector frees.)"""
+        if not self.actor_starts:
+            return self
+        plain = TokenIndex(self.tokens)
+        plain._base = self
+        return plain
+
+    def find(self, phrases: Sequence[Phrase], start: int, stop: int) -> int:
         """Index after the earliest phrase occurrence starting in ``[start, stop)``, or -1."""
         best_pos, best_end = -1, -1
         positions = self._positions if self._positions is not None else self.positions
@@ -174,28 +190,34 @@ def verb_triggers(
     form = lexicon.verb_form(tokens[i].lower)
     if form is None:
         return None
+    if object_span is None and form.needs is not None and form.needs.isdisjoint(index.positions):
+        # most calls: "is", "trade", "shares" with none of their objects' or patterns' words in the sentence
+        return None
     blocks, lemma, rules, direction, reporting = form.blocks, form.lemma, form.rules, form.direction, form.reporting
     if object_span is None and blocks and reporting and not rules and direction not in {"give", "receive"}:
         # a speech verb: nothing after it is looked at, so its clause need not be measured
         return _reporting(tokens, i, blocks)
     start, stop = object_span if object_span is not None else (i + 1, clause_end(tokens, i + 1, lexicon))
+    clause = stop if object_span is None else -1
     if rules:
         for rule in rules:
             if not rule.objects:
                 if object_span is not None:
                     continue
-                return Trigger(i, i + 1, rule.code, rule.channel, f"{lemma} -> {rule.code}")
-            end = index.find(list(rule.objects), start, stop)
+                return Trigger(i, i + 1, rule.code, rule.channel, f"{lemma} -> {rule.code}", clause=clause)
+            end = index.find(rule.objects, start, stop)
             if end >= 0:
                 if rule.code == "-":
                     return None  # an idiom that reports no event: "meet the deadline"
-                return Trigger(i, end, rule.code, rule.channel, f"{lemma} … {tokens[end - 1].lower} -> {rule.code}")
+                label = f"{lemma} … {tokens[end - 1].lower} -> {rule.code}"
+                return Trigger(i, end, rule.code, rule.channel, label, clause=clause)
     if direction in {"give", "receive"} and object_span is None:
         found = deeds_in(tokens, start, stop, lexicon, set())
         if found:
             s, e, deed = found[0]
             label = f"{lemma} [{direction}] + {' '.join(deed.phrase)} -> {deed.code}"
-            return Trigger(i, e, deed.code, deed.channel, label, direction=direction, deed=deed, deed_start=s)
+            return Trigger(i, e, deed.code, deed.channel, label, direction=direction, deed=deed, deed_start=s,
+                           clause=stop)
     if not blocks:
         return None
     if object_span is not None:
@@ -218,13 +240,13 @@ def verb_triggers(
         for p in lexicon.candidate_patterns(block, window):
             end = _pattern_matches(p, i, stop, lexicon, index)
             if end >= 0:
-                return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}")
+                return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}", clause=stop)
     if lemma in lexicon.words["pattern_only"]:
         return None
     for block, _lemma, default in blocks:
         # a verb's own code ("order" 100) stands; the block's generic 060 does not
         if default and not (block in lexicon.words["pattern_only_blocks"] and default == "060"):
-            return Trigger(i, i + 1, default, None, f"{block} -> {default}")
+            return Trigger(i, i + 1, default, None, f"{block} -> {default}", clause=stop)
     return None
 
 
