@@ -537,15 +537,14 @@ class Coder:
         lex = self.lexicon
         return lex.lemma(form) in lex.words["complement_verbs"] or code.startswith(lex.complement_codes)
 
-    def _control_verb(self, tokens: list[Token], end: int, index: TokenIndex | None = None) -> bool:
+    def _control_verb(self, tokens: list[Token], end: int, index: TokenIndex) -> bool:
         """"agreed to cooperate", "expressed willingness to cooperate": the second verb is the
         event; the first only sets its status (through the cue words)."""
         if end + 1 >= len(tokens) or tokens[end].lower != "to":
             return False
         nxt = tokens[end + 1].lower
         lex = self.lexicon
-        if index is None:
-            index = TokenIndex(tokens)  # no actor starts: a pattern may skip an actor here
+        # ``index`` has no actor starts: a pattern may skip an actor here
         head = verb_triggers(tokens, end - 1, lex, index) if end >= 1 else None
         if head is not None and (head.code.startswith("13") or (head.channel is not None and head.end == end + 2)):
             # "threatened to impose a curfew": the threat is the event; "declined to comment":
@@ -556,11 +555,9 @@ class Coder:
         # only when the second verb codes an event; "agreed to re-open" keeps the agreement
         return verb_triggers(tokens, end + 1, lex, index) is not None
 
-    def _transitive_misuse(self, tokens: list[Token], i: int, index: TokenIndex | None = None) -> bool:
+    def _transitive_misuse(self, tokens: list[Token], i: int, index: TokenIndex) -> bool:
         """An intransitive-only verb with a direct object ("demonstrated restraint") reports nothing."""
         lex = self.lexicon
-        if index is None:
-            index = TokenIndex(tokens)
         if lex.lemma(tokens[i].lower) not in lex.words["intransitive_only"]:
             return False
         if lex.verb_objects.get(lex.lemma(tokens[i].lower)) and verb_triggers(
@@ -640,13 +637,13 @@ class Coder:
         mentions: list[Mention],
         where: _Where,
         discourse: Discourse,
-        sentence_subject: Mention | None = None,
-        head_status: str | None = None,
-        words: Collection[str] | None = None,
+        sentence_subject: Mention | None,
+        head_status: str | None,
+        words: Collection[str],
     ) -> tuple[list[Event], int, Mention | None]:
         """Events for one trigger, the token index up to which the trigger's evidence reaches, and
         the verb's own subject (None for a noun), which the caller need not look for again.
-        ``words``: the sentence's words, if known (channel searches skip what none can start)."""
+        ``words``: the sentence's words (channel searches skip what none of them can start)."""
         lex = self.lexicon
         stop = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
@@ -1275,24 +1272,24 @@ class Coder:
 
     def _channel(
         self, tokens: list[Token], trig: Trigger, s: int, e: int, code: str, rule_channel: str,
-        words: Collection[str] | None = None,
+        words: Collection[str],
     ) -> tuple[str, str]:
-        """The channel of an event and the words that set it. ``words``: the sentence's words, if
-        known, so that the search is skipped when none of them can name a channel."""
+        """The channel of an event and the words that set it. ``words``: the sentence's words, so
+        that the search is skipped when none of them can name a channel."""
         if rule_channel and rule_channel not in {"other", "diplomatic"}:
             return rule_channel, ""
         if rule_channel and trig.deed is not None:
             return rule_channel, ""
         lex = self.lexicon
         verbal = code[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
-        if verbal and (words is None or not self._strong_channel_words.isdisjoint(words)):
+        if verbal and not self._strong_channel_words.isdisjoint(words):
             # an institution named in the clause ("talks with the IMF") places even words in its channel
             end = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
             for j in range(max(0, trig.index - 8), min(len(tokens), end + OBJECT_WINDOW)):
                 for ph, ch in lex.strong_channels.get(tokens[j].lower, ()):
                     if _phrase_at(tokens, j, ph):
                         return ch, " ".join(ph)
-        if words is None or not self._channel_words.isdisjoint(words):
+        if not self._channel_words.isdisjoint(words):
             # words reported as said or praised only set a channel when they are the object itself
             reach = 4 if verbal else OBJECT_WINDOW
             stop = min(len(tokens), max(e, trig.end) + reach)
