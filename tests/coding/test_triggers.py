@@ -1,4 +1,5 @@
-"""Trigger search shortcuts: a verb form's needed words only ever prove that nothing is there."""
+"""Trigger search shortcuts: a verb form's needed words only ever prove that nothing is there, and
+the sentence's word index finds what a plain scan finds."""
 
 from __future__ import annotations
 
@@ -53,3 +54,33 @@ def test_needed_words_change_no_trigger(words: list[str]) -> None:
         finally:
             lex._verb_form_cache[tok.lower] = form
         assert found == full
+
+
+def _scan(words: list[str], phrases: list[tuple[str, ...]], start: int, stop: int) -> int:
+    """The plain reading of TokenIndex.find: the earliest start wins, then the first phrase listed."""
+    for pos in range(start, stop):
+        for ph in phrases:
+            if tuple(words[pos:pos + len(ph)]) == ph:
+                return pos + len(ph)
+    return -1
+
+
+SMALL = ["a", "b", "c", "d"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(SMALL), min_size=1, max_size=14),
+    st.lists(st.lists(st.sampled_from(SMALL), min_size=1, max_size=3).map(tuple), max_size=4),
+    st.integers(0, 15),
+    st.integers(0, 15),
+)
+def test_word_index_finds_what_a_scan_finds(
+    words: list[str], phrases: list[tuple[str, ...]], start: int, stop: int
+) -> None:
+    tokens = tokenize(" ".join(words))
+    index = TokenIndex(tokens)
+    stop = min(stop, len(tokens))
+    assert index.find(phrases, start, stop) == _scan(words, phrases, start, stop)
+    assert set(index.positions) == set(words)
+    assert all(words[index.positions[w]] == w and w not in words[:index.positions[w]] for w in words)

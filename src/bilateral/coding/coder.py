@@ -282,7 +282,7 @@ class Coder:
                 continue
             if hidden:
                 found, _consumed, _subject = self._events_for(
-                    trig, tokens, mentions, where, discourse, None, None, positions.positions
+                    trig, tokens, mentions, where, discourse, None, None, positions
                 )
                 unasserted.extend(found)
                 i += 1
@@ -293,7 +293,7 @@ class Coder:
                 suppress_from, suppress_until = trig.end, complement_end(tokens, trig.end, self.lexicon)
                 claim_content = reporting
             found, consumed, verb_subject = self._events_for(
-                trig, tokens, mentions, where, discourse, sentence_subject, head_status, positions.positions
+                trig, tokens, mentions, where, discourse, sentence_subject, head_status, positions
             )
             if found and trig.code[:2] in lex.words["offence_roots"] and i + 1 >= suppress_until:
                 offence = self._offence(tokens, trig.end)
@@ -639,11 +639,11 @@ class Coder:
         discourse: Discourse,
         sentence_subject: Mention | None,
         head_status: str | None,
-        words: Collection[str],
+        index: TokenIndex,
     ) -> tuple[list[Event], int, Mention | None]:
         """Events for one trigger, the token index up to which the trigger's evidence reaches, and
         the verb's own subject (None for a noun), which the caller need not look for again.
-        ``words``: the sentence's words (channel searches skip what none of them can start)."""
+        ``index``: the sentence's words (channel searches skip what none of them can start)."""
         lex = self.lexicon
         stop = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
@@ -755,7 +755,7 @@ class Coder:
                 place = next((m for m in in_range if m not in after and self.actors.is_country(m.code)), None)
                 if place is not None:
                     pairs = [(a, place if t.code is None and a.code not in {None, place.code} else t) for a, t in pairs]
-            status, cue = ("realized", "") if code[:2] == "01" else self._status(tokens, trig, s, mentions)
+            status, cue = ("realized", "") if code[:2] == "01" else self._status(tokens, index.lows, trig, s)
             if (
                 status == "realized" and head_status not in (None, "realized")
                 and trig.index > 0 and tokens[trig.index - 1].lower == "to"
@@ -776,7 +776,7 @@ class Coder:
                 final_code = self._defaults.lookup(self._defaults.intent, code) or code
             if final_code not in self.codebook:
                 continue
-            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel, words)
+            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel, index.positions)
             # the first deed's evidence runs from the verb; later ones in a list are their own words
             first = not out or not deed_text
             span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
@@ -1207,7 +1207,9 @@ class Coder:
 
     # ------------------------------------------------------------------ status and channel
 
-    def _status(self, tokens: list[Token], trig: Trigger, deed_start: int, mentions: list[Mention]) -> tuple[str, str]:
+    def _status(self, tokens: list[Token], lows: list[str], trig: Trigger, deed_start: int) -> tuple[str, str]:
+        """The event's status and the cue words that set it. ``lows``: the tokens' lower-case forms;
+        most events have no cue word near them, and set lookups on the windows find that at C speed."""
         lex = self.lexicon
         breaks = self._clause_or_speech
         lo = max(0, trig.index - 8)
@@ -1219,24 +1221,29 @@ class Coder:
                 brk = j
                 break
         window = range(lo, trig.index)
+        before = lows[lo:trig.index]
         # "no X" on the deed itself ("no new investment") or inside the object ("played no role")
         if deed_start > trig.index:
             deed_window = range(max(trig.index + 1, deed_start - 3), deed_start)
         else:
             # "conducts no trade with", "played no effective role"
             deed_window = range(trig.index + 1, max(trig.end, min(len(tokens), trig.index + 3)))
-        for j in list(window) + list(deed_window):
-            if _starts_any(tokens, j, lex.cue_index["negation_exceptions"]):
-                continue
-            n = _starts_any(tokens, j, lex.cue_index["negation"])
-            if n:
-                return "negated", " ".join(t.text for t in tokens[j:j + n])
-        for j in window:
-            # "failed on Wednesday to renew sanctions": a negative control verb further back
-            if tokens[j].lower in lex.words["negative_control"] and any(
-                tokens[k].lower == "to" for k in range(j + 1, trig.index)
-            ):
-                return "negated", f"{tokens[j].text} … to"
+        negation = lex.cue_index["negation"]
+        around = lows[deed_window.start:deed_window.stop]
+        if not (negation.keys().isdisjoint(before) and negation.keys().isdisjoint(around)):
+            for j in [*window, *deed_window]:
+                if lows[j] not in negation or _starts_any(tokens, j, lex.cue_index["negation_exceptions"]):
+                    continue
+                n = _starts_any(tokens, j, negation)
+                if n:
+                    return "negated", " ".join(t.text for t in tokens[j:j + n])
+        if not lex.words["negative_control"].isdisjoint(before):
+            for j in window:
+                # "failed on Wednesday to renew sanctions": a negative control verb further back
+                if tokens[j].lower in lex.words["negative_control"] and any(
+                    tokens[k].lower == "to" for k in range(j + 1, trig.index)
+                ):
+                    return "negated", f"{tokens[j].text} … to"
         if trig.noun:
             # a noun trigger's own determiner: "no praise", "little engagement"
             pass
@@ -1246,7 +1253,7 @@ class Coder:
         )
         backshifted = ""
         for name in ("hypothetical", "intended"):
-            for j in window:
+            for j in window if not lex.cue_index[name].keys().isdisjoint(before) else ():
                 n = _starts_any(tokens, j, lex.cue_index[name])
                 if n and reported and n == 1 and tokens[j].lower in lex.words["backshifted_modals"]:
                     # "Israel announced it would free ...": the reported "will" of an announcement

@@ -10,6 +10,7 @@ import functools
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import itemgetter
 from typing import Any
 
 import yaml
@@ -111,16 +112,14 @@ class Lexicon:
         """The block's patterns whose first word is among ``words``, most specific first."""
         got = self._blocks.get(block)
         always, by_anchor, always_only = got if got is not None else self._block_index(block)
-        if len(words) < len(by_anchor):
-            hits = [w for w in words if w in by_anchor]
-        else:
-            hits = [w for w in by_anchor if w in words]
+        hits = by_anchor.keys() & words  # a C-level intersection; the order of hits does not matter
         if not hits:
             return always_only  # most verbs in most sentences: no anchored pattern can match
         found = list(always)
         for w in hits:
             found.extend(by_anchor[w])
-        found.sort(key=lambda op: op[0])
+        # by order alone: a pattern listed under two anchors is one object, whichever comes first
+        found.sort(key=_first_item)
         return [p for _o, p in found]
 
     def _block_index(
@@ -220,6 +219,9 @@ class Lexicon:
     @classmethod
     def load(cls) -> Lexicon:
         return _load()
+
+
+_first_item = itemgetter(0)
 
 
 def _read(name: str) -> list[list[str]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from bilateral.coding.lexicon import Deed, Lexicon, Phrase, VerbPattern
 from bilateral.coding.tokens import Token
@@ -41,52 +42,63 @@ class Trigger:
 
 
 class TokenIndex:
-    """Positions of each lower-case word of a sentence, so a pattern word is found by lookup."""
+    """Where each lower-case word of a sentence stands, so a pattern word is found by lookup.
 
-    __slots__ = ("_base", "_positions", "actor_starts", "tokens")
+    Built from C-level operations (a ``map`` and a ``dict(zip(...))``) rather than a Python loop
+    per token: most sentences are only asked whether some word is present at all."""
+
+    __slots__ = ("_first", "actor_starts", "lows", "tokens")
 
     def __init__(self, tokens: list[Token], actor_starts: frozenset[int] = frozenset()) -> None:
         self.tokens = tokens
         self.actor_starts = actor_starts  # where actor mentions begin: a pattern's noun may not skip one
-        self._positions: dict[str, list[int]] | None = None
-        self._base: TokenIndex | None = None  # the index whose positions this one shares
+        self.lows: list[str] = list(map(_LOWER, tokens))
+        self._first: dict[str, int] | None = None
 
     @property
-    def positions(self) -> dict[str, list[int]]:
-        """Word -> its token indices; built on first use (most sentences never need it)."""
-        if self._positions is None:
-            if self._base is not None:
-                self._positions = self._base.positions
-            else:
-                self._positions = {}
-                for k, t in enumerate(self.tokens):
-                    self._positions.setdefault(t.lower, []).append(k)
-        return self._positions
+    def positions(self) -> dict[str, int]:
+        """Word -> the index of its first token: membership tells whether the sentence has the word."""
+        if self._first is None:
+            last = len(self.lows) - 1
+            # zipped in reverse, the earliest index of a repeated word is written last and stays
+            self._first = dict(zip(reversed(self.lows), range(last, -1, -1), strict=True))
+        return self._first
 
     def plain(self) -> TokenIndex:
-        """The same sentence without actor starts (a pattern may then skip an actor), sharing the
-        word positions, so that they are built once per sentence and only when needed. (Not kept
-        here: the two would make a reference cycle, which only the garbage collector frees.)"""
+        """The same sentence without actor starts (a pattern may then skip an actor), sharing its
+        words and their positions."""
         if not self.actor_starts:
             return self
-        plain = TokenIndex(self.tokens)
-        plain._base = self
+        plain = TokenIndex.__new__(TokenIndex)
+        plain.tokens, plain.actor_starts, plain.lows = self.tokens, frozenset(), self.lows
+        plain._first = self.positions
         return plain
 
     def find(self, phrases: Sequence[Phrase], start: int, stop: int) -> int:
         """Index after the earliest phrase occurrence starting in ``[start, stop)``, or -1."""
         best_pos, best_end = -1, -1
-        positions = self._positions if self._positions is not None else self.positions
+        first = self._first if self._first is not None else self.positions
+        lows, tokens = self.lows, self.tokens
         for ph in phrases:
-            for pos in positions.get(ph[0], ()):
+            word = ph[0]
+            pos = first.get(word)
+            if pos is None:
+                continue
+            limit = stop if best_pos < 0 else best_pos
+            try:
                 if pos < start:
-                    continue
-                if pos >= stop or (best_pos >= 0 and pos >= best_pos):
-                    break
-                if _phrase_at(self.tokens, pos, ph):
-                    best_pos, best_end = pos, pos + len(ph)
-                    break
+                    pos = lows.index(word, start, limit)  # its first occurrence from ``start``
+                while pos < limit:
+                    if _phrase_at(tokens, pos, ph):
+                        best_pos, best_end = pos, pos + len(ph)
+                        break
+                    pos = lows.index(word, pos + 1, limit)
+            except ValueError:
+                continue  # no (further) occurrence before ``limit``
         return best_end
+
+
+_LOWER = itemgetter(1)  # a Token's lower-case form, read by ``map`` without a Python-level call
 
 
 def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
@@ -233,7 +245,7 @@ def verb_triggers(
     if reporting:
         return _reporting(tokens, i, blocks)
     # a pattern's first word stands within four words before the verb or in its clause after it
-    window = {t.lower for t in tokens[max(0, i - 4):stop]}
+    window = set(index.lows[max(0, i - 4):stop])
     for block, _lemma, _default in blocks:
         if block not in lexicon.patterns:
             continue  # no patterns ("sanctions" and other nouns.tsv entries)
