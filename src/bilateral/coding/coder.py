@@ -13,6 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
+from itertools import compress, repeat
+from operator import and_
 
 from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
@@ -231,15 +233,20 @@ class Coder:
         # (source and its sector, target and its sector, code, status, channel, position)
         seen: set[tuple[tuple[str | None, str | None], tuple[str | None, str | None], str, str, str, int]] = set()
         where = _Where(doc_id, index, date, text)
-        stalled, stalled_span = self._stalled_deeds(tokens, mentions, where, discourse, flags)
         lex = self.lexicon
+        stalled, stalled_span = (
+            self._stalled_deeds(tokens, mentions, where, discourse, flags)
+            if not lex.cue_index["stalled_predicates"].keys().isdisjoint(positions.positions) else ([], (0, 0))
+        )
         noun_forms, noun_compounds = lex.noun_forms, lex.noun_compounds
         hypothetical, consideration = lex.cue_index["hypothetical"], lex.words["consideration"]
         passive_aux = lex.words["passive_aux"]
         # capitalised words inside a sentence are names ("Nobel Peace Prize"), not verbs
         # (claim nouns are visited too: "allegations that ..." hides what follows)
+        # (the flag test runs at C speed over every token; the Python test only over the few it selects)
         candidates = [
-            k for k, f in enumerate(flags) if f & CLAIM or (f & TRIGGER and (k == 0 or not f & CAPITALISED))
+            k for k in compress(range(len(flags)), map(and_, flags, repeat(CLAIM | TRIGGER)))
+            if k == 0 or flags[k] & CLAIM or not flags[k] & CAPITALISED
         ]
         i = 0
         for k in candidates:

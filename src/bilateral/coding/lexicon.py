@@ -98,6 +98,9 @@ class Lexicon:
     accusation_code: str = ""  # the code of a speaker's report of another party's use of force
     consideration_code: str = ""  # the code of an act only considered ("is considering giving aid")
     riot_code: str = ""  # the code of force or destruction by protesters ("protest violently, riot")
+    # the words that close a verb's clause (see ``triggers.clause_end``): strong punctuation and
+    # the clause breaks other than those that also open an adverbial phrase ("as", "after" ...)
+    clause_closers: frozenset[str] = frozenset()
     riot_prefixes: tuple[str, ...] = ()  # the codes (by prefix) that become a riot when protesters act
     obligations: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)  # modal -> demand code
 
@@ -367,6 +370,8 @@ def _load() -> Lexicon:
         noun_compounds=noun_compounds,
         trigger_forms=frozenset(verb_forms)
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
+        clause_closers=frozenset({";", ":", "—", "–"})
+        | (words["clause_breaks"] - {"as", "after", "before", "since", "that"}),
     )
     return lex
 

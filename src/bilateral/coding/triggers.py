@@ -108,11 +108,10 @@ def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
 
 def clause_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     """Index of the first clause-closing token at or after ``start`` (or the sentence end)."""
-    breaks = lexicon.words["clause_breaks"]
+    closers = lexicon.clause_closers
     stop = min(len(tokens), start + OBJECT_WINDOW)
     for j in range(start, stop):
-        low = tokens[j].lower
-        if low in {";", ":", "—", "–"} or (low in breaks and low not in {"as", "after", "before", "since", "that"}):
+        if tokens[j].lower in closers:
             return j
     return stop
 
