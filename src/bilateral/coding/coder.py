@@ -9,7 +9,6 @@ words in the clause, and a channel from the deed or channel words nearby.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -84,6 +83,7 @@ class Coder:
         self.lexicon = lexicon or Lexicon.load()
         self.codebook = codebook or Codebook.load()
         self._forms = WordForms(self.actors, self.lexicon)
+        self._channels_of_codes: dict[str, str] = {}
 
     @cached_property
     def _clause_or_speech(self) -> frozenset[str]:
@@ -99,6 +99,11 @@ class Coder:
     def _channel_words(self) -> frozenset[str]:
         """Words that can start a channel phrase."""
         return frozenset(self.lexicon.channels)
+
+    @cached_property
+    def _channel_stops(self) -> frozenset[str]:
+        """Words where an object's channel words end: clause breaks and commas."""
+        return self.lexicon.words["clause_breaks"] | {",", ";", ":"}
 
     @cached_property
     def _strong_channel_words(self) -> frozenset[str]:
@@ -418,7 +423,7 @@ class Coder:
                     source_entry=report.trace.source_entry if report.trace else "",
                     target_text=tgt_text, target_entry=entry, notes=[note],
                 )
-            channel = self._defaults.lookup(self._defaults.channel, code) or "other"
+            channel = self._default_channel(code)
             made = self._event(where, speaker, addressee, code, "realized", channel, report.span, trace)
             pos = next((k for k, x in enumerate(out) if x is ev), len(out))
             out.insert(pos, made)
@@ -783,7 +788,7 @@ class Coder:
                 final_code = self._defaults.lookup(self._defaults.intent, code) or code
             if final_code not in self.codebook:
                 continue
-            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel, index.positions)
+            ch, ch_cue = self._channel(tokens, trig, s, e, code, channel, index)
             # the first deed's evidence runs from the verb; later ones in a list are their own words
             first = not out or not deed_text
             span_start = tokens[min(trig.index, s)].start if first else tokens[s].start
@@ -1285,42 +1290,51 @@ class Coder:
         return "realized", ""
 
     def _channel(
-        self, tokens: list[Token], trig: Trigger, s: int, e: int, code: str, rule_channel: str,
-        words: Collection[str],
+        self, tokens: list[Token], trig: Trigger, s: int, e: int, code: str, rule_channel: str, index: TokenIndex,
     ) -> tuple[str, str]:
-        """The channel of an event and the words that set it. ``words``: the sentence's words, so
+        """The channel of an event and the words that set it. ``index``: the sentence's words, so
         that the search is skipped when none of them can name a channel."""
         if rule_channel and rule_channel not in {"other", "diplomatic"}:
             return rule_channel, ""
         if rule_channel and trig.deed is not None:
             return rule_channel, ""
         lex = self.lexicon
+        lows, words = index.lows, index.positions
         verbal = code[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
         if verbal and not self._strong_channel_words.isdisjoint(words):
             # an institution named in the clause ("talks with the IMF") places even words in its channel
             end = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
             for j in range(max(0, trig.index - 8), min(len(tokens), end + OBJECT_WINDOW)):
-                for ph, ch in lex.strong_channels.get(tokens[j].lower, ()):
+                for ph, ch in lex.strong_channels.get(lows[j], ()):
                     if _phrase_at(tokens, j, ph):
                         return ch, " ".join(ph)
         if not self._channel_words.isdisjoint(words):
             # words reported as said or praised only set a channel when they are the object itself
             reach = 4 if verbal else OBJECT_WINDOW
             stop = min(len(tokens), max(e, trig.end) + reach)
+            stops = self._channel_stops
             for j in range(max(e, trig.end), stop):
-                if tokens[j].lower in {",", ";", ":"} or tokens[j].lower in lex.words["clause_breaks"]:
+                if lows[j] in stops:
                     stop = j
                     break
             lo = trig.index if verbal else max(0, trig.index - 8)
-            for j in list(range(trig.index + 1, stop)) + list(range(trig.index - 1, lo - 1, -1)):
-                for ph, ch in lex.channels.get(tokens[j].lower, ()):
+            channels = lex.channels
+            for j in [*range(trig.index + 1, stop), *range(trig.index - 1, lo - 1, -1)]:
+                for ph, ch in channels.get(lows[j], ()):
                     if _phrase_at(tokens, j, ph):
                         if ch == "diplomatic" and rule_channel:
                             continue
                         return ch, " ".join(ph)
         if rule_channel:
             return rule_channel, ""
-        return self._defaults.lookup(self._defaults.channel, code) or "other", ""
+        return self._default_channel(code), ""
+
+    def _default_channel(self, code: str) -> str:
+        """The channel a code has when nothing in the sentence names one (cached: codes are few)."""
+        got = self._channels_of_codes.get(code)
+        if got is None:
+            got = self._channels_of_codes[code] = self._defaults.lookup(self._defaults.channel, code) or "other"
+        return got
 
     # ------------------------------------------------------------------ discourse
 
