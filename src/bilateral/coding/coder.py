@@ -146,8 +146,8 @@ class Coder:
         for s, words, flags, matches in zip(sents, texts, flagged, matched, strict=True):
             if words and not self._may_mention(matches, words, discourse):
                 # no actor named and none referred to: no event; most news sentences are such, and
-                # they are never tokenised into Token objects
-                self._update_discourse(discourse, [], [])
+                # they are never tokenised into Token objects (nor do they change the referents)
+                discourse.sentences_seen += 1
                 continue
             events.extend(self.code_sentence(
                 s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse,
@@ -161,7 +161,7 @@ class Coder:
         """Whether a sentence can have a mention that names an actor (a country, an organisation,
         a person): a dictionary match other than a bare sector word, a hyphenated pair, or a
         coreference phrase with a referent (an actor named earlier in the document)."""
-        if any(entry.kind != "sector" and entry.code for _end, entry in matches.values()):
+        if matches and any(entry.kind != "sector" and entry.code for _end, entry in matches.values()):
             return True
         forms = self._forms
         if forms.hyphenated(words):
