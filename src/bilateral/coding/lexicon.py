@@ -26,6 +26,10 @@ class VerbPattern:
     before: tuple[str, ...]
     after: tuple[str, ...]
     code: str
+    # the elements before and after the verb as the phrases that match them (a synset's phrases or
+    # the element's own words), parentheses dropped: resolved once at load, not at every match
+    before_phrases: tuple[tuple[Phrase, ...], ...] = field(default=(), compare=False, repr=False)
+    after_phrases: tuple[tuple[Phrase, ...], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -79,7 +83,6 @@ class Lexicon:
     coreference: dict[str, list[Phrase]] = field(default_factory=dict)
     intent_verbs: frozenset[str] = frozenset()
     lemmas: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
-    _elements: dict[str, list[Phrase]] = field(default_factory=dict, repr=False)
     _anchors: dict[VerbPattern, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _verb_form_cache: dict[str, VerbForm | None] = field(default_factory=dict, repr=False)
     _blocks: dict[
@@ -103,13 +106,6 @@ class Lexicon:
     clause_closers: frozenset[str] = frozenset()
     riot_prefixes: tuple[str, ...] = ()  # the codes (by prefix) that become a riot when protesters act
     obligations: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)  # modal -> demand code
-
-    def element_phrases(self, element: str) -> list[Phrase]:
-        """A pattern element ("peace_talks") as a one-phrase list, cached."""
-        got = self._elements.get(element)
-        if got is None:
-            got = self._elements[element] = [tuple(element.split("_"))]
-        return got
 
     def candidate_patterns(self, block: str, words: Collection[str]) -> list[VerbPattern]:
         """The block's patterns whose first word is among ``words``, most specific first."""
@@ -253,16 +249,23 @@ def _load() -> Lexicon:
         for form in forms.split(";"):
             verb_forms.setdefault(form, []).append((block, lemma, code))
             lemma_of.setdefault(form, lemma)
+    synsets: dict[str, list[Phrase]] = {}
+    for name, phrase, *_ in _read("synsets.tsv"):
+        synsets.setdefault(name.upper().rstrip("_"), []).append(_phrase(phrase))
+
+    def resolved(elements: tuple[str, ...]) -> tuple[tuple[Phrase, ...], ...]:
+        return tuple(
+            tuple(synsets.get(el, ())) if el.startswith("&") else (tuple(el.split("_")),)
+            for el in elements if el not in {"(", ")"}
+        )
+
     patterns: dict[str, list[VerbPattern]] = {}
     for block, before, after, code, *_ in _read("verb_patterns.tsv"):
         if not code:
             continue
-        p = VerbPattern(
-            block,
-            tuple(_element(t) for t in before.split()),
-            tuple(_element(t) for t in after.split()),
-            code,
-        )
+        before_els = tuple(_element(t) for t in before.split())
+        after_els = tuple(_element(t) for t in after.split())
+        p = VerbPattern(block, before_els, after_els, code, resolved(before_els), resolved(after_els))
         patterns.setdefault(block, []).append(p)
     # a bare "verb *" pattern says no more than the block's default code, which the coder applies
     # on its own terms (light verbs never); kept, it would code "repeated their willingness" as 111
@@ -270,9 +273,6 @@ def _load() -> Lexicon:
         patterns[block] = [p for p in plist if p.before or p.after]
     for plist in patterns.values():
         plist.sort(key=lambda p: -(len(p.before) + len(p.after)))
-    synsets: dict[str, list[Phrase]] = {}
-    for name, phrase, *_ in _read("synsets.tsv"):
-        synsets.setdefault(name.upper().rstrip("_"), []).append(_phrase(phrase))
     verb_objects: dict[str, list[VerbObject]] = {}
     for verbs, objects, code, channel, *_ in _read("verb_objects.tsv"):
         objs = () if objects.strip() == "-" else tuple(_phrase(o) for o in objects.split(";"))

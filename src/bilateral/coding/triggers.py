@@ -160,22 +160,18 @@ def deeds_in(
     return out
 
 
-def _pattern_matches(p: VerbPattern, i: int, stop: int, lexicon: Lexicon, index: TokenIndex) -> int:
+def _pattern_matches(p: VerbPattern, i: int, stop: int, index: TokenIndex) -> int:
     """End index of a match of ``p`` for the verb at ``i``, or -1."""
-    if p.before:
+    if p.before_phrases:
         pos = max(0, i - 4)
-        for el in p.before:
-            if el in {"(", ")"}:
-                continue
-            pos = index.find(_phrases(el, lexicon), pos, i)
+        for phrases in p.before_phrases:
+            pos = index.find(phrases, pos, i)
             if pos < 0:
                 return -1
     pos = i + 1
     first = True
-    for el in p.after:
-        if el in {"(", ")"}:
-            continue
-        end = index.find(_phrases(el, lexicon), pos, stop)
+    for phrases in p.after_phrases:
+        end = index.find(phrases, pos, stop)
         if end < 0:
             return -1
         if first and any(pos <= a < end - 1 for a in index.actor_starts):
@@ -184,12 +180,6 @@ def _pattern_matches(p: VerbPattern, i: int, stop: int, lexicon: Lexicon, index:
         first = False
         pos = end
     return pos
-
-
-def _phrases(el: str, lexicon: Lexicon) -> list[Phrase]:
-    if el.startswith("&"):
-        return lexicon.synsets.get(el, [])
-    return lexicon.element_phrases(el)
 
 
 def verb_triggers(
@@ -237,7 +227,7 @@ def verb_triggers(
                 words = [el for el in p.after if el not in {"(", ")"}]
                 if p.before or len(words) != 1 or words[0].startswith("&") or words[0] in lexicon.words["prepositions"]:
                     continue  # one plain content word only: "present * evidence"
-                end = index.find(_phrases(words[0], lexicon), start, stop)
+                end = index.find(p.after_phrases[0], start, stop)
                 if end >= 0:
                     return Trigger(i, end, p.code, None, f"{block}: {p.label} (passive) -> {p.code}")
         return None
@@ -249,7 +239,7 @@ def verb_triggers(
         if block not in lexicon.patterns:
             continue  # no patterns ("sanctions" and other nouns.tsv entries)
         for p in lexicon.candidate_patterns(block, window):
-            end = _pattern_matches(p, i, stop, lexicon, index)
+            end = _pattern_matches(p, i, stop, index)
             if end >= 0:
                 return Trigger(i, max(end, i + 1), p.code, None, f"{block}: {p.label} -> {p.code}", clause=stop)
     if lemma in lexicon.words["pattern_only"]:
