@@ -84,3 +84,19 @@ def test_word_index_finds_what_a_scan_finds(
     assert index.find(phrases, start, stop) == _scan(words, phrases, start, stop)
     assert set(index.positions) == set(words)
     assert all(words[index.positions[w]] == w and w not in words[:index.positions[w]] for w in words)
+
+
+def test_pattern_phrases_are_what_their_elements_name() -> None:
+    # resolved at load: a synset element stands for its phrases, any other for its own words
+    lex = lexicon()
+    checked = 0
+    for patterns in lex.patterns.values():
+        for p in patterns:
+            for elements, resolved in ((p.before, p.before_phrases), (p.after, p.after_phrases)):
+                named = [el for el in elements if el not in {"(", ")"}]
+                assert len(named) == len(resolved)
+                for el, phrases in zip(named, resolved, strict=True):
+                    expected = lex.synsets.get(el, []) if el.startswith("&") else [tuple(el.split("_"))]
+                    assert list(phrases) == expected
+                    checked += 1
+    assert checked > 1000
