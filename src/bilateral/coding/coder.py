@@ -268,6 +268,10 @@ class Coder:
             hidden = suppress_from <= i < suppress_until  # inside a claim's content: read only to find an accusation
             if (hidden and not claim_content) or stalled_span[0] <= i < stalled_span[1]:
                 continue
+            if self._marked_noun(tokens, i) and low not in noun_forms and not self._eventive(low):
+                # "the trade", "imports of": a noun naming no event, whatever a trigger would say
+                i += 1
+                continue
             trig = verb_triggers(tokens, i, lex, positions)
             if trig is None and i > 1 and (tokens[i - 1].lower in passive_aux or tokens[i - 1].lower.endswith("ly")):
                 trig = self._passive_object_trigger(tokens, i, positions, mentions)
@@ -585,17 +589,25 @@ class Coder:
             j += 1
         return j < len(tokens) and tokens[j].lower.isalpha() and tokens[j].lower not in lex.words["prepositions"]
 
+    def _marked_noun(self, tokens: list[Token], i: int) -> bool:
+        """A word its neighbours mark as a noun whatever it would trigger: after a determiner or an
+        adjective-like marker ("the trade"), before "of" ("imports of rice"), after a figure ("15 pct
+        purchases")."""
+        if i == 0:
+            return False
+        prev = tokens[i - 1].lower
+        if prev in self.lexicon.words["noun_markers"] or prev[:1].isdigit() or prev in {"%", "$"}:
+            return True
+        return i + 1 < len(tokens) and tokens[i + 1].lower == "of"
+
     def _is_noun(self, tokens: list[Token], i: int, mentions: list[Mention], trig: Trigger | None = None) -> bool:
         """A base-form trigger after a determiner or adjective is a noun ("public praise")."""
         if i == 0:
             return False
-        prev = tokens[i - 1].lower
-        if prev in self.lexicon.words["noun_markers"]:
+        if self._marked_noun(tokens, i):
             return True
+        prev = tokens[i - 1].lower
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        low_form = tokens[i].lower
-        if nxt == "of" or prev[:1].isdigit() or prev in {"%", "$"}:
-            return True  # "imports of rice", "15 pct purchases": nouns
         low = tokens[i].lower
         with_object = trig is not None and (trig.deed is not None or trig.end > i + 1)
         if not with_object and self.lexicon.lemma(low) == low and any(
@@ -604,16 +616,15 @@ class Coder:
             return True  # "Japan trade", "U.S. aid": a singular name before a bare verb form makes a compound noun
         if prev in {",", "and", "or"} and i + 1 < len(tokens) and tokens[i + 1].lower == ",":
             return True  # an item of a list: "economic, trade, or security gains"
-        if low_form.endswith("s") and nxt in {",", ".", ";", ":", "and", "or", ")"} and any(
+        if low.endswith("s") and nxt in {",", ".", ";", ":", "and", "or", ")"} and any(
             m.end == i and m.code for m in mentions
         ):
             return True  # "with its European Union partners,": a plural noun closing its phrase
         if prev in self.lexicon.words["prepositions"] and prev not in {"to"}:
             # "by showing alignment" is a gerund (a verb); "for attacks" is a noun
-            return not tokens[i].lower.endswith("ing")
+            return not low.endswith("ing")
         if any(m.end == i for m in mentions):
             return False
-        low = tokens[i].lower
         if (
             low.endswith("ing") and prev.isalpha() and tokens[i - 1].text[:1].islower()
             and nxt.replace("-", "").isalpha() and nxt not in self.lexicon.words["prepositions"]
