@@ -56,6 +56,12 @@ class WordForms:
 
     def flags(self, texts: list[str]) -> list[int]:
         """The flags of each token text, in order."""
+        try:
+            # once the corpus's common forms are learned nearly every sentence is known throughout;
+            # a KeyError then costs less than looking for None among the flags of every sentence
+            return list(map(self._table.__getitem__, texts))
+        except KeyError:
+            pass
         out = list(map(self._table.get, texts))
         if None in out:
             for k, f in enumerate(out):
