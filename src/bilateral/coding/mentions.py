@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
 from bilateral.coding.tokens import Token
-from bilateral.coding.wordforms import COREF, HYPHENATED, actor_starts, positions
+from bilateral.coding.wordforms import actor_starts, mention_starts
 
 
 @dataclass(slots=True)
@@ -83,9 +83,9 @@ def find_mentions(
     coref = lexicon.coref_index
     coref_first = lexicon.coref_first
     possessives = coref.get("possessive", {})
-    # only dictionary matches, hyphenated words and coreference words can start a mention
+    # only dictionary matches, hyphenated words and coreference phrases can start a mention
     if flags is not None:
-        extra = positions(flags, (COREF if discourse is not None else 0) | HYPHENATED)
+        extra = mention_starts(flags, discourse is not None)
     else:
         starts = lexicon.coref_starts if discourse is not None else frozenset()
         extra = [k for k, t in enumerate(tokens) if t.lower in starts or ("-" in t.text and t.text[:1].isupper())]
