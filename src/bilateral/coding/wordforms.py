@@ -147,8 +147,5 @@ def mention_starts(flags: list[int], coreference: bool) -> list[int]:
     if not coreference:
         return positions(flags, HYPHENATED)
     last = len(flags) - 1
-    return [
-        k for k, f in enumerate(flags)
-        if f & (COREF | HYPHENATED)
-        and (f & (COREF_WORD | HYPHENATED) or (k < last and flags[k + 1] & COREF_SECOND))
-    ]
+    start, whole = COREF | HYPHENATED, COREF_WORD | HYPHENATED  # combined once, not per token
+    return [k for k, f in enumerate(flags) if f & start and (f & whole or (k < last and flags[k + 1] & COREF_SECOND))]
