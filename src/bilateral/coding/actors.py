@@ -258,8 +258,7 @@ class ActorDictionary:
         on that date are skipped; with ``date=None`` every entry is valid).  If no entry of the
         longest phrase is valid, shorter phrases are tried.
         """
-        found = self.matches(tokens, date, (i,))
-        return (found[0][1], found[0][2]) if found else None
+        return self.spans(tokens, date, (i,)).get(i)
 
     def iter_matches(self, tokens: Sequence[str], date: str | None = None) -> Iterator[tuple[int, int, ActorEntry]]:
         """Greedy left-to-right matches over a sentence: ``(start, end, entry)``."""
@@ -270,9 +269,17 @@ class ActorDictionary:
     ) -> list[tuple[int, int, ActorEntry]]:
         """Greedy left-to-right matches over a sentence: ``(start, end, entry)``, as a list.
 
-        At each start the longest phrase wins, as :meth:`match` says. ``candidates``, when given,
-        are the only token indices where a match may start (those whose form
-        :meth:`starts_phrase`), in increasing order.
+        ``candidates``, when given, are the only token indices where a match may start (those
+        whose form :meth:`starts_phrase`), in increasing order.
+        """
+        return [(start, end, entry) for start, (end, entry) in self.spans(tokens, date, candidates).items()]
+
+    def spans(
+        self, tokens: Sequence[str], date: str | None = None, candidates: Sequence[int] | None = None
+    ) -> dict[int, tuple[int, ActorEntry]]:
+        """:meth:`matches` as start -> ``(end, entry)``, in order of the start (what the coder keeps).
+
+        At each start the longest phrase wins, as :meth:`match` says.
         """
         if candidates is None:
             candidates = [i for i, tok in enumerate(tokens) if self.starts_phrase(tok)]
@@ -282,7 +289,7 @@ class ActorDictionary:
         keys = _NORM_CACHE  # normalize_token's cache: a hit spares the call (a key is never "")
         select = self._select
         n = len(tokens)
-        out: list[tuple[int, int, ActorEntry]] = []
+        out: dict[int, tuple[int, ActorEntry]] = {}
         end = 0
         for i in candidates:
             if i < end:
@@ -317,7 +324,7 @@ class ActorDictionary:
                 stop = i + 1
                 hit = single[0] or select(single[1], tok, date)
             if hit is not None:
-                out.append((i, stop, hit))
+                out[i] = stop, hit
                 end = stop
         return out
 

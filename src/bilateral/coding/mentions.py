@@ -160,7 +160,7 @@ def dictionary_matches(
     candidates = None if flags is None else actor_starts(flags)
     if candidates == []:
         return {}
-    return {start: (end, entry) for start, end, entry in actors.matches(words, date, candidates)}
+    return actors.spans(words, date, candidates)
 
 
 def _hyphenated(token: Token, actors: ActorDictionary, date: str | None) -> list[ActorEntry]:
