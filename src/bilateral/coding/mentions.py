@@ -57,8 +57,13 @@ def _match_phrase(tokens: list[Token], i: int, index: dict[str, list[Phrase]]) -
     """Length of the longest indexed phrase matching at ``i`` (0 when none)."""
     for ph in index.get(tokens[i].lower, ()):
         n = len(ph)
-        if i + n <= len(tokens) and all(tokens[i + k].lower == ph[k] for k in range(n)):
-            return n
+        if i + n <= len(tokens):
+            # a plain loop, not all() over a generator: most phrases are one or two words long
+            for k in range(n):
+                if tokens[i + k].lower != ph[k]:
+                    break
+            else:
+                return n
     return 0
 
 
