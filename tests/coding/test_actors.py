@@ -7,6 +7,8 @@ import importlib.util
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bilateral.coding.actors import ActorDictionary, ActorEntry, normalize_token, tokenize
 
@@ -305,3 +307,35 @@ def test_names_whose_country_changed_with_the_date(ad: ActorDictionary, text: st
     words = tokenize(text)
     hit = ad.match(words, 0, date)
     assert hit is not None and hit[0] == len(words) and hit[1].code == code
+
+
+def match_by_phrases(ad: ActorDictionary, tokens: list[str], i: int, date: str | None) -> tuple[int, ActorEntry] | None:
+    """:meth:`ActorDictionary.match` the slow way: every phrase length tried from the longest, each
+    phrase's entries always chosen by ``_select`` (no index, no entry that always wins)."""
+    longest = max(len(p) for p in ad._phrases)
+    for stop in range(min(len(tokens), i + longest), i, -1):
+        ents = ad._phrases.get(tuple(normalize_token(t) for t in tokens[i:stop]))
+        if ents:
+            e = ad._select(ents, tokens[i], date, tokens[i:stop] if stop > i + 1 else ())
+            if e is not None:
+                return stop, e
+    return None
+
+
+# forms that start phrases of several lengths, persons with dates, capitals-only and group names
+PHRASE_WORDS = [
+    "the", "The", "United", "States", "Nations", "of", "America", "Bank", "World", "Japan", "Bank", "New", "Delhi",
+    "York", "Zealand", "Prime", "Minister", "Shehbaz", "Sharif", "Nawaz", "Barack", "Obama", "Reagan", "Ronald",
+    "US", "us", "U.S.", "IS", "is", "Islamic", "State", "islamic", "state", "Armed", "armed", "Group", "group",
+    "Haqqani", "network", "Network", "Congo", "Republic", "Democratic", "Congolese", "Said", "said", "in", "In",
+    "He", "he", "Lifeng", "lifeng", "army", "officials", "White", "House", "Pakistan's", "Islamabad", "'s", ".",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_WORDS), min_size=1, max_size=12),
+       st.sampled_from([None, "1987-03-01", "2010-05-01", "2025-06-01"]))
+def test_match_equals_trying_every_phrase(words: list[str], date: str | None) -> None:
+    ad = ActorDictionary.load()
+    for i in range(len(words)):
+        assert ad.match(words, i, date) == match_by_phrases(ad, words, i, date), (words, i)

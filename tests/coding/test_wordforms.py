@@ -53,6 +53,16 @@ def test_flags_are_learned_once_and_kept() -> None:
     assert forms.flags(["loans", "Pakistan"]) == [first[3], first[0]]
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Pakistan", "said", "it", "the", "country", "India-Pakistan", "US", "us",
+                                          "remained", "IMF", "loans", ".", "Zxq", "zxq"]), max_size=8), max_size=6))
+def test_flags_alike_whether_forms_are_known_or_new(sentences: list[list[str]]) -> None:
+    # a sentence of known forms takes a shortcut; one with a new form learns it
+    forms = WordForms(coder().actors, coder().lexicon)
+    for texts in sentences:
+        assert forms.flags(texts) == [WordForms(coder().actors, coder().lexicon).flags([t])[0] for t in texts]
+
+
 def test_positions() -> None:
     assert positions([0, ACTOR, TRIGGER, ACTOR | TRIGGER], ACTOR) == [1, 3]
     assert positions([0, ACTOR, TRIGGER], COREF | TRIGGER) == [2]

@@ -104,7 +104,16 @@ class ActorEntry:
         return self.end is None or d < self.end
 
 
-_Cand = tuple[tuple[str, ...], list[tuple[ActorEntry, int]]]
+# the entries of one phrase in priority order, each with its casing rule (see ActorDictionary.__init__),
+# headed by the entry :meth:`ActorDictionary._select` returns whatever the date and casing (the first
+# entry, when it fits any case and holds on every date), else None
+_Ents = tuple[ActorEntry | None, list[tuple[ActorEntry, int]]]
+_Cand = tuple[tuple[str, ...], _Ents]
+
+
+def _entries(ents: list[tuple[ActorEntry, int]]) -> _Ents:
+    e, cs = ents[0]
+    return (e if cs == 0 and e.start is None and e.end is None else None), ents
 
 
 class ActorDictionary:
@@ -133,16 +142,16 @@ class ActorDictionary:
             by_phrase.setdefault(e.phrase, []).append((rank.get(e.kind, len(rank)), n, e, cs))
         self._phrases: dict[tuple[str, ...], list[tuple[ActorEntry, int]]] = {}
         # first token -> (entries of the one-token phrase, second token -> longer phrases)
-        index: dict[str, tuple[list[tuple[ActorEntry, int]] | None, dict[str, list[_Cand]]]] = {}
+        index: dict[str, tuple[_Ents | None, dict[str, list[_Cand]]]] = {}
         for phrase, lst in by_phrase.items():
             lst.sort(key=lambda x: (x[0], x[1]))
             ents = [(x[2], x[3]) for x in lst]
             self._phrases[phrase] = ents
             single, longer = index.get(phrase[0], (None, {}))
             if len(phrase) == 1:
-                single = ents
+                single = _entries(ents)
             else:
-                longer.setdefault(phrase[1], []).append((phrase[2:], ents))
+                longer.setdefault(phrase[1], []).append((phrase[2:], _entries(ents)))
             index[phrase[0]] = (single, longer)
         for _, longer in index.values():
             for cands in longer.values():
@@ -249,34 +258,7 @@ class ActorDictionary:
         on that date are skipped; with ``date=None`` every entry is valid).  If no entry of the
         longest phrase is valid, shorter phrases are tried.
         """
-        tok = tokens[i]
-        key = _NORM_CACHE.get(tok)
-        slot = self._index.get(key if key is not None else normalize_token(tok))
-        if slot is None:
-            return None
-        single, longer = slot
-        n = len(tokens)
-        if longer and i + 1 < n:
-            cands = longer.get(normalize_token(tokens[i + 1]))
-            if cands is not None:
-                base = i + 2
-                for rest, ents in cands:
-                    k = len(rest)
-                    if base + k > n:
-                        continue
-                    j = 0
-                    while j < k and normalize_token(tokens[base + j]) == rest[j]:
-                        j += 1
-                    if j < k:
-                        continue
-                    e = self._select(ents, tok, date, tokens[i:base + k])
-                    if e is not None:
-                        return base + k, e
-        if single is not None:
-            e = self._select(single, tok, date)
-            if e is not None:
-                return i + 1, e
-        return None
+        return self.spans(tokens, date, (i,)).get(i)
 
     def iter_matches(self, tokens: Sequence[str], date: str | None = None) -> Iterator[tuple[int, int, ActorEntry]]:
         """Greedy left-to-right matches over a sentence: ``(start, end, entry)``."""
@@ -290,17 +272,60 @@ class ActorDictionary:
         ``candidates``, when given, are the only token indices where a match may start (those
         whose form :meth:`starts_phrase`), in increasing order.
         """
+        return [(start, end, entry) for start, (end, entry) in self.spans(tokens, date, candidates).items()]
+
+    def spans(
+        self, tokens: Sequence[str], date: str | None = None, candidates: Sequence[int] | None = None
+    ) -> dict[int, tuple[int, ActorEntry]]:
+        """:meth:`matches` as start -> ``(end, entry)``, in order of the start (what the coder keeps).
+
+        At each start the longest phrase wins, as :meth:`match` says.
+        """
         if candidates is None:
             candidates = [i for i, tok in enumerate(tokens) if self.starts_phrase(tok)]
-        out: list[tuple[int, int, ActorEntry]] = []
+        # the whole search is one loop with its lookups bound locally: every sentence of every
+        # document passes here, and most candidate starts fail at the first or second word
+        index = self._index
+        keys = _NORM_CACHE  # normalize_token's cache: a hit spares the call (a key is never "")
+        select = self._select
+        n = len(tokens)
+        out: dict[int, tuple[int, ActorEntry]] = {}
         end = 0
         for i in candidates:
             if i < end:
                 continue
-            m = self.match(tokens, i, date)
-            if m is not None:
-                out.append((i, m[0], m[1]))
-                end = m[0]
+            tok = tokens[i]
+            slot = index.get(keys.get(tok) or normalize_token(tok))
+            if slot is None:
+                continue
+            single, longer = slot
+            hit: ActorEntry | None = None
+            stop = i + 1
+            if longer and stop < n:
+                nxt = tokens[stop]
+                cands = longer.get(keys.get(nxt) or normalize_token(nxt))
+                if cands is not None:
+                    base = i + 2
+                    for rest, (plain, ents) in cands:  # the longest first
+                        stop = base + len(rest)
+                        if stop > n:
+                            continue
+                        j = base
+                        for word in rest:
+                            t = tokens[j]
+                            if (keys.get(t) or normalize_token(t)) != word:
+                                break
+                            j += 1
+                        if j == stop:
+                            hit = plain or select(ents, tok, date, tokens[i:stop])
+                            if hit is not None:
+                                break
+            if hit is None and single is not None:
+                stop = i + 1
+                hit = single[0] or select(single[1], tok, date)
+            if hit is not None:
+                out[i] = stop, hit
+                end = stop
         return out
 
     def starts_phrase(self, token: str) -> bool:
@@ -326,8 +351,8 @@ class ActorDictionary:
                 # the casing tests of _select that need only the first word
                 return cs == 0 or (cs == -1 and upper) or (cs > 0 and (capital or not cs & 1))
 
-            whole = any(fits(cs) for _e, cs in single or ())
-            head = any(fits(cs) for cands in longer.values() for _rest, ents in cands for _e, cs in ents)
+            whole = single is not None and any(fits(cs) for _e, cs in single[1])
+            head = any(fits(cs) for cands in longer.values() for _rest, (_p, ents) in cands for _e, cs in ents)
         return whole, head, key in self._seconds
 
     def resolve_actor(self, name: str, date: str | None = None) -> ActorEntry | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
 from bilateral.coding.tokens import Token
-from bilateral.coding.wordforms import COREF, HYPHENATED, actor_starts, positions
+from bilateral.coding.wordforms import actor_starts, mention_starts
 
 
 @dataclass(slots=True)
@@ -57,8 +57,13 @@ def _match_phrase(tokens: list[Token], i: int, index: dict[str, list[Phrase]]) -
     """Length of the longest indexed phrase matching at ``i`` (0 when none)."""
     for ph in index.get(tokens[i].lower, ()):
         n = len(ph)
-        if i + n <= len(tokens) and all(tokens[i + k].lower == ph[k] for k in range(n)):
-            return n
+        if i + n <= len(tokens):
+            # a plain loop, not all() over a generator: most phrases are one or two words long
+            for k in range(n):
+                if tokens[i + k].lower != ph[k]:
+                    break
+            else:
+                return n
     return 0
 
 
@@ -83,13 +88,15 @@ def find_mentions(
     coref = lexicon.coref_index
     coref_first = lexicon.coref_first
     possessives = coref.get("possessive", {})
-    # only dictionary matches, hyphenated words and coreference words can start a mention
+    # only dictionary matches, hyphenated words and coreference phrases can start a mention
     if flags is not None:
-        extra = positions(flags, (COREF if discourse is not None else 0) | HYPHENATED)
+        extra = mention_starts(flags, discourse is not None)
     else:
         starts = lexicon.coref_starts if discourse is not None else frozenset()
         extra = [k for k, t in enumerate(tokens) if t.lower in starts or ("-" in t.text and t.text[:1].isupper())]
     candidates = sorted({*matches, *extra}) if extra else sorted(matches)
+    coref_pairs = lexicon.coref_pairs
+    n = len(tokens)
     i = 0
     for k in candidates:
         if k < i:
@@ -98,28 +105,30 @@ def find_mentions(
         hit = matches.get(i)
         if hit is not None:
             end, entry = hit
+            kind = entry.kind
             # a bare sector word ("officials") names no actor until merged with one
-            code = None if entry.kind == "sector" else (entry.code or None)
+            code = None if kind == "sector" else (entry.code or None)
             raw.append(
-                Mention(i, end, code, entry.sector, entry.kind,
-                        text[tokens[i].start:tokens[end - 1].end], f"{entry.label} [{entry.kind}]")
+                Mention(i, end, code, entry.sector, kind,
+                        text[tokens[i].start:tokens[end - 1].end], f"{entry.label} [{kind}]")
             )
             i = end
             continue
-        inner = _hyphenated(tokens[i], actors, date) if "-" in tokens[i].text else []
+        tok = tokens[i]
+        inner = _hyphenated(tok, actors, date) if "-" in tok.text else []
         if inner:
             first, *others = inner
-            compound = Mention(i, i + 1, first.code or None, first.sector, "adjective", tokens[i].text,
+            compound = Mention(i, i + 1, first.code or None, first.sector, "adjective", tok.text,
                                f"{first.label} [in a hyphenated word]")
-            compound.partners = [Mention(i, i + 1, o.code or None, o.sector, "adjective", tokens[i].text, o.label)
+            compound.partners = [Mention(i, i + 1, o.code or None, o.sector, "adjective", tok.text, o.label)
                                  for o in others]
             raw.append(compound)
             i += 1
             continue
-        low = tokens[i].lower
+        low = tok.lower
         if discourse is not None and (
             low in coref_first
-            or (i + 1 < len(tokens) and (low, tokens[i + 1].lower) in lexicon.coref_pairs)
+            or (i + 1 < n and (low, tokens[i + 1].lower) in coref_pairs)
         ):
             nxt = matches.get(i + 1)
             sector_next = nxt is not None and nxt[1].kind == "sector"
@@ -156,7 +165,7 @@ def dictionary_matches(
     candidates = None if flags is None else actor_starts(flags)
     if candidates == []:
         return {}
-    return {start: (end, entry) for start, end, entry in actors.matches(words, date, candidates)}
+    return actors.spans(words, date, candidates)
 
 
 def _hyphenated(token: Token, actors: ActorDictionary, date: str | None) -> list[ActorEntry]:
@@ -194,14 +203,9 @@ def _coreference(
     # "its army", "their forces": a possessive before a sector word names that country's institution
     possessive = sector_next and _match_phrase(tokens, i, coref.get("possessive", {})) > 0
     n = 1 if possessive else _match_phrase(tokens, i, coref.get("country", {}))
-    # the latest subject-like country earlier in the same sentence, else the discourse's
-    in_sentence = [
-        m.code for m in earlier
-        if m.code and actors.is_country(m.code)
-        and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
-    ]
+    low = tokens[i].lower
     referent_sector: str | None = None
-    if n == 1 and tokens[i].lower in {"it", "its"}:
+    if n == 1 and low in {"it", "its"}:
         # a bare "it" may also be an organisation: "Interpol said it will send a team"; and it keeps
         # the institution it stands for: "Nigeria's army said it killed ..."
         named = [
@@ -215,12 +219,19 @@ def _coreference(
             last = named[-1]
             head = next((m for m in earlier if m.kind == "sector" and last.end <= m.start <= last.end + 2), None)
             referent_sector = head.sector if head is not None else last.sector
+    else:
+        # the latest subject-like country earlier in the same sentence, else the discourse's
+        in_sentence = [
+            m.code for m in earlier
+            if m.code and actors.is_country(m.code)
+            and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)
+        ]
     referent = in_sentence[-1] if in_sentence else (discourse.last_subject or discourse.last_country)
     # "Russia and China said their troops ...": a plural possessive takes the group named before it
-    group_possessive = possessive and tokens[i].lower == "their" and len(set(in_sentence)) >= 2
+    group_possessive = possessive and low == "their" and len(set(in_sentence)) >= 2
     if n and referent and not group_possessive:
         # a bare "it" only refers when a verb-like word follows ("it supported", "it has")
-        if n == 1 and tokens[i].lower == "it" and i + 1 < len(tokens) and not tokens[i + 1].lower.isalpha():
+        if n == 1 and low == "it" and i + 1 < len(tokens) and not tokens[i + 1].lower.isalpha():
             return None
         sector = "GOV" if tokens[i + n - 1].lower in {"government", "administration"} else referent_sector
         return Mention(i, i + n, referent, sector, "coref",
@@ -283,6 +294,8 @@ def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
 def _adjacent(a: Mention, b: Mention, tokens: list[Token]) -> bool:
     """True when only title-like words (capitalised, not a clause word) stand between two mentions,
     or, after a possessive, the modifiers of an institution ("Rwanda's information minister")."""
+    if b.start - a.end > 3:
+        return False  # neither rule below lets more than three words stand between
     gap = tokens[a.end:b.start]
     if gap and gap[0].lower == "'s" and b.kind == "sector" and len(gap) <= 3:
         return all(t.lower.isalpha() for t in gap[1:])

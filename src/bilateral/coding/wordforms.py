@@ -30,6 +30,10 @@ CLAIM = 64
 ACTOR_WORD = 128
 #: The second word of some longer actor phrase ("Delhi" of "New Delhi").
 PHRASE_SECOND = 256
+#: A whole one-word coreference phrase ("it", "their"); a COREF form without it only starts longer ones.
+COREF_WORD = 512
+#: The second word of some longer coreference phrase ("country" of "the country", "sides" of "both sides").
+COREF_SECOND = 1024
 
 _MAX_FORMS = 400_000  # a bound on the table; a corpus with more distinct forms starts it again
 
@@ -38,24 +42,33 @@ class WordForms:
     """Flags of word forms (token texts as the tokeniser writes them), learned on first sight."""
 
     __slots__ = (
-        "_actors", "_claims", "_coref", "_hyphenated", "_refer_words", "_referring", "_stalled", "_table", "_triggers",
+        "_actors", "_claims", "_coref", "_coref_seconds", "_coref_words", "_hyphenated", "_refer_words", "_referring",
+        "_stalled", "_table", "_triggers",
     )
 
     def __init__(self, actors: ActorDictionary, lexicon: Lexicon) -> None:
         self._actors = actors
         self._coref = lexicon.coref_starts
+        self._coref_words = lexicon.coref_first
+        self._coref_seconds = frozenset(pair[1] for pair in lexicon.coref_pairs)
         self._triggers = lexicon.trigger_forms
         self._stalled = frozenset(lexicon.cue_index.get("stalled_predicates", {}))
         self._claims = lexicon.words.get("claim_nouns", frozenset())
         self._table: dict[str, int] = {}
         # the forms that may make a mention without a dictionary match: a hyphenated pair, a
         # one-word coreference phrase, or a word ending a longer one ("the country", "both sides")
-        self._refer_words = lexicon.coref_first | {pair[1] for pair in lexicon.coref_pairs}
+        self._refer_words = self._coref_words | self._coref_seconds
         self._referring: set[str] = set()
         self._hyphenated: set[str] = set()
 
     def flags(self, texts: list[str]) -> list[int]:
         """The flags of each token text, in order."""
+        try:
+            # once the corpus's common forms are learned nearly every sentence is known throughout;
+            # a KeyError then costs less than looking for None among the flags of every sentence
+            return list(map(self._table.__getitem__, texts))
+        except KeyError:
+            pass
         out = list(map(self._table.get, texts))
         if None in out:
             for k, f in enumerate(out):
@@ -86,6 +99,10 @@ class WordForms:
             f |= PHRASE_SECOND
         if low in self._coref:
             f |= COREF
+        if low in self._coref_words:
+            f |= COREF_WORD
+        if low in self._coref_seconds:
+            f |= COREF_SECOND
         if "-" in text and text[:1].isupper():
             f |= HYPHENATED
         if low in self._triggers:
@@ -121,3 +138,14 @@ def actor_starts(flags: list[int]) -> list[int]:
         k for k, f in enumerate(flags)
         if f & ACTOR and (f & ACTOR_WORD or (k < last and flags[k + 1] & PHRASE_SECOND))
     ]
+
+
+def mention_starts(flags: list[int], coreference: bool) -> list[int]:
+    """Indices where a mention other than a dictionary match may start: a capitalised hyphenated
+    word and, with ``coreference``, a one-word coreference phrase ("it") or the first word of a
+    longer one followed by a word that stands second in one ("the" only before "country", …)."""
+    if not coreference:
+        return positions(flags, HYPHENATED)
+    last = len(flags) - 1
+    start, whole = COREF | HYPHENATED, COREF_WORD | HYPHENATED  # combined once, not per token
+    return [k for k, f in enumerate(flags) if f & start and (f & whole or (k < last and flags[k + 1] & COREF_SECOND))]
