@@ -223,8 +223,8 @@ class Coder:
             # stalled deed), so a sentence naming none codes nothing; most news sentences are such
             self._update_discourse(discourse, mentions, [])
             return []
-        positions = TokenIndex(tokens, frozenset(m.start for m in mentions if m.code))
-        plain = positions.plain()
+        word_index = TokenIndex(tokens, frozenset(m.start for m in mentions if m.code))
+        plain = word_index.plain()
         in_mention = {k for m in mentions if m.code for k in range(m.start, m.end)}
         events: list[Event] = []
         statements: list[Event] = []
@@ -241,7 +241,7 @@ class Coder:
         lex = self.lexicon
         stalled, stalled_span = (
             self._stalled_deeds(tokens, mentions, where, discourse, flags)
-            if not lex.cue_index["stalled_predicates"].keys().isdisjoint(positions.positions) else ([], (0, 0))
+            if not lex.cue_index["stalled_predicates"].keys().isdisjoint(word_index.words) else ([], (0, 0))
         )
         noun_forms, noun_compounds = lex.noun_forms, lex.noun_compounds
         hypothetical, consideration = lex.cue_index["hypothetical"], lex.words["consideration"]
@@ -272,9 +272,9 @@ class Coder:
                 # "the trade", "imports of": a noun naming no event, whatever a trigger would say
                 i += 1
                 continue
-            trig = verb_triggers(tokens, i, lex, positions)
+            trig = verb_triggers(tokens, i, lex, word_index)
             if trig is None and i > 1 and (tokens[i - 1].lower in passive_aux or tokens[i - 1].lower.endswith("ly")):
-                trig = self._passive_object_trigger(tokens, i, positions, mentions)
+                trig = self._passive_object_trigger(tokens, i, word_index, mentions)
             if trig is not None and (
                 # a verb that opens a status cue ("exploring the possibility of") is the cue
                 low in consideration
@@ -298,7 +298,7 @@ class Coder:
                 continue
             if hidden:
                 found, _consumed, _subject = self._events_for(
-                    trig, tokens, mentions, where, discourse, None, None, positions
+                    trig, tokens, mentions, where, discourse, None, None, word_index
                 )
                 unasserted.extend(found)
                 i += 1
@@ -309,7 +309,7 @@ class Coder:
                 suppress_from, suppress_until = trig.end, complement_end(tokens, trig.end, self.lexicon)
                 claim_content = reporting
             found, consumed, verb_subject = self._events_for(
-                trig, tokens, mentions, where, discourse, sentence_subject, head_status, positions
+                trig, tokens, mentions, where, discourse, sentence_subject, head_status, word_index
             )
             if found and trig.code[:2] in lex.words["offence_roots"] and i + 1 >= suppress_until:
                 offence = self._offence(tokens, trig.end)
@@ -1098,7 +1098,7 @@ class Coder:
         )
 
     def _passive_object_trigger(
-        self, tokens: list[Token], i: int, positions: TokenIndex, mentions: list[Mention]
+        self, tokens: list[Token], i: int, word_index: TokenIndex, mentions: list[Mention]
     ) -> Trigger | None:
         """A passive whose subject is what a verb pattern wants as object: "Evidence against Russia
         was presented by the US", "Sanctions on Iran were imposed by the EU". Only with an actor in
@@ -1127,7 +1127,7 @@ class Coder:
             for m in mentions
         ):
             return None
-        trig = verb_triggers(tokens, i, self.lexicon, positions, object_span=(lo, aux))
+        trig = verb_triggers(tokens, i, self.lexicon, word_index, object_span=(lo, aux))
         if trig is not None:
             trig.object_start = lo
         return trig
@@ -1310,7 +1310,7 @@ class Coder:
         if rule_channel and trig.deed is not None:
             return rule_channel, ""
         lex = self.lexicon
-        lows, words = index.lows, index.positions
+        lows, words = index.lows, index.words
         verbal = code[:2] in {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
         if verbal and not self._strong_channel_words.isdisjoint(words):
             # an institution named in the clause ("talks with the IMF") places even words in its channel

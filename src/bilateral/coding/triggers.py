@@ -42,53 +42,47 @@ class Trigger:
 
 
 class TokenIndex:
-    """Where each lower-case word of a sentence stands, so a pattern word is found by lookup.
+    """The lower-case words of a sentence, as a list and as a set, so that a pattern word is found
+    by a C-level membership test and ``list.index`` rather than a Python loop per token."""
 
-    Built from C-level operations (a ``map`` and a ``dict(zip(...))``) rather than a Python loop
-    per token: most sentences are only asked whether some word is present at all."""
-
-    __slots__ = ("_first", "actor_starts", "lows", "tokens")
+    __slots__ = ("_words", "actor_starts", "lows", "tokens")
 
     def __init__(self, tokens: list[Token], actor_starts: frozenset[int] = frozenset()) -> None:
         self.tokens = tokens
         self.actor_starts = actor_starts  # where actor mentions begin: a pattern's noun may not skip one
         self.lows: list[str] = list(map(_LOWER, tokens))
-        self._first: dict[str, int] | None = None
+        self._words: set[str] | None = None
 
     @property
-    def positions(self) -> dict[str, int]:
-        """Word -> the index of its first token: membership tells whether the sentence has the word."""
-        if self._first is None:
-            last = len(self.lows) - 1
-            # zipped in reverse, the earliest index of a repeated word is written last and stays
-            self._first = dict(zip(reversed(self.lows), range(last, -1, -1), strict=True))
-        return self._first
+    def words(self) -> set[str]:
+        """The sentence's distinct lower-case words (built on first use)."""
+        if self._words is None:
+            self._words = set(self.lows)
+        return self._words
 
     def plain(self) -> TokenIndex:
         """The same sentence without actor starts (a pattern may then skip an actor), sharing its
-        words and their positions."""
+        words."""
         if not self.actor_starts:
             return self
         plain = TokenIndex.__new__(TokenIndex)
         plain.tokens, plain.actor_starts, plain.lows = self.tokens, frozenset(), self.lows
-        plain._first = self.positions
+        plain._words = self.words
         return plain
 
     def find(self, phrases: Sequence[Phrase], start: int, stop: int) -> int:
         """Index after the earliest phrase occurrence starting in ``[start, stop)``, or -1."""
         best_pos, best_end = -1, -1
-        first = self._first if self._first is not None else self.positions
+        words = self._words if self._words is not None else self.words
         lows, tokens = self.lows, self.tokens
         for ph in phrases:
             word = ph[0]
-            pos = first.get(word)
-            if pos is None:
+            if word not in words:
                 continue
             limit = stop if best_pos < 0 else best_pos
             try:
-                if pos < start:
-                    pos = lows.index(word, start, limit)  # its first occurrence from ``start``
-                while pos < limit:
+                pos = lows.index(word, start, limit)  # raises when the word is not in the range
+                while True:
                     if _phrase_at(tokens, pos, ph):
                         best_pos, best_end = pos, pos + len(ph)
                         break
@@ -191,7 +185,7 @@ def verb_triggers(
     form = lexicon.verb_form(tokens[i].lower)
     if form is None:
         return None
-    if object_span is None and form.needs is not None and form.needs.isdisjoint(index.positions):
+    if object_span is None and form.needs is not None and form.needs.isdisjoint(index.words):
         # most calls: "is", "trade", "shares" with none of their objects' or patterns' words in the sentence
         return None
     blocks, lemma, rules, direction, reporting = form.blocks, form.lemma, form.rules, form.direction, form.reporting
@@ -223,7 +217,7 @@ def verb_triggers(
         return None
     if object_span is not None:
         for block, _lemma, _default in blocks:
-            for p in lexicon.candidate_patterns(block, index.positions):
+            for p in lexicon.candidate_patterns(block, index.words):
                 words = [el for el in p.after if el not in {"(", ")"}]
                 if p.before or len(words) != 1 or words[0].startswith("&") or words[0] in lexicon.words["prepositions"]:
                     continue  # one plain content word only: "present * evidence"
