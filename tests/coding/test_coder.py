@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bilateral.coding import Coder, CoderConfig
 from bilateral.model import Document, Event
@@ -498,3 +502,23 @@ def test_congo_follows_the_date(coder: Coder) -> None:
     now = coder.code_sentence("Congolese troops attacked rebels in Angola.", date="2024-02-01")
     assert [(e.source, e.source_sector) for e in then][:1] == [("COG", "MIL")]
     assert [(e.source, e.source_sector) for e in now][:1] == [("COD", "MIL")]
+
+
+_DYAD_CODER: list[Coder] = []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Pakistan", "India", "Japan", "Iran", "IMF", "army"]), max_size=4),
+                max_size=8))
+def test_main_dyad_is_the_two_most_named_countries(sentences: list[list[str]]) -> None:
+    # Counter.most_common's reading: the two largest counts, ties to the country named first
+    if not _DYAD_CODER:
+        _DYAD_CODER.append(Coder())
+    coder = _DYAD_CODER[0]
+    entries = {name: coder.actors.resolve_actor(name) for name in ["Pakistan", "India", "Japan", "Iran", "IMF", "army"]}
+    matched = [{k: (k + 1, entries[name]) for k, name in enumerate(names)} for names in sentences]
+    counts = Counter(
+        e.code for m in matched for _end, e in m.values() if e is not None and coder.actors.is_country(e.code)
+    )
+    top = [c for c, n in counts.most_common(2) if n >= 2]
+    assert coder._main_dyad(matched) == (tuple(top) if len(top) == 2 else ())  # type: ignore[arg-type]

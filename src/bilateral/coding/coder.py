@@ -8,12 +8,11 @@ words in the clause, and a channel from the deed or channel words nearby.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from itertools import compress, repeat
-from operator import and_
+from operator import and_, itemgetter
 
 from bilateral.coding.actors import ActorDictionary, ActorEntry
 from bilateral.coding.lexicon import Lexicon, Phrase
@@ -173,12 +172,15 @@ class Coder:
 
     def _main_dyad(self, matched: list[dict[int, tuple[int, ActorEntry]]]) -> tuple[str, ...]:
         """The document's two most-mentioned countries (each mentioned at least twice)."""
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}
+        is_country = self.actors.is_country
         for matches in matched:
-            for _end, entry in matches.values():
-                if entry.code and self.actors.is_country(entry.code):
-                    counts[entry.code] += 1
-        top = [c for c, n in counts.most_common(2) if n >= 2]
+            if matches:
+                for _end, entry in matches.values():
+                    if entry.code and is_country(entry.code):
+                        counts[entry.code] = counts.get(entry.code, 0) + 1
+        # the two largest counts, ties to the country named first (as Counter.most_common has it)
+        top = [c for c, n in sorted(counts.items(), key=_second_item, reverse=True)[:2] if n >= 2]
         return tuple(top) if len(top) == 2 else ()
 
     # ------------------------------------------------------------------ sentences
@@ -1365,6 +1367,9 @@ class Coder:
             if first is not None:
                 discourse.last_subject = first.code
         discourse.sentences_seen += 1
+
+
+_second_item = itemgetter(1)
 
 
 def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
