@@ -672,10 +672,11 @@ class Coder:
         lex = self.lexicon
         stop = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
         locative = lex.words["locative"]
-        in_range = [m for m in mentions if trig.index < m.start < max(stop, trig.end) and m.code]
+        reach = max(stop, trig.end)
         in_range = [
-            m for m in in_range
-            if not (tokens[m.start - 1].lower in {",", "the", "a", "an"} and self._trailing_speaker(tokens, m))
+            m for m in mentions
+            if trig.index < m.start < reach and m.code
+            and not (tokens[m.start - 1].lower in {",", "the", "a", "an"} and self._trailing_speaker(tokens, m))
         ]
         after = [m for m in in_range if not (m.start > 0 and tokens[m.start - 1].lower in locative)]
         if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
@@ -717,7 +718,7 @@ class Coder:
         if passive or trig.noun:
             # "the civilians imprisoned for X were released by Y": Y is the agent of the later verb
             clause_verbs = lex.words["clause_verbs"]
-            limit = next((k for k in range(trig.index + 1, max(stop, trig.end))
+            limit = next((k for k in range(trig.index + 1, reach)
                           if tokens[k].lower in clause_verbs), len(tokens)) if passive else len(tokens)
             agent = next(
                 (m for m in after if m.start < limit and self._after_word(tokens, m.start, {"by", "from"})), None
