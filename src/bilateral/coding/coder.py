@@ -270,8 +270,7 @@ class Coder:
             hidden = suppress_from <= i < suppress_until  # inside a claim's content: read only to find an accusation
             if (hidden and not claim_content) or stalled_span[0] <= i < stalled_span[1]:
                 continue
-            if self._marked_noun(tokens, i) and low not in noun_forms and not self._eventive(low):
-                # "the trade", "imports of": a noun naming no event, whatever a trigger would say
+            if self._names_no_event(tokens, i, low):
                 i += 1
                 continue
             trig = verb_triggers(tokens, i, lex, word_index)
@@ -590,6 +589,12 @@ class Coder:
         while j < len(tokens) and tokens[j].lower.endswith("ly"):
             j += 1
         return j < len(tokens) and tokens[j].lower.isalpha() and tokens[j].lower not in lex.words["prepositions"]
+
+    def _names_no_event(self, tokens: list[Token], i: int, low: str) -> bool:
+        """A word its neighbours mark as a noun and that names no event ("the trade", "imports of"):
+        whatever its trigger, the noun check drops it, so it is passed over before the (costlier)
+        trigger search."""
+        return self._marked_noun(tokens, i) and not self._eventive(low)
 
     def _marked_noun(self, tokens: list[Token], i: int) -> bool:
         """A word its neighbours mark as a noun whatever it would trigger: after a determiner or an
