@@ -15,7 +15,7 @@ from itertools import compress, repeat
 from operator import and_, itemgetter
 
 from bilateral.coding.actors import ActorDictionary, ActorEntry
-from bilateral.coding.lexicon import Lexicon, Phrase
+from bilateral.coding.lexicon import Lexicon, longest_phrase_at, phrase_at
 from bilateral.coding.mentions import Discourse, Mention, actor_matches, dictionary_matches, find_mentions
 from bilateral.coding.ontology import Codebook
 from bilateral.coding.sentences import MAX_SENTENCE_CHARS, cap_spans, split_sentences
@@ -279,7 +279,7 @@ class Coder:
             if trig is not None and (
                 # a verb that opens a status cue ("exploring the possibility of") is the cue
                 low in consideration
-                or (low in hypothetical and _starts_any(tokens, i, hypothetical) > 1)
+                or (low in hypothetical and longest_phrase_at(tokens, i, hypothetical) > 1)
                 or self._transitive_misuse(tokens, i, plain)
                 or self._control_verb(tokens, i + 1, plain)
                 # our own verb + object rules ("appealed for aid to fight …") are events themselves
@@ -450,7 +450,7 @@ class Coder:
             last = n.end
         for j in range(last, min(end, last + 3)):
             for phrase, code in self.lexicon.obligations.get(tokens[j].lower, ()):
-                if _phrase_at(tokens, j, phrase):
+                if phrase_at(tokens, j, phrase):
                     return m, code
         return None
 
@@ -463,7 +463,7 @@ class Coder:
         lex = self.lexicon
         stalled = lex.cue_index["stalled_predicates"]
         none: tuple[list[Event], tuple[int, int]] = ([], (0, 0))
-        hit = next((j for j in positions_of(flags, STALLED) if _starts_any(tokens, j, stalled)), -1)
+        hit = next((j for j in positions_of(flags, STALLED) if longest_phrase_at(tokens, j, stalled)), -1)
         if hit < 0:
             return none
         lo = 0
@@ -498,7 +498,7 @@ class Coder:
                 pairs = [(named[0], other)]
         if not pairs:
             return none
-        n = _starts_any(tokens, hit, stalled)
+        n = longest_phrase_at(tokens, hit, stalled)
         out = []
         for src, tgt in pairs:
             trace = None
@@ -1178,7 +1178,7 @@ class Coder:
             return None
         for phrase in self.lexicon.cues["responsibility"]:
             start = j - len(phrase) + 1
-            if start >= 0 and _phrase_at(tokens, start, phrase):
+            if start >= 0 and phrase_at(tokens, start, phrase):
                 return self._subject(tokens, start, mentions)
         return None
 
@@ -1263,9 +1263,9 @@ class Coder:
         around = lows[deed_window.start:deed_window.stop]
         if not (negation.keys().isdisjoint(before) and negation.keys().isdisjoint(around)):
             for j in [*window, *deed_window]:
-                if lows[j] not in negation or _starts_any(tokens, j, lex.cue_index["negation_exceptions"]):
+                if lows[j] not in negation or longest_phrase_at(tokens, j, lex.cue_index["negation_exceptions"]):
                     continue
-                n = _starts_any(tokens, j, negation)
+                n = longest_phrase_at(tokens, j, negation)
                 if n:
                     return "negated", " ".join(t.text for t in tokens[j:j + n])
         if not lex.words["negative_control"].isdisjoint(before):
@@ -1285,14 +1285,14 @@ class Coder:
         backshifted = ""
         for name in ("hypothetical", "intended"):
             for j in window if not lex.cue_index[name].keys().isdisjoint(before) else ():
-                n = _starts_any(tokens, j, lex.cue_index[name])
+                n = longest_phrase_at(tokens, j, lex.cue_index[name])
                 if n and reported and n == 1 and tokens[j].lower in lex.words["backshifted_modals"]:
                     # "Israel announced it would free ...": the reported "will" of an announcement
                     backshifted = f"{tokens[brk].text} … {tokens[j].text}"
                     continue
                 if n:
                     return name, " ".join(t.text for t in tokens[j:j + n])
-            if backshifted and not _starts_any(tokens, trig.index, lex.cue_index["hypothetical"]):
+            if backshifted and not longest_phrase_at(tokens, trig.index, lex.cue_index["hypothetical"]):
                 return "intended", backshifted
             if backshifted:
                 return "hypothetical", tokens[trig.index].text  # "said it would consider sending"
@@ -1325,7 +1325,7 @@ class Coder:
             end = trig.clause if trig.clause >= 0 else clause_end(tokens, trig.index + 1, lex)
             for j in range(max(0, trig.index - 8), min(len(tokens), end + OBJECT_WINDOW)):
                 for ph, ch in lex.strong_channels.get(lows[j], ()):
-                    if _phrase_at(tokens, j, ph):
+                    if phrase_at(tokens, j, ph):
                         return ch, " ".join(ph)
         if not self._channel_words.isdisjoint(words):
             # words reported as said or praised only set a channel when they are the object itself
@@ -1340,7 +1340,7 @@ class Coder:
             channels = lex.channels
             for j in [*range(trig.index + 1, stop), *range(trig.index - 1, lo - 1, -1)]:
                 for ph, ch in channels.get(lows[j], ()):
-                    if _phrase_at(tokens, j, ph):
+                    if phrase_at(tokens, j, ph):
                         if ch == "diplomatic" and rule_channel:
                             continue
                         return ch, " ".join(ph)
@@ -1376,19 +1376,3 @@ class Coder:
 
 
 _second_item = itemgetter(1)
-
-
-def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
-    n = len(phrase)
-    return i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n))
-
-
-def _starts_any(tokens: list[Token], j: int, index: dict[str, list[Phrase]]) -> int:
-    """Length of the longest indexed phrase starting at token ``j`` (0 when none)."""
-    phrases = index.get(tokens[j].lower)
-    if phrases is None:
-        return 0
-    for ph in phrases:
-        if _phrase_at(tokens, j, ph):
-            return len(ph)
-    return 0

@@ -11,9 +11,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from bilateral.coding.tokens import Token
 
 Phrase = tuple[str, ...]
 
@@ -145,21 +148,15 @@ class Lexicon:
         """First words of the pattern's first element: one of them must be in the sentence."""
         got = self._anchors.get(p)
         if got is None:
-            els = [e for e in (p.after or p.before) if e not in {"(", ")"}]
-            if not els:
-                got = ()
-            elif els[0].startswith("&"):
-                got = tuple({ph[0] for ph in self.synsets.get(els[0], [])})
-            else:
-                got = (els[0].split("_")[0],)
+            first = _first_element(p)
+            got = () if first is None else tuple({ph[0] for ph in first})
             self._anchors[p] = got
         return got
 
     def _never_matches(self, p: VerbPattern) -> bool:
         """Whether the pattern's first element is a synset with no phrases (PETRARCH's compound
         "&MILITARY_&INFORMATION" and the like): nothing can match it, so the pattern never matches."""
-        els = [e for e in (p.after or p.before) if e not in {"(", ")"}]
-        return bool(els) and els[0].startswith("&") and not self.synsets.get(els[0])
+        return _first_element(p) == ()
 
     def verb_form(self, form: str) -> VerbForm | None:
         """What the verb dictionaries say of a word form, or None when it can report no event."""
@@ -221,6 +218,13 @@ class Lexicon:
 
 
 _first_item = itemgetter(0)
+
+
+def _first_element(p: VerbPattern) -> tuple[Phrase, ...] | None:
+    """The phrases of the pattern's first element (after the verb if it has words there, else
+    before it), or None when it has no element."""
+    elements = p.after_phrases if p.after else p.before_phrases
+    return elements[0] if elements else None
 
 
 def _read(name: str) -> list[list[str]]:
@@ -398,6 +402,26 @@ def _check_strings(node: Any, where: str) -> None:
         for item in node:
             if not isinstance(item, str):
                 raise LexiconError(f"{where}: {item!r} is not a string (quote it in the YAML file)")
+
+
+def phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
+    """Whether ``phrase`` (lower-case words) stands at token ``i``."""
+    n = len(phrase)
+    if i + n > len(tokens):
+        return False
+    # a plain loop, not all() over a generator: most phrases are one or two words long
+    for k in range(n):  # noqa: SIM110
+        if tokens[i + k].lower != phrase[k]:
+            return False
+    return True
+
+
+def longest_phrase_at(tokens: list[Token], i: int, index: dict[str, list[Phrase]]) -> int:
+    """Length of the longest phrase of a :func:`phrase_index` standing at token ``i`` (0 when none)."""
+    for ph in index.get(tokens[i].lower, ()):
+        if phrase_at(tokens, i, ph):
+            return len(ph)
+    return 0
 
 
 def phrase_index(phrases: list[Phrase]) -> dict[str, list[Phrase]]:

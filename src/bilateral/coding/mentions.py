@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bilateral.coding.actors import ActorDictionary, ActorEntry
-from bilateral.coding.lexicon import Lexicon, Phrase
+from bilateral.coding.lexicon import Lexicon, Phrase, longest_phrase_at
 from bilateral.coding.tokens import Token
 from bilateral.coding.wordforms import actor_starts, mention_starts
 
@@ -51,20 +51,6 @@ class Discourse:
         if len(self.main_dyad) == 2 and code in self.main_dyad:
             return self.main_dyad[1] if code == self.main_dyad[0] else self.main_dyad[0]
         return None
-
-
-def _match_phrase(tokens: list[Token], i: int, index: dict[str, list[Phrase]]) -> int:
-    """Length of the longest indexed phrase matching at ``i`` (0 when none)."""
-    for ph in index.get(tokens[i].lower, ()):
-        n = len(ph)
-        if i + n <= len(tokens):
-            # a plain loop, not all() over a generator: most phrases are one or two words long
-            for k in range(n):
-                if tokens[i + k].lower != ph[k]:
-                    break
-            else:
-                return n
-    return 0
 
 
 def find_mentions(
@@ -194,15 +180,15 @@ def _coreference(
     actors: ActorDictionary,
     sector_next: bool = False,
 ) -> Mention | None:
-    n = _match_phrase(tokens, i, coref.get("pair", {}))
+    n = longest_phrase_at(tokens, i, coref.get("pair", {}))
     if n and discourse.last_country and discourse.previous_country:
         a, b = discourse.last_country, discourse.previous_country
         m = Mention(i, i + n, a, None, "coref", text[tokens[i].start:tokens[i + n - 1].end], "pair")
         m.partners = [Mention(i, i + n, b, None, "coref", m.text, "pair")]
         return m
     # "its army", "their forces": a possessive before a sector word names that country's institution
-    possessive = sector_next and _match_phrase(tokens, i, coref.get("possessive", {})) > 0
-    n = 1 if possessive else _match_phrase(tokens, i, coref.get("country", {}))
+    possessive = sector_next and longest_phrase_at(tokens, i, coref.get("possessive", {})) > 0
+    n = 1 if possessive else longest_phrase_at(tokens, i, coref.get("country", {}))
     low = tokens[i].lower
     referent_sector: str | None = None
     if n == 1 and low in {"it", "its"}:
@@ -236,7 +222,7 @@ def _coreference(
         sector = "GOV" if tokens[i + n - 1].lower in {"government", "administration"} else referent_sector
         return Mention(i, i + n, referent, sector, "coref",
                        text[tokens[i].start:tokens[i + n - 1].end], f"coreference -> {referent}")
-    n = 1 if group_possessive else _match_phrase(tokens, i, coref.get("plural", {}))
+    n = 1 if group_possessive else longest_phrase_at(tokens, i, coref.get("plural", {}))
     if n and in_sentence:
         # "Obama and Putin said they will ...": the subjects named earlier in the sentence
         group = [m for m in earlier if m.code and not (m.start > 0 and tokens[m.start - 1].lower in prepositions)]
@@ -246,7 +232,7 @@ def _coreference(
         m.partners = [Mention(i, i + n, t.code, t.sector, "coref", tokens[i].text, f"coreference -> {t.text}")
                       for t in tail[-2:]]
         return m
-    n = _match_phrase(tokens, i, coref.get("person", {}))
+    n = longest_phrase_at(tokens, i, coref.get("person", {}))
     people = [m for m in earlier if m.kind == "person" and m.code]
     person = people[-1] if people else discourse.last_person
     if n and person is not None and person.code:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
-from bilateral.coding.lexicon import Deed, Lexicon, Phrase, VerbPattern
+from bilateral.coding.lexicon import Deed, Lexicon, Phrase, VerbPattern, phrase_at
 from bilateral.coding.tokens import Token
 
 #: How many tokens after the verb an object or pattern word may stand.
@@ -83,7 +83,7 @@ class TokenIndex:
             try:
                 pos = lows.index(word, start, limit)  # raises when the word is not in the range
                 while True:
-                    if _phrase_at(tokens, pos, ph):
+                    if phrase_at(tokens, pos, ph):
                         best_pos, best_end = pos, pos + len(ph)
                         break
                     pos = lows.index(word, pos + 1, limit)
@@ -93,11 +93,6 @@ class TokenIndex:
 
 
 _LOWER = itemgetter(1)  # a Token's lower-case form, read by ``map`` without a Python-level call
-
-
-def _phrase_at(tokens: list[Token], i: int, phrase: Phrase) -> bool:
-    n = len(phrase)
-    return i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n))
 
 
 def clause_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
@@ -142,7 +137,7 @@ def deeds_in(
         found = None
         # a deed may start one or two modifier words later ("meaningful trade concessions")
         for d in lexicon.deeds.get(tokens[j].lower, ()):
-            if _phrase_at(tokens, j, d.phrase):
+            if phrase_at(tokens, j, d.phrase):
                 found = d
                 break
         if found is not None:
