@@ -145,8 +145,8 @@ class Coder:
         for s, words, flags, matches in zip(sents, texts, flagged, matched, strict=True):
             if words and not self._may_mention(matches, words, discourse):
                 # no actor named and none referred to: no event; most news sentences are such, and
-                # they are never tokenised into Token objects (nor do they change the referents)
-                discourse.sentences_seen += 1
+                # they are never tokenised into Token objects
+                self._update_discourse(discourse, [], [])
                 continue
             events.extend(self.code_sentence(
                 s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse,
