@@ -207,7 +207,7 @@ def floor_and_coder(path: Path, profile_out: Path | None) -> dict[str, Any]:
     c2, cc2, _, _ = code()
     floor_s, floor_cpu = min(f1, f2), min(fc1, fc2)
     c, cc = min(c1, c2), min(cc1, cc2)
-    out = {
+    out: dict[str, Any] = {
         "documents": len(lines), "sentences": sentences, "tokens": tokens, "events": events,
         "coder_sentences": coder_sentences, "coder_load_s": round(load_s, 2),
         "floor_s": round(floor_s, 2), "floor_sentences_per_s": round(sentences / floor_s),
