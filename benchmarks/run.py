@@ -39,6 +39,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,16 +66,19 @@ def reuters_date(raw: str | None) -> str | None:
         return None
 
 
-def prepare(corpus: Path, tmp: Path, sizes: list[int | None]) -> dict[str, Path]:
-    """Write the NORM documents with text as ``{"id", "text", "date"}`` JSONL, one file per size."""
-    docs: list[str] = []
+def norm_documents(corpus: Path) -> Iterator[dict[str, Any]]:
+    """The corpus's NORM documents with text, as ``{"id", "text", "date"}`` (date in ISO form)."""
     with corpus.open(encoding="utf-8") as fh:
         for line in fh:
             obj = json.loads(line)
             if obj.get("text_type") != "NORM" or not (obj.get("text") or "").strip():
                 continue
-            docs.append(json.dumps(
-                {"id": obj["id"], "text": obj["text"], "date": reuters_date(obj.get("date"))}, ensure_ascii=False))
+            yield {"id": obj["id"], "text": obj["text"], "date": reuters_date(obj.get("date"))}
+
+
+def prepare(corpus: Path, tmp: Path, sizes: list[int | None]) -> dict[str, Path]:
+    """Write the NORM documents with text as ``{"id", "text", "date"}`` JSONL, one file per size."""
+    docs = [json.dumps(d, ensure_ascii=False) for d in norm_documents(corpus)]
     out: dict[str, Path] = {}
     for n in sizes:
         name = "all" if n is None or n >= len(docs) else str(n)

@@ -24,11 +24,12 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import CORPUS, REPO, commit, machine, replace_sections, reuters_date
+from run import CORPUS, REPO, commit, machine, norm_documents, replace_sections
 
 from bilateral.coding import Coder
 from bilateral.coding.mentions import Discourse, dictionary_matches, find_mentions
@@ -41,16 +42,7 @@ WARM_DOCS = 300  # coded once first, so the per-word-form caches are as a long-r
 
 def load(corpus: Path, limit: int | None) -> list[Document]:
     """The NORM documents with text, as ``benchmarks/run.py`` selects them."""
-    docs: list[Document] = []
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            obj = json.loads(line)
-            if obj.get("text_type") != "NORM" or not (obj.get("text") or "").strip():
-                continue
-            docs.append(Document(id=str(obj["id"]), text=obj["text"], date=reuters_date(obj.get("date"))))
-            if limit is not None and len(docs) >= limit:
-                break
-    return docs
+    return [Document(id=str(d["id"]), text=d["text"], date=d["date"]) for d in islice(norm_documents(corpus), limit)]
 
 
 def stages(coder: Coder, docs: list[Document]) -> list[tuple[str, Callable[[], None]]]:
