@@ -46,7 +46,8 @@ def load(corpus: Path, limit: int | None) -> list[Document]:
 
 
 def stages(coder: Coder, docs: list[Document]) -> list[tuple[str, Callable[[], None]]]:
-    """(label, run over all documents), each stage doing everything the one before does."""
+    """(label, run over all documents): the floor, then the coder's stages, each doing everything
+    the stage before it does."""
     forms, actors, lexicon = coder._forms, coder.actors, coder.lexicon
 
     def floor() -> None:
@@ -78,7 +79,9 @@ def stages(coder: Coder, docs: list[Document]) -> list[tuple[str, Callable[[], N
                 w = token_texts(s.text)
                 f = forms.flags(w)
                 m = dictionary_matches(w, actors, d.date, f)
-                if w and coder._may_mention(m, w, discourse):
+                if not w:
+                    continue  # code_document hands an empty sentence to code_sentence, which returns at once
+                if coder._may_mention(m, w, discourse):
                     toks = tokens_from_texts(s.text, w)
                     found = find_mentions(toks, s.text, actors, lexicon, d.date, discourse, m, f)
                     coder._update_discourse(discourse, found, [])
