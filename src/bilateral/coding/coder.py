@@ -283,7 +283,7 @@ class Coder:
                 or self._transitive_misuse(tokens, i, plain)
                 or self._control_verb(tokens, i + 1, plain)
                 # our own verb + object rules ("appealed for aid to fight …") are events themselves
-                or (trig.channel is None and self._control_verb(tokens, trig.end, plain))
+                or (trig.channel is None and trig.end != i + 1 and self._control_verb(tokens, trig.end, plain))
             ):
                 trig = None
             if trig is None:
@@ -575,16 +575,14 @@ class Coder:
     def _transitive_misuse(self, tokens: list[Token], i: int, index: TokenIndex) -> bool:
         """An intransitive-only verb with a direct object ("demonstrated restraint") reports nothing."""
         lex = self.lexicon
-        if lex.lemma(tokens[i].lower) not in lex.words["intransitive_only"]:
+        lemma = lex.lemma(tokens[i].lower)
+        if lemma not in lex.words["intransitive_only"]:
             return False
-        if lex.verb_objects.get(lex.lemma(tokens[i].lower)) and verb_triggers(
-            tokens, i, lex, index
-        ) is not None and any(
-            r.objects for r in lex.verb_objects[lex.lemma(tokens[i].lower)]
-        ):
-            # our own verb + object rule ("demonstrated restraint") is the transitive use
+        if any(r.objects for r in lex.verb_objects.get(lemma, ())):
             trig = verb_triggers(tokens, i, lex, index)
-            return trig is None or trig.channel is None
+            if trig is not None:
+                # our own verb + object rule ("demonstrated restraint") is the transitive use
+                return trig.channel is None
         j = i + 1
         while j < len(tokens) and tokens[j].lower.endswith("ly"):
             j += 1
