@@ -98,6 +98,8 @@ class Event:
     sentence: str
     span: tuple[int, int]
     trace: EventTrace | None = field(default=None, compare=False, repr=False)
+    # how likely the event is right (0-1), from the learned filter; None when no filter ran
+    confidence: float | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The fixed event record (no trace), JSON-ready."""
