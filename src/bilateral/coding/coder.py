@@ -15,6 +15,8 @@ from itertools import compress, repeat
 from operator import and_, itemgetter
 
 from bilateral.coding.actors import ActorDictionary, ActorEntry
+from bilateral.coding.learned.filter import EventFilter, filter_document
+from bilateral.coding.learned.model import FilterModel
 from bilateral.coding.lexicon import Lexicon, longest_phrase_at, phrase_at
 from bilateral.coding.mentions import Discourse, Mention, actor_matches, dictionary_matches, find_mentions
 from bilateral.coding.ontology import Codebook
@@ -41,6 +43,8 @@ class CoderConfig:
 
     explain: bool = False  # keep an EventTrace on each event
     statements: bool = True  # emit a 01x statement when a sentence reports nothing else
+    learned_filter: bool = True  # judge events between two state actors with the packaged model
+    filter_threshold: float | None = None  # keep threshold of the filter (None: the model's own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,13 @@ class Coder:
                 intent[prefix] = it
         return _CodeDefaults(channel, intent)
 
+    @cached_property
+    def event_filter(self) -> EventFilter | None:
+        """The learned filter, when the config asks for it (loaded once, on first use)."""
+        if not self.config.learned_filter:
+            return None
+        return EventFilter(FilterModel.load(), self.actors, self.lexicon, self.codebook, self.config.filter_threshold)
+
     # ------------------------------------------------------------------ documents
 
     def sentences(self, doc: Document) -> list[Sentence]:
@@ -152,6 +163,9 @@ class Coder:
                 s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse,
                 tokens=tokens_from_texts(s.text, words), matches=matches, flags=flags,
             ))
+        event_filter = self.event_filter
+        if event_filter is not None:
+            events = filter_document(event_filter, sents, events, doc.date, doc.id)
         return sents, events
 
     def _may_mention(
