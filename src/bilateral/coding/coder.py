@@ -34,6 +34,21 @@ from bilateral.coding.wordforms import CAPITALISED, CLAIM, STALLED, TRIGGER, Wor
 from bilateral.coding.wordforms import positions as positions_of
 from bilateral.model import Document, Event, EventTrace, Sentence
 
+#: (source, target, how the source was found, how the target was found): see ``EventTrace``
+RolePair = tuple[Mention, Mention, str, str]
+
+
+def mention_tokens(m: Mention) -> tuple[int, int] | None:
+    """The token span of a mention, or None for an actor not named in the sentence."""
+    return (m.start, m.end) if m.start >= 0 else None
+
+
+def role_rule(rule: str, m: Mention) -> str:
+    """The name of the rule that filled a role with ``m`` (``EventTrace.source_rule``)."""
+    if m.code is None and m.start < 0:
+        return "none"
+    return f"{rule}+coreference" if m.kind == "coref" else rule
+
 
 @dataclass(frozen=True, slots=True)
 class CoderConfig:
@@ -360,6 +375,8 @@ class Coder:
                             act.trace.target_text = ev.trace.target_text
                             act.trace.target_entry = ev.trace.target_entry
                             act.trace.notes.append("target: the addressee of its purpose")
+                            act.trace.target_tokens = ev.trace.target_tokens
+                            act.trace.target_rule = "purpose-addressee"
                         events.append(act)
                 if ev.source is None or ev.target is None:
                     partial.append(ev)
@@ -406,6 +423,7 @@ class Coder:
                 target, code = obliged
                 tgt, tgt_sector, tgt_text = target.code, target.sector, target.text
                 note, entry = "the speaker says the target must act", target.entry
+                target_tokens, target_rule = mention_tokens(target), "obliged-actor"
             elif ev is not None and ev.cameo[:2] in roots and ev.status == "realized" and ev.source is not None:
                 if ev.source == report.source:
                     continue  # "Pakistan said it struck ...": no one accused
@@ -413,6 +431,8 @@ class Coder:
                 tgt_text = ev.trace.source_text if ev.trace else ""
                 entry = ev.trace.source_entry if ev.trace else ""
                 note = "the speaker reports an attack by the target"
+                target_tokens = ev.trace.source_tokens if ev.trace else None
+                target_rule = "reported-attacker"
             else:
                 continue
             if (report.source, report.source_sector) == (tgt, tgt_sector) or (report.source, tgt, tgt_sector) in done:
@@ -427,6 +447,9 @@ class Coder:
                     source_text=report.trace.source_text if report.trace else "",
                     source_entry=report.trace.source_entry if report.trace else "",
                     target_text=tgt_text, target_entry=entry, notes=[note],
+                    trigger_tokens=report.trace.trigger_tokens if report.trace else None,
+                    source_tokens=report.trace.source_tokens if report.trace else None,
+                    target_tokens=target_tokens, source_rule="speaker", target_rule=target_rule,
                 )
             channel = self._default_channel(code)
             made = self._event(where, speaker, addressee, code, "realized", channel, report.span, trace)
@@ -475,38 +498,42 @@ class Coder:
         found = deeds_in(tokens, lo, hit, lex, {k for m in mentions if m.code for k in range(m.start, m.end)})
         if not found:
             return none
-        s, _e, deed = found[0]
+        s, deed_end, deed = found[0]
         # the actors: "between A and B", "the two countries", else the sentence's country and its counterpart
         is_country = self.actors.is_country
         named = [m for m in mentions if m.code and is_country(m.code) and m.start < hit]
-        pairs: list[tuple[Mention, Mention]] = []
+        pairs: list[RolePair] = []
         for m in named:
             for p in m.partners:
-                pairs += [(m, p), (p, m)]
+                pairs += [(m, p, "stalled-pair", "stalled-pair"), (p, m, "stalled-pair", "stalled-pair")]
         between = [m for m in named if self._after_word(tokens, m.start, {"between"})]
         if not pairs and between:
             nxt = [m for m in named if m.start > between[0].start and m.code != between[0].code]
             if nxt:
-                pairs = [(between[0], nxt[0]), (nxt[0], between[0])]
+                pairs = [(between[0], nxt[0], "stalled-pair", "stalled-pair"),
+                         (nxt[0], between[0], "stalled-pair", "stalled-pair")]
         if not pairs and named:
             # "Washington has played no role, and defense cooperation has remained formal":
             # the sentence's first country withholds it from its counterpart
-            other = self._implied(named[0].code, discourse)
+            other, other_rule = self._implied(named[0].code, discourse), "main-dyad"
             if other is None:
-                other = next((m for m in named if m.code != named[0].code), None)
+                other, other_rule = next((m for m in named if m.code != named[0].code), None), "object"
             if other is not None:
-                pairs = [(named[0], other)]
+                pairs = [(named[0], other, "subject", other_rule)]
         if not pairs:
             return none
         n = longest_phrase_at(tokens, hit, stalled)
         out = []
-        for src, tgt in pairs:
+        for src, tgt, src_rule, tgt_rule in pairs:
             trace = None
             if self.config.explain:
                 trace = EventTrace(
                     pattern=f"deed + stalled predicate: {' '.join(deed.phrase)}",
                     source_text=src.text, source_entry=src.entry, target_text=tgt.text, target_entry=tgt.entry,
                     status_cue=" ".join(t.text for t in tokens[hit:hit + n]), channel_cue=" ".join(deed.phrase),
+                    trigger_tokens=(hit, hit + n), deed_tokens=(s, deed_end),
+                    source_tokens=mention_tokens(src), target_tokens=mention_tokens(tgt),
+                    source_rule=role_rule(src_rule, src), target_rule=role_rule(tgt_rule, tgt),
                 )
             span = (tokens[s].start, tokens[hit + n - 1].end)
             out.append(self._event(where, src, tgt, deed.code, "negated", deed.channel, span, trace))
@@ -686,38 +713,47 @@ class Coder:
             # force used "in Ukraine" is force against it; money put "in X" goes to X
             after = in_range
         own_subject = subject = None if trig.noun else self._subject(tokens, trig.index, mentions)
+        subject_rule = "subject"
         if (
             not trig.noun and sentence_subject is not None and trig.index > 0
             and tokens[trig.index - 1].lower == "to"
             and not any(m.end == trig.index - 1 for m in mentions)
         ):
             subject = sentence_subject  # "met Assad to discuss": the one who met also discusses
+            subject_rule = "purpose-subject"
             if trig.index > 1 and tokens[trig.index - 2].lower in lex.words["intention_nouns"]:
                 # "criticised the U.S. decision to impose tariffs": the decision's owner acts
                 k = trig.index - 2
                 if k > 0 and tokens[k - 1].lower == "'s":
                     k -= 1
                 # a named owner only; "its right to secede", "efforts to promote": the subject's own
-                subject = next((m for m in mentions if m.end == k and m.code), subject)
+                owner = next((m for m in mentions if m.end == k and m.code), None)
+                if owner is not None:
+                    subject, subject_rule = owner, "intention-owner"
         subjects: list[Mention] = []
+        subject_rules: list[str] = []
         if subject is not None:
             subjects = [subject, *subject.partners, *self._conjoined(subject, mentions, tokens)]
+            subject_rules = [subject_rule, *repeat("conjunct", len(subjects) - 1)]
         passive = not trig.noun and self._passive(tokens, trig.index, mentions)
         if trig.object_start >= 0:
             # the object named in the passive's subject: its actors are the targets ("against Russia")
             passive = True
             subjects = [m for m in mentions if trig.object_start < m.start and m.end <= trig.index and m.code
                         and tokens[m.start - 1].lower in lex.words["prepositions"]]
+            subject_rules = ["passive-object"] * len(subjects)
             if not subjects:
                 subjects = [m for m in after if not self._after_word(tokens, m.start, {"by"})][:1]
+                subject_rules = ["object"] * len(subjects)
         trig.passive = passive
         if passive and not self._after_aux(tokens, trig.index):
             # "the initiatives proposed by the United States": what was proposed is the noun before;
             # "victims killed by ...": an actor named only by a sector word is unknown
             patient = next((m for m in mentions if m.end == trig.index), None)
             if patient is None or not patient.code:
-                subjects = []
+                subjects, subject_rules = [], []
         agent = None
+        agent_rule = ""
         if passive or trig.noun:
             # "the civilians imprisoned for X were released by Y": Y is the agent of the later verb
             clause_verbs = lex.words["clause_verbs"]
@@ -726,10 +762,12 @@ class Coder:
             agent = next(
                 (m for m in after if m.start < limit and self._after_word(tokens, m.start, {"by", "from"})), None
             )
+            agent_rule = "passive-agent" if passive else "oblique"
         undergoer = self._undergoer(tokens, trig.index, mentions) if trig.noun else None
         if trig.noun and agent is None and undergoer is None:
             # "Sudan's government is responsible for mass killings", "Russia was behind the attacks"
             agent = self._responsible(tokens, trig.index, mentions)
+            agent_rule = "responsible"
         if trig.noun and agent is None and undergoer is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
@@ -739,10 +777,12 @@ class Coder:
                          for t in tokens[m.end:trig.index])),
                 None,
             )
+            agent_rule = "modifier"
         if trig.noun and agent is None and undergoer is None:
             # "The EU announced new sanctions against Russia": the subject of the verb that governs
             # the noun does it
             agent = self._governor_subject(tokens, trig.index, mentions)
+            agent_rule = "governor-subject"
         # "support from Moscow and Beijing": actors coordinated with the agent are agents too
         co_agents: list[Mention] = []
         if agent is not None:
@@ -772,18 +812,26 @@ class Coder:
             giver_in_object = next(
                 (m for m in mentions if s - 3 <= m.start < s and m.end <= s and m.start > trig.index and m.code), None
             )
-            pairs = self._pairs(trig, subjects, objects, agent, passive, giver_in_object, discourse)
+            pairs = self._pairs(
+                trig, subjects, subject_rules, objects, agent, agent_rule, passive, giver_in_object, discourse
+            )
             if undergoer is not None and (agent is None or undergoer.code != agent.code):
                 # "Obama faces pressure from Congress": the one who faces it is its target
-                pairs = [(agent or Mention(-1, -1, None, None, "unknown", "", ""), undergoer)]
+                pairs = [(agent or Mention(-1, -1, None, None, "unknown", "", ""), undergoer,
+                          agent_rule if agent is not None else "none", "undergoer")]
             if co_agents:
-                pairs += [(c, t) for a, t in pairs if a is agent for c in co_agents if c.code != t.code]
-            if code[:2] != "01" and any(t.code is None and a.code for a, t in pairs):
+                pairs += [(c, t, "co-agent", tr) for a, t, _ar, tr in pairs if a is agent
+                          for c in co_agents if c.code != t.code]
+            if code[:2] != "01" and any(t.code is None and a.code for a, t, _ar, _tr in pairs):
                 # no target named: a country where the act takes place stands in ("attend a summit in
                 # Switzerland", "inspect refineries in Iran")
                 place = next((m for m in in_range if m not in after and self.actors.is_country(m.code)), None)
                 if place is not None:
-                    pairs = [(a, place if t.code is None and a.code not in {None, place.code} else t) for a, t in pairs]
+                    pairs = [
+                        (a, place, ar, "place") if t.code is None and a.code not in {None, place.code}
+                        else (a, t, ar, tr)
+                        for a, t, ar, tr in pairs
+                    ]
             status, cue = ("realized", "") if code[:2] == "01" else self._status(tokens, index.lows, trig, s)
             if (
                 status == "realized" and head_status not in (None, "realized")
@@ -812,7 +860,7 @@ class Coder:
             span_end = tokens[max(trig.end, e) - 1].end if first else tokens[e - 1].end
             if trig.object_start >= 0:  # "Evidence against Russia was presented": object to verb
                 span_start, span_end = tokens[min(trig.object_start, s)].start, tokens[trig.index].end
-            for src, tgt in pairs:
+            for src, tgt, src_rule, tgt_rule in pairs:
                 if src.code == tgt.code and src.sector == tgt.sector and src.code is not None:
                     continue  # the same actor on both sides; domestic events keep differing sectors
                 trace = None
@@ -823,6 +871,9 @@ class Coder:
                         target_text=tgt.text, target_entry=tgt.entry,
                         status_cue=cue, channel_cue=ch_cue,
                         notes=[n for n in ("passive" if passive else "", "noun trigger" if trig.noun else "") if n],
+                        trigger_tokens=(trig.index, trig.end), deed_tokens=(s, e) if deed_text else None,
+                        source_tokens=mention_tokens(src), target_tokens=mention_tokens(tgt),
+                        source_rule=role_rule(src_rule, src), target_rule=role_rule(tgt_rule, tgt),
                     )
                 pair_code = final_code
                 if status == "realized" and final_code.startswith(lex.riot_prefixes) and src.text and (
@@ -836,13 +887,16 @@ class Coder:
         self,
         trig: Trigger,
         subjects: list[Mention],
+        subject_rules: list[str],
         after: list[Mention],
         agent: Mention | None,
+        agent_rule: str,
         passive: bool,
         giver_in_object: Mention | None,
         discourse: Discourse,
-    ) -> list[tuple[Mention, Mention]]:
-        """(source, target) pairs for a trigger."""
+    ) -> list[RolePair]:
+        """(source, target, source rule, target rule) for a trigger; the rules name how each role
+        was found (see ``EventTrace``)."""
         # an object that is the subject again ("X claimed that they ...") is no target
         same = {(m.code, m.sector) for m in subjects}
         codes = {m.code for m in subjects}
@@ -855,34 +909,49 @@ class Coder:
         if trig.noun:
             if agent is None:
                 return []
-            tgt = objects[0] if objects else self._implied(agent.code, discourse)
-            return [(agent, tgt or nobody)]
+            if objects:
+                return [(agent, objects[0], agent_rule, "object")]
+            implied = self._implied(agent.code, discourse)
+            return [(agent, implied, agent_rule, "main-dyad") if implied else (agent, nobody, agent_rule, "none")]
         if passive:
             # "X was praised" without "by Y": the doer is unknown
             if not subjects:
-                return [(agent, nobody)] if agent is not None else []
-            return [(agent or nobody, s) for s in subjects]
+                return [(agent, nobody, agent_rule, "none")] if agent is not None else []
+            return [
+                (agent or nobody, s, agent_rule if agent is not None else "none",
+                 "passive-subject" if r == "subject" else r)
+                for s, r in zip(subjects, subject_rules, strict=True)
+            ]
         if trig.direction == "receive":
             if not subjects:
                 return []
-            giver = giver_in_object or agent or next(
-                (m for m in objects if m.start >= 1), None
-            ) or self._implied(subjects[0].code, discourse)
-            return [(giver or nobody, s) for s in subjects]
+            giver, giver_rule = giver_in_object, "giver-in-object"
+            if giver is None and agent is not None:
+                giver, giver_rule = agent, agent_rule
+            if giver is None:
+                giver, giver_rule = next((m for m in objects if m.start >= 1), None), "object"
+            if giver is None:
+                giver, giver_rule = self._implied(subjects[0].code, discourse), "main-dyad"
+            if giver is None:
+                giver, giver_rule = nobody, "none"
+            return [(giver, s, giver_rule, r) for s, r in zip(subjects, subject_rules, strict=True)]
         if not subjects:
-            return [(nobody, objects[0])] if objects else []
+            return [(nobody, objects[0], "none", "object")] if objects else []
         if objects:
             tgt = objects[0]
-            pairs = [(s, tgt) for s in subjects]
-            pairs += [(s, p) for s in subjects for p in tgt.partners]
+            pairs = [(s, tgt, r, "object") for s, r in zip(subjects, subject_rules, strict=True)]
+            pairs += [(s, p, r, "partner") for s, r in zip(subjects, subject_rules, strict=True) for p in tgt.partners]
             return pairs
         if len(subjects) > 3:
             return []  # "the seven nations repeated ...": a multilateral act, not a set of dyads
         if len(subjects) > 1:  # "India and the UAE signed an accord": both directions
-            return [(a, b) for a in subjects for b in subjects if a is not b]
+            return [(a, b, ra, "co-subject") for a, ra in zip(subjects, subject_rules, strict=True)
+                    for b in subjects if a is not b]
         # a bare statement ("he said") has no addressee to imply; a deed or praise does
         implied = None if trig.code.startswith("01") else self._implied(subjects[0].code, discourse)
-        return [(subjects[0], implied or nobody)]
+        if implied is not None:
+            return [(subjects[0], implied, subject_rules[0], "main-dyad")]
+        return [(subjects[0], nobody, subject_rules[0], "none")]
 
     @staticmethod
     def _implied(code: str | None, discourse: Discourse) -> Mention | None:
