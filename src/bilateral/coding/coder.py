@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from itertools import compress, repeat
 from operator import and_, itemgetter
 
@@ -126,17 +125,7 @@ class Coder:
 
     @cached_property
     def _defaults(self) -> _CodeDefaults:
-        text = resources.files("bilateral.data.lexicon").joinpath("code_defaults.tsv").read_text(encoding="utf-8")
-        channel: dict[str, str] = {}
-        intent: dict[str, str] = {}
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            prefix, ch, it = [*line.split("\t"), "", ""][:3]
-            channel[prefix] = ch
-            if it:
-                intent[prefix] = it
-        return _CodeDefaults(channel, intent)
+        return _CodeDefaults(self.lexicon.code_channels, self.lexicon.code_intents)
 
     # ------------------------------------------------------------------ documents
 
