@@ -469,3 +469,13 @@ def inflections(verb: str) -> set[str]:
     if len(v) <= 4 and len(v) >= 3 and v[-1] in "bdgmnprt" and v[-2] in "aeiou" and v[-3] not in "aeiou":
         forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}
     return forms
+
+
+def by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest prefix of ``code``, two digits at least, in a per-prefix table
+    (``Lexicon.code_channels``, ``Lexicon.code_intents``), or None."""
+    for n in range(len(code), 1, -1):
+        value = table.get(code[:n])
+        if value:
+            return value
+    return None
