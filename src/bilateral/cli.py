@@ -346,15 +346,21 @@ def evaluate(gold: str, as_json: bool, predictions: str | None) -> None:
 @main.command()
 @click.argument("sentence")
 @click.option("--date", default=None, metavar="DATE")
-def explain(sentence: str, date: str | None) -> None:
+@click.option("--why-not", "why_not", is_flag=True,
+              help="Also list every candidate the rules proposed and dropped: the stage, the rule and the words.")
+def explain(sentence: str, date: str | None, why_not: bool) -> None:
     """Code one sentence and show each event with the dictionary entries and cues behind it."""
     from dataclasses import asdict
 
-    events_ = _coder(explain=True).code_sentence(sentence, date=date)
+    coder = _coder(explain=True)
+    if why_not:
+        explanation = coder.explain_sentence(sentence, date=date)
+        events_, rejections = explanation.events, explanation.rejections
+    else:
+        events_, rejections = coder.code_sentence(sentence, date=date), []
     console = _console()
     if not events_:
         console.print("no event coded")
-        return
     for i, ev in enumerate(events_, start=1):
         rec = ev.to_record()
         s, t = ev.span
@@ -366,6 +372,20 @@ def explain(sentence: str, date: str | None) -> None:
             for k, v in asdict(ev.trace).items():
                 if v:
                     console.print(f"  {k}: {v}", highlight=False)
+    if not why_not:
+        return
+    if not rejections:
+        console.print("no candidate dropped")
+        return
+    console.print(f"[bold]dropped[/bold]: {len(rejections)} candidate(s)", highlight=False)
+    for r in rejections:
+        where = f" (tokens {r.tokens[0]}-{r.tokens[1]})" if r.tokens is not None else ""
+        score = f" (score {r.score:.2f})" if r.score is not None else ""
+        console.print(f"  {r.stage} · {r.reason}{score}: {r.words!r}{where} {r.detail}", highlight=False)
+        if r.event is not None:
+            rec = r.event.to_record()
+            console.print(f"      would have been {rec['source']} → {rec['target']} cameo {rec['cameo']} "
+                          f"{rec['status']} · {rec['channel']}", highlight=False)
 
 
 @main.command()

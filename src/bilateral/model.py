@@ -66,7 +66,41 @@ class Sentence:
 
 @dataclass(slots=True)
 class EventTrace:
-    """Why the coder produced an event: the dictionary entries and pattern used."""
+    """Why the coder produced an event: the dictionary entries and pattern used, and where in the
+    sentence the trigger and the actors stand and by which rule each role was filled.
+
+    Token spans are ``(start, end)`` indices, end exclusive, into the sentence's tokens as
+    ``bilateral.coding.tokens.tokenize(event.sentence)`` gives them. A span is ``None`` when the
+    words are not in the sentence (an actor implied by the document, or unknown).
+
+    ``source_rule`` and ``target_rule`` name how the role was found:
+
+    - ``subject``: the actor before the verb in its clause; ``purpose-subject``: the subject of
+      the verb a "to"-infinitive depends on ("met Assad to discuss"); ``intention-owner``: the
+      owner of "decision to", "plan to" ("the U.S. decision to impose");
+    - ``object``: the first actor after the trigger in its clause; ``partner``: the other party
+      of a paired object ("both sides"); ``co-subject``: the other of coordinated subjects that
+      act on each other ("India and the UAE signed");
+    - ``conjunct``: an actor coordinated with the subject ("India and the UAE");
+    - ``passive-subject``: the subject of a passive verb (its patient); ``passive-object``: an
+      actor in a passive's subject phrase that the verb's object rule wants ("Sanctions on Iran
+      were imposed"); ``passive-agent``: the actor after "by"/"from" of a passive;
+    - ``oblique``: the actor after "by"/"from" of a noun trigger ("support from Moscow");
+      ``co-agent``: one coordinated with that actor; ``modifier``: the actor right before a
+      noun trigger ("Israeli shelling"); ``responsible``: "X was behind the attacks";
+      ``governor-subject``: the subject of the verb governing a noun trigger ("the EU announced
+      sanctions"); ``undergoer``: "X faces pressure";
+    - ``giver-in-object``: the giver named in a receive verb's object ("received Russian aid");
+    - ``place``: a country where the act takes place, standing in for a missing target;
+    - ``main-dyad``: the other country of the document's two most-mentioned ones;
+    - ``stalled-pair``: the pair named with a stalled deed ("between A and B");
+    - ``speaker``, ``reported-attacker``, ``obliged-actor``: the roles of an accusation or demand
+      read from reported speech; ``purpose-addressee``: the addressee of an act's purpose;
+    - ``none``: no actor found.
+
+    A rule followed by ``+coreference`` found a pronoun or description ("it", "the country")
+    resolved to an actor named earlier.
+    """
 
     pattern: str = ""  # the verb/noun pattern that fired, e.g. ``"praise" -> 051``
     source_text: str = ""  # the words resolved to the source actor
@@ -76,6 +110,12 @@ class EventTrace:
     status_cue: str = ""  # the words that set the status ("has not received")
     channel_cue: str = ""  # the words that set the channel ("GSP")
     notes: list[str] = field(default_factory=list)
+    trigger_tokens: tuple[int, int] | None = None  # the trigger word and the object words its rule matched
+    deed_tokens: tuple[int, int] | None = None  # the deed noun of a transfer verb's object ("GSP benefits")
+    source_tokens: tuple[int, int] | None = None  # the source's mention
+    target_tokens: tuple[int, int] | None = None  # the target's mention
+    source_rule: str = ""  # how the source was found (see above)
+    target_rule: str = ""  # how the target was found
 
 
 @dataclass(slots=True)
