@@ -342,30 +342,72 @@ class Parser:
 
     def parse(self, words: Sequence[str]) -> Parse:
         """The parse of one sentence given as its words."""
-        nlp = self.nlp
-        return _to_parse(nlp(self._doc(nlp, words)))
+        return self.parse_many([words])[0]
 
     def parse_many(self, sentences: Iterable[Sequence[str]], batch_size: int = 64) -> list[Parse]:
         """The parses of many sentences, in order, run through the pipeline in batches."""
         nlp = self.nlp
-        docs = (self._doc(nlp, words) for words in sentences)
-        return [_to_parse(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]
-
-    @staticmethod
-    def _doc(nlp: Language, words: Sequence[str]) -> Doc:
         from spacy.tokens import Doc
 
-        if any(not w or w.isspace() for w in words):
-            raise ValueError("every word must be a non-empty, non-space string")
-        return Doc(nlp.vocab, words=list(words))
+        prepared = [(words, *_treebank_words(words)) for words in sentences]
+        docs = (Doc(nlp.vocab, words=model_words) for _, model_words, _ in prepared)
+        return [
+            _to_parse(doc, words, origin)
+            for doc, (words, _, origin) in zip(nlp.pipe(docs, batch_size=batch_size), prepared, strict=True)
+        ]
 
 
-def _to_parse(doc: Doc) -> Parse:
+def _treebank_words(words: Sequence[str]) -> tuple[list[str], list[int] | None]:
+    """The words as the treebanks split them, and the coder's word each comes from (None: one each).
+
+    The coder keeps a negative contraction whole ("didn't", "cannot"); the treebanks, and so the
+    model, split it into the verb and its negation ("did" + "n't", "can" + "not")."""
+    if any(not w or w.isspace() for w in words):
+        raise ValueError("every word must be a non-empty, non-space string")
+    if not any(w[-3:].lower() in ("n't", "n’t") or w.lower() == "cannot" for w in words):
+        return list(words), None
+    out: list[str] = []
+    origin: list[int] = []
+    for k, w in enumerate(words):
+        if len(w) > 3 and w[-3:].lower() in ("n't", "n’t"):
+            out += [w[:-3], "n't"]
+            origin += [k, k]
+        elif w.lower() == "cannot":
+            out += [w[:3], w[3:]]
+            origin += [k, k]
+        else:
+            out.append(w)
+            origin.append(k)
+    return out, origin
+
+
+def _to_parse(doc: Doc, words: Sequence[str], origin: list[int] | None) -> Parse:
+    """The parse of the coder's words: a split contraction is one word again, with the relation of
+    its verb part ("didn't" is the aux of its verb; :meth:`Parse.negated` reads its "n't")."""
     tokens = list(doc)
+    heads = [-1 if t.head.i == t.i else t.head.i for t in tokens]
+    if origin is None:
+        return Parse(
+            words=tuple(words),
+            upos=tuple(t.pos_ for t in tokens),
+            lemma=tuple(t.lemma_ for t in tokens),
+            head=tuple(heads),
+            dep=tuple("root" if t.dep_ == "ROOT" else t.dep_ for t in tokens),
+        )
+    first: dict[int, int] = {}
+    for e, o in enumerate(origin):
+        first.setdefault(o, e)
+    main = [first[o] for o in range(len(words))]
+    head: list[int] = []
+    for o, e in enumerate(main):
+        h = heads[e]
+        while h >= 0 and origin[h] == o:  # a part's head inside the same word: go on up
+            h = heads[h]
+        head.append(-1 if h < 0 else origin[h])
     return Parse(
-        words=tuple(t.text for t in tokens),
-        upos=tuple(t.pos_ for t in tokens),
-        lemma=tuple(t.lemma_ for t in tokens),
-        head=tuple(-1 if t.head.i == t.i else t.head.i for t in tokens),
-        dep=tuple("root" if t.dep_ == "ROOT" else t.dep_ for t in tokens),
+        words=tuple(words),
+        upos=tuple(tokens[e].pos_ for e in main),
+        lemma=tuple(tokens[e].lemma_ for e in main),
+        head=tuple(head),
+        dep=tuple("root" if h < 0 else tokens[e].dep_ for e, h in zip(main, head, strict=True)),
     )
