@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest install bench bench-stages clean browser
+.PHONY: demo test lint typecheck pytest install bench bench-stages clean browser parser parser-eval bench-parser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,37 @@ bench: $(STAMP)
 
 bench-stages: $(STAMP)
 	$(BIN)/python benchmarks/stages.py
+
+bench-parser: $(STAMP)
+	$(BIN)/python benchmarks/parser_speed.py
+
+# The parser in src/bilateral/data/parser/, trained from the UD treebanks in ../shared/data/treebank/
+# (about 80 minutes on one core; config and seed in training/parser/config.cfg), then scored.
+TREEBANK := ../shared/data/treebank
+PARSER_BUILD := build/parser
+PARSER_MODEL := src/bilateral/data/parser
+SPACY := PYTHONPATH=src OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m spacy
+
+parser: $(STAMP)
+	rm -rf $(PARSER_BUILD)
+	mkdir -p $(PARSER_BUILD)/corpus $(PARSER_BUILD)/train $(PARSER_BUILD)/dev
+	$(BIN)/python training/parser/split_gum.py $(TREEBANK)/gum-news-interview-bio-speech.conllu \
+		$(PARSER_BUILD)/corpus/gum-train.conllu $(PARSER_BUILD)/corpus/gum-heldout-news.conllu
+	$(SPACY) convert $(TREEBANK)/en_ewt-ud-train.conllu $(PARSER_BUILD)/train --converter conllu -n 10
+	$(SPACY) convert $(PARSER_BUILD)/corpus/gum-train.conllu $(PARSER_BUILD)/train --converter conllu -n 10
+	$(SPACY) convert $(TREEBANK)/en_ewt-ud-dev.conllu $(PARSER_BUILD)/dev --converter conllu -n 10
+	$(SPACY) train training/parser/config.cfg --output $(PARSER_BUILD)/model \
+		--paths.train $(PARSER_BUILD)/train --paths.dev $(PARSER_BUILD)/dev
+	$(BIN)/python training/parser/package.py $(PARSER_BUILD)/model/model-best $(PARSER_MODEL)
+	$(MAKE) parser-eval
+
+# UPOS, UAS, LAS and lemma accuracy of the packaged parser on EWT test and the held-out GUM news documents.
+parser-eval: $(STAMP)
+	@[ -f $(PARSER_BUILD)/corpus/gum-heldout-news.conllu ] || { mkdir -p $(PARSER_BUILD)/corpus && \
+		$(BIN)/python training/parser/split_gum.py $(TREEBANK)/gum-news-interview-bio-speech.conllu \
+		$(PARSER_BUILD)/corpus/gum-train.conllu $(PARSER_BUILD)/corpus/gum-heldout-news.conllu; }
+	PYTHONPATH=src OMP_NUM_THREADS=1 $(BIN)/python training/parser/evaluate.py $(PARSER_MODEL) \
+		"EWT test=$(TREEBANK)/en_ewt-ud-test.conllu" "GUM news, held out=$(PARSER_BUILD)/corpus/gum-heldout-news.conllu"
 
 clean:
 	rm -rf build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
