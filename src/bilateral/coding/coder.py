@@ -223,7 +223,7 @@ class Coder:
         i = 0
         for k in candidates:
             if k < i:
-                if flags[k] & TRIGGER:
+                if flags[k] & TRIGGER and state.rejections is not None:
                     state.reject("candidates", "inside-evidence", "part of an earlier event's evidence", k, k + 1)
                 continue
             trig = propose(state, k)
