@@ -212,7 +212,7 @@ class CandidateFinder:
         words = self.lexicon.words
         if prev in words["verb_openers"] or prev.endswith("ly") or prev in words["passive_aux"]:
             return False
-        if prev in {"has", "have", "had", "is", "are", "was", "were", "be", "been"}:
+        if prev in words["auxiliaries"]:
             return False
         # "public praise", "security guarantees", "political backing", "high-level contacts"
         return prev.replace("-", "").isalpha() and tokens[i - 1].text[:1].islower()
