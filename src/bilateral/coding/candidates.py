@@ -47,39 +47,47 @@ class CandidateFinder:
             return None
         hidden = state.suppress_from <= i < state.suppress_until  # inside a claim's content
         if hidden and not state.claim_content:
-            state.reject(STAGE, "inside-claim", "inside what a claim, appeal or hope says, not asserted", i, i + 1)
+            if state.rejections is not None:
+                state.reject(STAGE, "inside-claim", "inside what a claim, appeal or hope says, not asserted", i, i + 1)
             return None
         if state.stalled_span[0] <= i < state.stalled_span[1]:
-            state.reject(STAGE, "inside-stalled-deed", "part of a deed read with its stalled predicate", i, i + 1)
+            if state.rejections is not None:
+                state.reject(STAGE, "inside-stalled-deed", "part of a deed read with its stalled predicate", i, i + 1)
             return None
         if self.names_no_event(tokens, i, low):
-            state.reject(STAGE, "noun-names-no-event", "a noun (after a determiner or before 'of') that "
-                         "names no event", i, i + 1)
+            if state.rejections is not None:
+                state.reject(STAGE, "noun-names-no-event", "a noun (after a determiner or before 'of') that "
+                             "names no event", i, i + 1)
             return None
         trig = verb_triggers(tokens, i, lex, state.word_index)
         if trig is None and i > 1 and (tokens[i - 1].lower in self.passive_aux or tokens[i - 1].lower.endswith("ly")):
             trig = self.passive_object_trigger(tokens, i, state.word_index, state.mentions)
         if trig is None:
-            state.reject(STAGE, "no-rule", "no verb rule, deed or dictionary pattern matched", i, i + 1)
+            if state.rejections is not None:
+                state.reject(STAGE, "no-rule", "no verb rule, deed or dictionary pattern matched", i, i + 1)
             return None
         plain = state.plain
         # a verb that opens a status cue ("exploring the possibility of") is the cue
         if low in self.consideration:
-            state.reject(STAGE, "status-cue", "a verb of consideration: it sets the status of the act it "
-                         "names", i, trig.end)
+            if state.rejections is not None:
+                state.reject(STAGE, "status-cue", "a verb of consideration: it sets the status of the act it "
+                             "names", i, trig.end)
             return None
         hypothetical = self.hypothetical
         if low in hypothetical and longest_phrase_at(tokens, i, hypothetical) > 1:
-            state.reject(STAGE, "status-cue", "opens a hypothetical cue", i, trig.end)
+            if state.rejections is not None:
+                state.reject(STAGE, "status-cue", "opens a hypothetical cue", i, trig.end)
             return None
         if self.transitive_misuse(tokens, i, plain):
-            state.reject(STAGE, "intransitive-with-object", "an intransitive-only verb with an object", i, trig.end)
+            if state.rejections is not None:
+                state.reject(STAGE, "intransitive-with-object", "an intransitive-only verb with an object", i, trig.end)
             return None
         if self.control_verb(tokens, i + 1, plain) or (
             # our own verb + object rules ("appealed for aid to fight …") are events themselves
             trig.channel is None and trig.end != i + 1 and self.control_verb(tokens, trig.end, plain)
         ):
-            state.reject(STAGE, "control-verb", "a control verb: the verb after 'to' is the event", i, trig.end)
+            if state.rejections is not None:
+                state.reject(STAGE, "control-verb", "a control verb: the verb after 'to' is the event", i, trig.end)
             return None
         trig.noun = low in lex.noun_forms or self.is_noun(tokens, i, state.mentions, trig)
         if trig.noun and i and trig.end == i + 1:
@@ -87,7 +95,8 @@ class CandidateFinder:
             if compound:
                 trig.code, trig.pattern = compound, f"{tokens[i - 1].lower} {low} -> {compound}"
         if trig.noun and not self.eventive(low):
-            state.reject(STAGE, "noun-names-no-event", "used as a noun that names no event", i, trig.end)
+            if state.rejections is not None:
+                state.reject(STAGE, "noun-names-no-event", "used as a noun that names no event", i, trig.end)
             return None
         return trig
 
@@ -203,7 +212,7 @@ class CandidateFinder:
         words = self.lexicon.words
         if prev in words["verb_openers"] or prev.endswith("ly") or prev in words["passive_aux"]:
             return False
-        if prev in {"has", "have", "had", "is", "are", "was", "were", "be", "been"}:
+        if prev in words["auxiliaries"]:
             return False
         # "public praise", "security guarantees", "political backing", "high-level contacts"
         return prev.replace("-", "").isalpha() and tokens[i - 1].text[:1].islower()

@@ -220,12 +220,8 @@ class Coder:
                 rejections.append(Rejection("mentions", "no-actor", "the sentence names no known actor"))
             self._update_discourse(discourse, mentions, [])
             return []
-        word_index = TokenIndex(tokens, frozenset(m.start for m in mentions if m.code))
-        state = SentenceState(
-            Where(doc_id, index, date, text), tokens, flags, mentions, discourse, word_index, word_index.plain(),
-            {k for m in mentions if m.code for k in range(m.start, m.end)},
-            explain=self.config.explain or rejections is not None, rejections=rejections,
-        )
+        state = self._state(Where(doc_id, index, date, text), tokens, flags, mentions, discourse, rejections)
+        word_index = state.word_index
         stalled: list[Event] = []
         if not self._stalled_words.isdisjoint(word_index.words):
             stalled, state.stalled_span = self.events.stalled_deeds(state)
@@ -242,7 +238,7 @@ class Coder:
         i = 0
         for k in candidates:
             if k < i:
-                if flags[k] & TRIGGER:
+                if flags[k] & TRIGGER and state.rejections is not None:
                     state.reject("candidates", "inside-evidence", "part of an earlier event's evidence", k, k + 1)
                 continue
             trig = propose(state, k)
@@ -251,6 +247,29 @@ class Coder:
         events = self.events.finish(state, stalled)
         self._update_discourse(discourse, mentions, state.events)
         return events
+
+    def _state(
+        self, where: Where, tokens: list[Token], flags: list[int], mentions: list[Mention], discourse: Discourse,
+        rejections: list[Rejection] | None,
+    ) -> SentenceState:
+        word_index = TokenIndex(tokens, frozenset(m.start for m in mentions if m.code))
+        return SentenceState(
+            where, tokens, flags, mentions, discourse, word_index, word_index.plain(),
+            {k for m in mentions if m.code for k in range(m.start, m.end)},
+            explain=self.config.explain or rejections is not None, rejections=rejections,
+        )
+
+    def sentence_state(self, text: str, date: str | None = None, *, keep_rejections: bool = False) -> SentenceState:
+        """The state the stages start from for one sentence (tokens, flags, mentions), as a
+        document's first sentence; for running or testing a stage on its own."""
+        tokens = tokenize(text)
+        texts = [t.text for t in tokens]
+        flags = self._forms.flags(texts)
+        matches = actor_matches(tokens, self.actors, date, flags, texts)
+        discourse = Discourse()
+        mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, discourse, matches, flags)
+        return self._state(Where("", 0, date, text), tokens, flags, mentions, discourse,
+                           [] if keep_rejections else None)
 
     # ------------------------------------------------------------------ discourse
 

@@ -54,7 +54,8 @@ class EventBuilder:
             found, _consumed, _subject = self.events_for(trig, state, None, None)
             state.unasserted.extend(found)
             for ev in found:
-                state.reject_event(STAGE, "inside-claim", "what a speaker claims is not asserted", ev)
+                if state.rejections is not None:
+                    state.reject_event(STAGE, "inside-claim", "what a speaker claims is not asserted", ev)
             return i + 1
         reporting = trig.reporting
         if self.grammar.takes_complement(tokens[i].lower, trig.code):
@@ -89,7 +90,8 @@ class EventBuilder:
             same_kind = (src_key, tgt_key, ev.cameo[:2], ev.status, ev.channel, -1 - i)
             infinitive = i > 0 and tokens[i - 1].lower == "to"
             if key in seen:
-                state.reject_event(STAGE, "duplicate", "the same event ends at the same word", ev)
+                if state.rejections is not None:
+                    state.reject_event(STAGE, "duplicate", "the same event ends at the same word", ev)
                 continue
             if any(
                 s[:5] == same_kind[:5] and s[5] < 0 and s[5] != same_kind[5]
@@ -97,8 +99,9 @@ class EventBuilder:
                 and (infinitive or -1 - s[5] >= i - 2)
                 for s in seen
             ):
-                state.reject_event(STAGE, "same-kind-nearby", "an event of the same kind, actors and status "
-                                   "just before (or this is its infinitive)", ev)
+                if state.rejections is not None:
+                    state.reject_event(STAGE, "same-kind-nearby", "an event of the same kind, actors and status "
+                                       "just before (or this is its infinitive)", ev)
                 continue
             if infinitive and any(
                 s[0] == src_key and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
@@ -108,8 +111,9 @@ class EventBuilder:
                 state.suppress_from = trig.end
                 state.suppress_until = max(state.suppress_until, clause_end(tokens, trig.end, self.lexicon))
                 state.claim_content = False
-                state.reject_event(STAGE, "purpose-of-meeting", "the purpose of an act of the same kind by the "
-                                   "same source: its topic", ev)
+                if state.rejections is not None:
+                    state.reject_event(STAGE, "purpose-of-meeting", "the purpose of an act of the same kind by the "
+                                       "same source: its topic", ev)
                 continue
             seen.add(key)
             seen.add(same_kind)
@@ -146,31 +150,33 @@ class EventBuilder:
         known = {(x.source, x.target, x.cameo) for x in events}
         for ev in stalled:
             if (ev.source, ev.target, ev.cameo) in known:
-                state.reject_event(STAGE, "duplicate", "a stalled deed already coded", ev)
+                if state.rejections is not None:
+                    state.reject_event(STAGE, "duplicate", "a stalled deed already coded", ev)
             else:
                 events.append(ev)
         state.events = events
         if events:
-            for ev in state.partial:
-                state.reject_event(STAGE, "one-actor", "one actor only, and the sentence has an event "
-                                   "between two", ev)
-            for ev in state.statements:
-                state.reject_event(STAGE, "mere-statement", "a statement, and the sentence reports more", ev)
-            return events
-        if state.partial:
+            kept = events
+        elif state.partial:
             substantive = [e for e in state.partial if e.cameo[:2] != "01"]
             kept = (substantive or state.partial)[:1]
-            for ev in state.partial:
-                if ev is not kept[0]:
-                    state.reject_event(STAGE, "one-actor", "one actor only; the sentence's first act is kept", ev)
-            for ev in state.statements:
-                state.reject_event(STAGE, "mere-statement", "a statement, and the sentence reports more", ev)
-            return kept
-        kept = state.statements[:1] if self.statements else []
-        for ev in state.statements[len(kept):]:
-            state.reject_event(STAGE, "mere-statement", "only the sentence's first statement is kept"
-                               if self.statements else "statements are not coded (CoderConfig.statements)", ev)
+        else:
+            kept = state.statements[:1] if self.statements else []
+        if state.rejections is not None:
+            self.record_dropped(state, kept)
         return kept
+
+    def record_dropped(self, state: SentenceState, kept: list[Event]) -> None:
+        """Record the events with one actor and the statements that ``finish`` did not keep."""
+        for ev in state.partial:
+            if not any(ev is k for k in kept):
+                state.reject_event(STAGE, "one-actor", "one actor only; an event between two, or the sentence's "
+                                   "first act, is kept", ev)
+        for ev in state.statements:
+            if not any(ev is k for k in kept):
+                state.reject_event(STAGE, "mere-statement", "a statement, and the sentence reports more or an "
+                                   "earlier one" if self.statements
+                                   else "statements are not coded (CoderConfig.statements)", ev)
 
     def events_for(
         self, trig: Trigger, state: SentenceState, sentence_subject: Mention | None, head_status: str | None,
@@ -209,12 +215,14 @@ class EventBuilder:
             if not pairs:
                 if state.rejections is not None:
                     reason, detail = self.roles.no_pair_reason(trig, roles)
-                    state.reject("roles", reason, detail, trig.index, max(trig.end, e))
+                    if state.rejections is not None:
+                        state.reject("roles", reason, detail, trig.index, max(trig.end, e))
                 continue
             final_code = self.status.final_code(tokens, trig, code, status, cue)
             if final_code not in self.codebook:
-                state.reject("status", "code-not-in-codebook", f"{final_code} ({status}) is not in the codebook",
-                             trig.index, max(trig.end, e))
+                if state.rejections is not None:
+                    state.reject("status", "code-not-in-codebook", f"{final_code} ({status}) is not in the codebook",
+                                 trig.index, max(trig.end, e))
                 continue
             ch, ch_cue = self.channels.read(tokens, trig, s, e, code, channel, index)
             # the first deed's evidence runs from the verb; later ones in a list are their own words
@@ -226,7 +234,8 @@ class EventBuilder:
             for src, tgt, src_rule, tgt_rule in pairs:
                 if src.code == tgt.code and src.sector == tgt.sector and src.code is not None:
                     # the same actor on both sides; domestic events keep differing sectors
-                    state.reject("roles", "same-actor", f"{src.code} on both sides", trig.index, max(trig.end, e))
+                    if state.rejections is not None:
+                        state.reject("roles", "same-actor", f"{src.code} on both sides", trig.index, max(trig.end, e))
                     continue
                 trace = None
                 if state.explain:

@@ -20,6 +20,7 @@ class Grammar:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.articles = lexicon.words["articles"]
 
     def after_aux(self, tokens: list[Token], i: int) -> bool:
         """Whether an auxiliary ("was", "has been") stands right before ``i``, adverbs aside."""
@@ -28,11 +29,10 @@ class Grammar:
             j -= 1
         return j >= 0 and tokens[j].lower in self.lexicon.words["passive_aux"]
 
-    @staticmethod
-    def after_word(tokens: list[Token], start: int, words: set[str]) -> bool:
+    def after_word(self, tokens: list[Token], start: int, words: set[str]) -> bool:
         """True when one of ``words`` stands before ``start``, maybe with an article between ("by a")."""
         j = start - 1
-        if j >= 0 and tokens[j].lower in {"a", "an", "the"}:
+        if j >= 0 and tokens[j].lower in self.articles:
             j -= 1
         return j >= 0 and tokens[j].lower in words
 
@@ -112,16 +112,17 @@ class Grammar:
         """Whether ``m`` is the speaker of a trailing attribution (", Kenyan officials said"),
         which is never the object of the verb before it."""
         j = m.start - 1
-        if j >= 0 and tokens[j].lower in {"the", "a", "an"}:
+        if j >= 0 and tokens[j].lower in self.articles:
             j -= 1
         if j < 0 or tokens[j].lower != ",":
             return False
         reporting = self.lexicon.words["reporting_verbs"]
+        fillers = self.lexicon.words["attribution_fillers"]
         for k in range(m.end, min(len(tokens), m.end + 6)):
             t = tokens[k]
             if t.lower in reporting:
                 return True
-            if not (t.text[:1].isupper() or t.lower in {"of", "here", "also", "has", "had", "have"}):
+            if not (t.text[:1].isupper() or t.lower in fillers):
                 return False
         return False
 
@@ -134,13 +135,13 @@ class Grammar:
                 return k
         return end
 
-    @staticmethod
-    def offence(tokens: list[Token], start: int) -> int:
+    def offence(self, tokens: list[Token], start: int) -> int:
         """Where "for" + a gerund after a punishment or accusation names its reason ("jailed X for
         two years for helping Y"): the index of that "for", else -1."""
+        stops = self.lexicon.words["offence_stops"]
         for k in range(start, min(len(tokens) - 1, start + 12)):
             low = tokens[k].lower
-            if low in {";", ":", "but", "while", "and"}:
+            if low in stops:
                 return -1
             if low == "for" and tokens[k + 1].lower.endswith("ing"):
                 return k
@@ -150,7 +151,7 @@ class Grammar:
         """Whether the noun at ``i`` introduces the content of a claim: "allegations (by X) that …",
         "speculation they were captured"."""
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if nxt in {"they", "he", "she", "it", "we"}:
+        if nxt in self.lexicon.words["subject_pronouns"]:
             return True
         for k in range(i + 1, min(len(tokens), i + 11)):
             low = tokens[k].lower

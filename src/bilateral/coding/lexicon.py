@@ -344,7 +344,9 @@ def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
             "measure_words", "consideration", "conditionals", "performing_verbs",
             "negative_control", "rioters", "intention_nouns", "verb_openers", "phrase_prepositions",
-            "clause_verbs", "coordinated_verb_gap", "conjunct_gap",
+            "clause_verbs", "coordinated_verb_gap", "conjunct_gap", "articles", "auxiliaries",
+            "subject_pronouns", "relative_pronouns", "complement_breaks", "list_breaks", "adverbial_openers",
+            "offence_stops", "attribution_fillers",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
@@ -401,7 +403,7 @@ def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
         code_channels=code_channels,
         code_intents=code_intents,
         clause_closers=frozenset({";", ":", "—", "–"})
-        | (words["clause_breaks"] - {"as", "after", "before", "since", "that"}),
+        | (words["clause_breaks"] - words["adverbial_openers"] - {"that"}),
     )
     return lex
 

@@ -59,7 +59,8 @@ class RoleFinder:
         in_range = [
             m for m in mentions
             if trig.index < m.start < reach and m.code
-            and not (tokens[m.start - 1].lower in {",", "the", "a", "an"} and self.grammar.trailing_speaker(tokens, m))
+            and not ((tokens[m.start - 1].lower == "," or tokens[m.start - 1].lower in self.grammar.articles)
+                     and self.grammar.trailing_speaker(tokens, m))
         ]
         after = [m for m in in_range if not (m.start > 0 and tokens[m.start - 1].lower in locative)]
         if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
@@ -238,7 +239,7 @@ class RoleFinder:
                 } and m.start - 1 <= lo + 4:
                     best = m
                     break
-        if best is None and lo > 0 and tokens[lo - 1].lower in {"that", "which", "who"}:
+        if best is None and lo > 0 and tokens[lo - 1].lower in lex.words["relative_pronouns"]:
             # a relative clause's subject is its antecedent: "the militant group that has seized",
             # "Kenya, which has sent troops"; an antecedent that names no known actor leaves it unknown
             # ("that" after a comma is a complementizer: "said on Monday in Serbia, that ...")
@@ -268,7 +269,7 @@ class RoleFinder:
         if "and" not in gap or not all(g in between or g.endswith("ly") for g in gap):
             return -1
         j = m.start - 1
-        if j >= 0 and tokens[j].lower in {"the", "a", "an"}:
+        if j >= 0 and tokens[j].lower in self.grammar.articles:
             j -= 1
         if j < 0 or not tokens[j].text[:1].islower():
             return -1
