@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest install bench bench-stages clean browser parser parser-eval bench-parser
+.PHONY: demo test lint typecheck pytest install bench bench-stages clean browser train parser parser-eval bench-parser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ browser:
 		|| echo "warning: could not install chromium; the browser tests will skip"
 
 test: lint typecheck pytest
+
+# the learned event filter, from the labelled sets in eval/ (writes src/bilateral/data/filter/model.json.gz)
+train: $(STAMP)
+	$(BIN)/python -m bilateral.coding.learned.train
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -67,10 +67,24 @@ def _open_store(db: str, *, must_exist: bool, threads: int | None = None) -> Ite
         store.close()
 
 
-def _coder(explain: bool = False) -> Any:
-    from bilateral.coding import Coder, CoderConfig
+def _coder_config(explain: bool = False, learned_filter: bool = False, threshold: float | None = None) -> Any:
+    from bilateral.coding import CoderConfig
 
-    return Coder(CoderConfig(explain=explain))
+    return CoderConfig(explain=explain, learned_filter=learned_filter, filter_threshold=threshold)
+
+
+def _coder(explain: bool = False, learned_filter: bool = False, threshold: float | None = None) -> Any:
+    from bilateral.coding import Coder
+
+    return Coder(_coder_config(explain, learned_filter, threshold))
+
+
+def filter_options(f: Any) -> Any:
+    """``--filter`` and ``--filter-threshold``: judge events between two states with the learned filter."""
+    f = click.option("--filter-threshold", "filter_threshold", type=click.FloatRange(0, 1), default=None,
+                     metavar="P", help="Keep threshold of the learned filter (default: the model's own).")(f)
+    return click.option("--filter/--no-filter", "learned_filter", default=False, show_default=True,
+                        help="Judge events between two state actors with the learned filter (adds a confidence).")(f)
 
 
 db_option = click.option(
@@ -89,7 +103,7 @@ def main() -> None:
 
 
 def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, workers: int | None = 1, *,
-            options: Any = None, dry_run: bool = False, progress: bool | None = None) -> int:
+            options: Any = None, dry_run: bool = False, progress: bool | None = None, config: Any = None) -> int:
     from bilateral.ingest import ingest_paths
     from bilateral.ingest.job import INGEST_THREADS
     from bilateral.ingest.progress import IngestProgress
@@ -101,7 +115,7 @@ def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, worker
         store_cm = contextlib.closing(Store(db, read_only=True))
     else:
         store_cm = _open_store(db, must_exist=False, threads=INGEST_THREADS)
-    with store_cm as store, document_coder(workers) as coder, IngestProgress(enabled=progress) as bar:
+    with store_cm as store, document_coder(workers, config) as coder, IngestProgress(enabled=progress) as bar:
         result = ingest_paths(paths, store, coder, format=fmt, options=options, dry_run=dry_run,
                               on_error=bar.error_printer(_err), on_progress=bar.update)
     if dry_run:
@@ -136,10 +150,11 @@ def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, worker
 @click.option("--timeout", default=20.0, show_default=True, help="Seconds before a URL fetch gives up.")
 @click.option("--retries", default=2, show_default=True, help="Retries of a URL that times out or fails.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@filter_options
 def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None, dry_run: bool,
            default_date: str | None, text_field: str | None, date_field: str | None, id_field: str | None,
            url_field: str | None, title_field: str | None, timeout: float, retries: int,
-           progress: bool | None) -> None:
+           progress: bool | None, learned_filter: bool, filter_threshold: float | None) -> None:
     """Read files, folders, globs or URLs, code them, and store documents, sentences and events."""
     from bilateral.ingest import FieldMap, ReadOptions
     from bilateral.ingest.dates import normalize_date
@@ -152,7 +167,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None
         default_date=day, timeout=timeout, retries=retries,
     )
     sys.exit(_ingest(list(paths), db, fmt, _console(), workers, options=options, dry_run=dry_run,
-                     progress=progress))
+                     progress=progress, config=_coder_config(False, learned_filter, filter_threshold)))
 
 
 @main.command("code-text")
@@ -160,11 +175,13 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None
 @click.option("-o", "--output", "out", default="-", type=click.File("w", encoding="utf-8"),
               help="Where to write the JSONL events (default stdout).")
 @workers_option
-def code_text(file: TextIO, out: TextIO, workers: int | None) -> None:
+@filter_options
+def code_text(file: TextIO, out: TextIO, workers: int | None, learned_filter: bool,
+              filter_threshold: float | None) -> None:
     """Code JSONL lines {"id", "text", "date"?} into one JSON event record per line, in order."""
     from bilateral.scale.parallel import CodingPool, code_jsonl
 
-    with CodingPool(workers) as pool:
+    with CodingPool(workers, config=_coder_config(False, learned_filter, filter_threshold)) as pool:
         read, bad = code_jsonl(file, out, pool, origin=getattr(file, "name", "-"), on_error=_err)
     if read == 0 and bad > 0:
         sys.exit(1)
@@ -331,11 +348,13 @@ def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
 @click.option("--predictions", type=click.Path(dir_okay=False), default=None,
               help="Also write the predicted events (JSONL) here.")
-def evaluate(gold: str, as_json: bool, predictions: str | None) -> None:
+@filter_options
+def evaluate(gold: str, as_json: bool, predictions: str | None, learned_filter: bool,
+             filter_threshold: float | None) -> None:
     """Score the coder on a labelled JSONL set (same metrics as the reference scorer)."""
     from bilateral.coding.evaluate import evaluate as run_evaluation
 
-    metrics = run_evaluation(gold, _coder(), predictions_out=predictions)
+    metrics = run_evaluation(gold, _coder(False, learned_filter, filter_threshold), predictions_out=predictions)
     if as_json:
         click.echo(json.dumps(metrics))
     else:
@@ -348,11 +367,13 @@ def evaluate(gold: str, as_json: bool, predictions: str | None) -> None:
 @click.option("--date", default=None, metavar="DATE")
 @click.option("--why-not", "why_not", is_flag=True,
               help="Also list every candidate the rules proposed and dropped: the stage, the rule and the words.")
-def explain(sentence: str, date: str | None, why_not: bool) -> None:
+@filter_options
+def explain(sentence: str, date: str | None, why_not: bool, learned_filter: bool,
+            filter_threshold: float | None) -> None:
     """Code one sentence and show each event with the dictionary entries and cues behind it."""
     from dataclasses import asdict
 
-    coder = _coder(explain=True)
+    coder = _coder(True, learned_filter, filter_threshold)
     if why_not:
         explanation = coder.explain_sentence(sentence, date=date)
         events_, rejections = explanation.events, explanation.rejections

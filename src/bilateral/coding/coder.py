@@ -50,7 +50,9 @@ class CoderConfig:
 
     explain: bool = False  # keep an EventTrace on each event
     statements: bool = True  # emit a 01x statement when a sentence reports nothing else
-    learned_filter: bool = True  # judge events between two state actors with the packaged model
+    # judge events between two state actors with the packaged model; off by default while it costs the
+    # dev sets (EVALUATION.md)
+    learned_filter: bool = False
     filter_threshold: float | None = None  # keep threshold of the filter (None: the model's own)
 
 
@@ -119,7 +121,14 @@ class Coder:
             ))
         event_filter = self.event_filter
         if event_filter is not None:
-            events = filter_document(event_filter, sents, events, doc.date, doc.id)
+            is_actor = self.actors.is_country
+            igos = self.actors.igo_codes
+            may_pair = [
+                len({e.code for _end, e in m.values() if e.code and (is_actor(e.code) or e.code in igos)}) >= 2
+                or forms.hyphenated(words)
+                for m, words in zip(matched, texts, strict=True)
+            ]
+            events = filter_document(event_filter, sents, events, doc.date, doc.id, may_pair)
         return sents, events
 
     def _may_mention(
@@ -176,6 +185,10 @@ class Coder:
         rejections: list[Rejection] = []
         discourse = Discourse()
         events = self._code(text, "", 0, date, discourse, None, None, None, rejections)
+        event_filter = self.event_filter
+        if event_filter is not None:
+            rejections.extend(event_filter.rejections(text, date, events))
+            events = event_filter.filter_sentence(text, date, events)
         tokens = tokenize(text)
         mentions = find_mentions(tokens, text, self.actors, self.lexicon, date, Discourse())
         return SentenceExplanation(text, date, [t.text for t in tokens], mentions, events, rejections)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from bilateral.coding.actors import ActorDictionary
 from bilateral.coding.mentions import Mention
+from bilateral.coding.syntax import Parse
 from bilateral.coding.tokens import Token
 from bilateral.model import Event
 
@@ -122,3 +123,4 @@ class SentenceView:
     triggers: list[Trigger] = field(default_factory=list)
     cues: frozenset[str] = frozenset()  # status cue kinds present (negation, hypothetical, intended)
     channels: frozenset[str] = frozenset()  # channels named by the sentence's words
+    parse: Parse | None = None  # the dependency parse, when the filter reads syntax

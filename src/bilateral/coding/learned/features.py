@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bilateral.coding.learned.candidates import Candidate, SentenceView
+from bilateral.coding.syntax import Parse
 from bilateral.model import Event
 
 Features = dict[str, float]
@@ -49,6 +50,10 @@ def _rule_features(f: Features, prefix: str, events: list[Event]) -> None:
         f[f"{prefix}:status={ev.status}"] = 1.0
         f[f"{prefix}:quad={q}:status={ev.status}"] = 1.0
         f[f"{prefix}:channel={ev.channel}"] = 1.0
+        if ev.trace is not None:
+            f[f"{prefix}:roles={ev.trace.source_rule}>{ev.trace.target_rule}"] = 1.0
+            f[f"{prefix}:srule={ev.trace.source_rule}"] = 1.0
+            f[f"{prefix}:trule={ev.trace.target_rule}"] = 1.0
         for w in _trigger_words(ev):
             f[f"{prefix}:trig={w}"] = 1.0
             f[f"{prefix}:quad={q}:trig={w}"] = 1.0
@@ -94,6 +99,8 @@ def candidate_features(cand: Candidate, view: SentenceView) -> Features:
         for w in lows[second.end:second.end + 5]:
             f[f"post={w}"] = 1.0
     _trigger_features(f, cand, view)
+    if view.parse is not None:
+        _syntax_features(f, cand, view)
     for cue in view.cues:
         f[f"cue={cue}"] = 1.0
     for ch in view.channels:
@@ -126,3 +133,60 @@ def _trigger_features(f: Features, cand: Candidate, view: SentenceView) -> None:
             f[f"tq:{region}={trig.quad}"] = 1.0
             f[f"tq:{region}:{order}={trig.quad}"] = 1.0
             f[f"tr:{region}={trig.root}"] = 1.0
+
+
+def _head_word(parse: Parse, start: int, end: int) -> int:
+    """The word of the span ``[start, end)`` whose governor lies outside it (the mention's head)."""
+    for i in range(start, end):
+        h = parse.head[i]
+        if h < start or h >= end:
+            return i
+    return end - 1
+
+
+def _syntax_features(f: Features, cand: Candidate, view: SentenceView) -> None:
+    """How the two actors are joined in the dependency tree: their relations, the word that joins
+    them (its lexicon class, negation and modal), and the path between them."""
+    parse = view.parse
+    s, t = cand.source, cand.target
+    if parse is None or s.start < 0 or t.start < 0:
+        f["syn:implicit"] = 1.0
+        return
+    hs, ht = _head_word(parse, s.start, s.end), _head_word(parse, t.start, t.end)
+    f[f"syn:sdep={parse.dep[hs]}"] = 1.0
+    f[f"syn:tdep={parse.dep[ht]}"] = 1.0
+    f[f"syn:deps={parse.dep[hs]}>{parse.dep[ht]}"] = 1.0
+    path = parse.path(hs, ht)
+    if path is None:
+        f["syn:no_path"] = 1.0
+        return
+    steps = path.split()
+    f[f"syn:path={path}"] = 1.0
+    f[f"syn:len={min(len(steps), 6)}"] = 1.0
+    # the word where the two branches meet: the verb (or noun) that relates them
+    lca = hs
+    for step in steps:
+        if step.endswith("↑"):
+            g = parse.governor(lca)
+            if g is None:
+                break
+            lca = g
+        else:
+            break
+    trig = next((tr for tr in view.triggers if tr.index == lca), None)
+    f[f"syn:lca_pos={parse.upos[lca]}"] = 1.0
+    f[f"syn:lca={parse.lemma[lca].lower()}"] = 1.0
+    if trig is not None:
+        f[f"syn:lca_block={trig.block}"] = 1.0
+        if trig.quad:
+            f[f"syn:lca_quad={trig.quad}"] = 1.0
+            f[f"syn:deps={parse.dep[hs]}>{parse.dep[ht]}:q={trig.quad}"] = 1.0
+    if parse.negated(lca):
+        f["syn:lca_negated"] = 1.0
+    modal = parse.modal(lca)
+    if modal:
+        f[f"syn:lca_modal={modal}"] = 1.0
+    if parse.intended(lca):
+        f["syn:lca_intended"] = 1.0
+    if not parse.same_clause(hs, ht):
+        f["syn:other_clause"] = 1.0

@@ -12,17 +12,20 @@ from bilateral.coding.learned.candidates import (
 )
 from bilateral.coding.lexicon import Lexicon
 from bilateral.coding.mentions import find_mentions
+from bilateral.coding.syntax import Parser
 from bilateral.coding.tokens import Token, tokenize
 from bilateral.model import Event
 
 
 def read_sentence(
-    text: str, date: str | None, events: list[Event], actors: ActorDictionary, lexicon: Lexicon
+    text: str, date: str | None, events: list[Event], actors: ActorDictionary, lexicon: Lexicon,
+    parser: Parser | None = None,
 ) -> tuple[SentenceView, list[Candidate]]:
     """The sentence's view and its candidate dyads, given the rule events coded from it.
 
     Mentions are found without the document's discourse: a pair of actors is proposed only when both
     are named in the sentence; an actor the rules resolved through coreference comes with its event.
+    With a ``parser``, a sentence that has a candidate is parsed (the others never are).
     """
     tokens = tokenize(text)
     mentions = find_mentions(tokens, text, actors, lexicon, date, None) if tokens else []
@@ -30,8 +33,9 @@ def read_sentence(
     lows = {t.lower for t in tokens}
     cues = frozenset(name for name, index in lexicon.cue_index.items() if not index.keys().isdisjoint(lows))
     channels = frozenset(ch for w in lows & lexicon.channels.keys() for _phrase, ch in lexicon.channels[w])
+    parse = parser.parse([t.text for t in tokens]) if parser is not None and candidates else None
     view = SentenceView(tokens, events, len(actor_slots(mentions, actors)), lexicon_triggers(tokens, lexicon),
-                        cues, channels)
+                        cues, channels, parse)
     return view, candidates
 
 
