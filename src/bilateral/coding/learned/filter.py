@@ -67,7 +67,9 @@ class EventFilter:
         self.lexicon = lexicon
         self.codebook = codebook
         self.threshold = model.threshold if threshold is None else threshold
-        self.rule_threshold: float | None = model.meta.get("rule_threshold")
+        # the model's own lower bar for a pair and class the rules coded; a threshold given by the
+        # caller is one bar for every candidate, so that it alone sets the precision/recall trade-off
+        self.rule_threshold: float | None = model.meta.get("rule_threshold") if threshold is None else None
         # a model trained on the parse reads it at run time too
         self.parser = Parser() if model.meta.get("syntax") else None
 
