@@ -33,7 +33,7 @@ def test_kept_pending_lapsed_undated(store: Store, make_event: Callable[..., Eve
     ])
     ft = follow_through(store, "USA", "PAK")
     assert ft.as_of == date(2024, 10, 1)
-    assert ft.counts == {"kept": 1, "pending": 1, "lapsed": 1, "undated": 1}
+    assert ft.counts == {"kept": 1, "broken": 0, "pending": 1, "lapsed": 1, "undated": 1}
     kept = next(i for i in ft.items if i.outcome == "kept")
     assert kept.fulfilment is not None and kept.fulfilment.date == "2024-03-01"
     assert kept.due == date(2024, 6, 29)
@@ -120,6 +120,12 @@ def test_peers_and_top_receivers(store: Store, make_event: Callable[..., Event])
     assert set(frame.receiver) == {"PAK", "IND", "BGD"}
     prof = dyad_profile(store, "PAK", "USA")
     assert prof.peer_names == ["IND", "BGD"] and prof.peers_requested is None
+    # one deed from one article is no material contrast on its own ...
+    assert prof.contrasts == [] and "fared better" not in prof.verdict.text
+    # ... but it is when the press reports Pakistan denied what India got
+    store.add_events([make_event(doc_sentence=7, cameo="061", quad_class=2, channel="trade", status="negated")])
+    prof = dyad_profile(store, "PAK", "USA")
+    assert [(c.peer, c.channel, c.receiver_denials) for c in prof.contrasts] == [("IND", "trade", 1)]
     assert "India fared better than Pakistan with the United States on trade" in prof.verdict.text
     none = dyad_profile(store, "PAK", "USA", peers=[])
     assert none.peers == [] and none.peers_requested == []

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.analysis import DyadProfile, Verdict, dyad_profile
+from bilateral.analysis.verdict import MAX_FINDINGS
 from bilateral.model import Event
 from bilateral.store import Store
 
@@ -78,7 +79,8 @@ def test_verdict_is_not_hard_coded(events_store: Callable[[str], Store]) -> None
     assert "Only China delivers: 1 realized deed to Kenya, none in return" in text
     assert "Ethiopia fared better than Kenya with China on trade" in text
     assert "Kenya made 3 promises to China: 0 kept, 1 pending, 2 lapsed" in text
-    assert "China made 1 promise to Kenya: 1 kept" in text
+    # the answer leads, then at most a handful of findings
+    assert p.verdict.claims[0].kind == "answer" and len(p.verdict.findings) <= MAX_FINDINGS
 
 
 def test_trend_of_the_gap(store: Store, make_event: Callable[..., Event]) -> None:

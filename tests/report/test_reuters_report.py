@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.analysis import DyadProfile, dyad_profile
-from bilateral.analysis.measures import period_range
+from bilateral.analysis.periods import period_range
 from bilateral.store import Store
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
