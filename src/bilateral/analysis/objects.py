@@ -1,11 +1,12 @@
 """The object an event names: "a loan", "soybeans", "F-16s", "tariffs on chips".
 
 A promise is kept only by a deed about the same thing. The object is read from the words of the
-event's span after its first word (the trigger) and the words right after the span, up to the end
+event's span after its trigger (its first word that is not an auxiliary or another stop word) and the words right after the span, up to the end
 of the clause: lower-case words (and codes such as ``F-16``) that are not in the stop list
 (``bilateral/data/analysis/object_stopwords.txt``: function words, generic verbs of giving and
 promising, amounts, currencies, dates). Capitalised words are left out, so the actors (Japan,
-Japanese, the U.S.) never count as an object. Words are folded to a crude singular
+Japanese, the U.S.) never count as an object, and so are adverbs and participles (``-ly``,
+``-ed``, ``-ing``: "adequately", "accelerated", "limiting"). Words are folded to a crude singular
 (``tariffs`` → ``tariff``, ``subsidies`` → ``subsidy``).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 #: How many words after the span still belong to the event's object phrase.
 OBJECT_WINDOW = 8
@@ -38,12 +40,19 @@ def fold(word: str) -> str:
     return word
 
 
+#: Endings of adverbs and participles ("adequately", "accelerated", "limiting"): manner, not a thing.
+_NOT_A_THING = ("ly", "ed", "ing")
+
+
 def _is_object_word(token: str) -> bool:
     if token[0].isupper() and not any(ch.isdigit() for ch in token):
         return False  # a name (an actor, a place) or the first word of a sentence
     if token.isdigit() or len(token) < 3:
         return False
-    return token.lower() not in stopwords()
+    low = token.lower()
+    if low.endswith(_NOT_A_THING) and not any(ch.isdigit() for ch in low):
+        return False
+    return low not in stopwords()
 
 
 def object_terms(sentence: str, span: tuple[int, int]) -> frozenset[str]:
@@ -51,7 +60,11 @@ def object_terms(sentence: str, span: tuple[int, int]) -> frozenset[str]:
     start, end = span
     if not 0 <= start < end <= len(sentence):
         return frozenset()
-    inside = _WORD.findall(sentence[start:end])[1:]  # the trigger itself is not the object
+    inside = _WORD.findall(sentence[start:end])
+    lead = 0
+    while lead < len(inside) and inside[lead].lower() in stopwords():
+        lead += 1  # auxiliaries before the trigger ("will buy", "has agreed to lend")
+    inside = inside[lead + 1:]  # the trigger itself is not the object
     after: list[str] = []
     for token in _WORD.findall(sentence[end:]):
         if token.lower() in _CLAUSE_END or len(after) >= OBJECT_WINDOW:
@@ -61,11 +74,16 @@ def object_terms(sentence: str, span: tuple[int, int]) -> frozenset[str]:
     return frozenset(fold(t.lower()) for t in words)
 
 
-def sentence_terms(sentence: str) -> frozenset[str]:
-    """The folded words of a whole sentence (where a deed may name the promised object)."""
-    return frozenset(fold(t.lower()) for t in _WORD.findall(sentence) if t[0].isalnum())
+class HasSpan(Protocol):
+    """An event with its sentence and trigger span (an EventRef)."""
+
+    sentence: str
+    span: tuple[int, int]
 
 
-def same_object(promised: frozenset[str], deed_sentence: str) -> bool:
-    """Whether a deed reported in ``deed_sentence`` is about the ``promised`` object (always, if none is named)."""
-    return not promised or bool(promised & sentence_terms(deed_sentence))
+def same_object(promised: frozenset[str], deed: HasSpan) -> bool:
+    """Whether ``deed`` is about the ``promised`` object: its own object words share one with it.
+
+    A promise that names no object cannot be matched: nothing says which deed would fulfil it.
+    """
+    return bool(promised & object_terms(deed.sentence, deed.span))

@@ -2,16 +2,19 @@
 
 A *promise* is an event of the ``promises`` measure (intended cooperation, or a realized
 expression of intent, CAMEO 03x) from A to B in channel *c*, dated *t*. Only later events of A to
-B in *c*, dated within ``[t, t + horizon]`` and reported by another article (an article that states
-a promise does not also prove it kept), can settle it:
+B in *c*, dated within ``(t, t + horizon]`` and reported by another article (an article that states
+a promise does not also prove it kept; a deed reported the same day is most often the promise
+itself, retold), can settle it:
 
 * a **deed that fulfils it** keeps it: realized material cooperation (in the diplomatic and
   security channels also a realized meeting or agreement, CAMEO 04x, 057) of the *code the
   promise announced at three digits* (``071`` promised → a ``071`` deed; an expression of intent
   maps to the deed it announces, ``0331`` intent to give economic aid → ``071``, see
   :data:`INTENT_DEEDS`; an intent coded only at three digits, such as ``031``, is kept by any deed
-  of its root), about *the same object* when the promise names one (see
-  :mod:`bilateral.analysis.objects`: the promised words must appear in the deed's sentence);
+  of its root), about *the same object* (see :mod:`bilateral.analysis.objects`: the deed's own
+  object words share one with the promise's), in a sentence that does not hedge (see
+  ``bilateral/data/analysis/deed_hedges.txt``: "hopes", "would", "if", "plans", "will", "not" …)
+  and does not date the deed to a year before the promise;
 * the **opposite deed** breaks it: something *taken* (the ``taken`` measure: tariffs imposed, aid
   or a loan suspended …) in the same channel and direction, about the same object.
 
@@ -21,6 +24,10 @@ Whichever comes first decides. Then the promise is
 * **broken** when an opposite deed comes first;
 * **pending** when neither came and ``as_of < t + horizon`` (there is still time);
 * **lapsed** when neither came and the horizon has passed;
+* **unverifiable** when the promise lies outside the tangible channels, names no object,
+  announces no kind of deed (a bare intent to cooperate, CAMEO 030), or is conditional,
+  speculative or denied ("if", "whether", "speculate", "not": ``promise_hedges.txt``): nothing
+  says which deed would keep it, so it is not followed;
 * **undated** when the promise itself has no date (it cannot be followed).
 
 ``as_of`` defaults to the latest event date in the store, so an old corpus is judged by its
@@ -31,16 +38,19 @@ their article) settle nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from bilateral.analysis.evidence import EventRef, dyad_events
 from bilateral.analysis.gap import HasConnection
-from bilateral.analysis.measures import events_view, norm_code
+from bilateral.analysis.measures import TANGIBLE_CHANNELS, events_view, norm_code
 from bilateral.analysis.objects import object_terms, same_object
 
-OUTCOMES: tuple[str, ...] = ("kept", "broken", "pending", "lapsed", "undated")
+OUTCOMES: tuple[str, ...] = ("kept", "broken", "pending", "lapsed", "unverifiable", "undated")
 DEFAULT_HORIZON_DAYS = 180
 
 
@@ -168,14 +178,47 @@ def promised_kinds(promise: EventRef) -> tuple[str, ...]:
     return (code[:3],)
 
 
+def is_followable(promise: EventRef, terms: frozenset[str]) -> bool:
+    """Whether ``promise`` says what would keep it: a tangible channel, a kind of deed (not a bare 030),
+    an object (``terms``), and no condition, speculation or denial (``promise_hedges.txt``)."""
+    return (promise.channel in TANGIBLE_CHANNELS and bool(terms) and bool(promised_kinds(promise))
+            and not is_hedged(promise, "promise"))
+
+
+@lru_cache(maxsize=2)
+def hedges(kind: str = "deed") -> frozenset[str]:
+    """The words that hedge a ``deed`` (a hope, plan, condition, dispute) or a ``promise`` (a condition,
+    speculation, denial): ``bilateral/data/analysis/{kind}_hedges.txt``."""
+    text = (resources.files("bilateral") / "data" / "analysis" / f"{kind}_hedges.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
+
+
+def is_hedged(ev: EventRef, kind: str = "deed") -> bool:
+    """Whether ``ev``'s sentence hedges as a ``kind`` (``deed`` or ``promise``) by the word lists above."""
+    return not hedges(kind).isdisjoint(w.lower() for w in re.findall(r"[A-Za-z]+", ev.sentence))
+
+
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def is_recalled(ev: EventRef, since: date) -> bool:
+    """Whether ``ev``'s sentence dates it to years before ``since`` ("in 1984/85, the U.S. supplied …")."""
+    years = [int(y) for y in _YEAR.findall(ev.sentence)]
+    return bool(years) and max(years) < since.year
+
+
 def settles(ev: EventRef, promise: EventRef, terms: frozenset[str]) -> str | None:
-    """``kept`` or ``broken`` when ``ev`` fulfils or reverses ``promise`` (whose object is ``terms``), else ``None``."""
-    if ev.channel != promise.channel or ev.doc_id == promise.doc_id or not same_object(terms, ev.sentence):
+    """``kept`` or ``broken`` when ``ev`` fulfils or reverses ``promise`` (whose object is ``terms``), else ``None``.
+
+    Only a promise that names an object can be settled, by an event whose own object is the same.
+    """
+    if ev.channel != promise.channel or ev.doc_id == promise.doc_id or not same_object(terms, ev):
         return None
+    kinds, when = promised_kinds(promise), _day(promise.date)
     if "taken" in ev.measures:
         return "broken"
-    kinds = promised_kinds(promise)
-    if is_deed(ev) and (not kinds or ev.cameo.startswith(kinds)):
+    if (is_deed(ev) and (not kinds or ev.cameo.startswith(kinds)) and not is_hedged(ev)
+            and not (when is not None and is_recalled(ev, when))):
         return "kept"
     return None
 
@@ -214,9 +257,12 @@ def follow_through(
         if when is None:
             result.items.append(PromiseOutcome(ev, "undated", None, object=obj))
             continue
+        if not is_followable(ev, terms):
+            result.items.append(PromiseOutcome(ev, "unverifiable", None, object=obj))
+            continue
         due = when + timedelta(days=horizon_days)
         settled = next(((c, how) for d, c in candidates
-                        if when <= d <= due and (how := settles(c, ev, terms)) is not None), None)
+                        if when < d <= due and (how := settles(c, ev, terms)) is not None), None)
         if settled is not None:
             result.items.append(PromiseOutcome(ev, settled[1], due, settled[0], obj))
         elif as_of is not None and as_of < due:
