@@ -4,10 +4,11 @@ A promise is kept only by a deed about the same thing. The object is read from t
 event's span after its trigger (its first word that is not an auxiliary or another stop word) and
 the words right after the span, up to the end of the clause: lower-case words (and codes such as
 ``F-16``) that are not in the stop list (``bilateral/data/analysis/object_stopwords.txt``:
-function words, generic verbs of giving and promising, amounts, currencies, dates). Capitalised words are left out, so the actors (Japan,
-Japanese, the U.S.) never count as an object, and so are adverbs and participles (``-ly``,
-``-ed``, ``-ing``: "adequately", "accelerated", "limiting"). Words are folded to a crude singular
-(``tariffs`` → ``tariff``, ``subsidies`` → ``subsidy``).
+function words, generic verbs of giving and promising, amounts, currencies, dates, generic heads
+and modifiers). Capitalised words are left out, so the actors (Japan, Japanese, the U.S.) never
+count as an object, and so are adverbs and participles (``-ly``, ``-ed``, ``-ing``:
+"adequately", "accelerated", "limiting"). Words are folded to a crude singular (``tariffs`` →
+``tariff``, ``subsidies`` → ``subsidy``).
 """
 
 from __future__ import annotations
