@@ -36,7 +36,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("analysis/periods.py", "_period_sql(by)"): "by is checked against week/month/quarter/year",
     ("analysis/periods.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
     ("analysis/periods.py", "where"): "_date_filter: fixed conditions with ? placeholders",
-    ("analysis/promises.py", "events_view(con)"): "returns one of two fixed view names",
+    ("analysis/promises.py", "scoped_events(con)"): "a fixed relation over one of two fixed view names",
     ("store/export.py", "', '.join((f'e.{c}' for c in (*EVENT_FIELDS[:-1], 'span_start', 'span_end')))"):
         "fixed column names",
     ("store/export.py", "_sql_path(path)"): "the local output path given on the command line, quotes doubled",

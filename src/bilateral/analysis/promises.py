@@ -30,7 +30,7 @@ Whichever comes first decides. Then the promise is
   says which deed would keep it, so it is not followed;
 * **undated** when the promise itself has no date (it cannot be followed).
 
-``as_of`` defaults to the latest event date in the store, so an old corpus is judged by its
+``as_of`` defaults to the latest publication date in the store, so an old corpus is judged by its
 own calendar, not by today's. One realized event may settle several promises (the same
 promise is often reported by several articles). Background events (recalled from well before
 their article) settle nothing.
@@ -47,7 +47,7 @@ from typing import Any
 
 from bilateral.analysis.evidence import EventRef, dyad_events
 from bilateral.analysis.gap import HasConnection
-from bilateral.analysis.measures import TANGIBLE_CHANNELS, events_view, norm_code
+from bilateral.analysis.measures import TANGIBLE_CHANNELS, norm_code, scoped_events
 from bilateral.analysis.objects import object_terms, same_object
 
 OUTCOMES: tuple[str, ...] = ("kept", "broken", "pending", "lapsed", "unverifiable", "undated")
@@ -129,9 +129,13 @@ class FollowThrough:
 
 
 def store_as_of(store: HasConnection) -> date | None:
-    """The latest (parsable) event date in the store: the default 'now' of follow-through."""
+    """The latest publication date in the store (an event's own date where its article has none): the default
+    'now' of follow-through. Publication dates, so a bond "due 2007" in a 1987 story does not move it."""
     con = store.connection
-    rows = con.execute(f"SELECT max(TRY_CAST(date AS DATE)) FROM {events_view(con)}").fetchall()
+    rows = con.execute(
+        "SELECT max(coalesce(TRY_CAST(left(published, 10) AS DATE), TRY_CAST(date AS DATE))) "
+        f"FROM {scoped_events(con)}"
+    ).fetchall()
     return rows[0][0] if rows and rows[0][0] is not None else None
 
 
