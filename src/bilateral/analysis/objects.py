@@ -1,7 +1,7 @@
 """The object an event names: "a loan", "soybeans", "F-16s", "tariffs on chips".
 
 A promise is kept only by a deed about the same thing. The object is read from the words of the
-event's span after its trigger (its first word that is not an auxiliary or another stop word) and
+event's span after its trigger (its first word that is not an auxiliary, ``auxiliaries.txt``) and
 the words right after the span, up to the end of the clause: lower-case words (and codes such as
 ``F-16``) that are not in the stop list (``bilateral/data/analysis/object_stopwords.txt``:
 function words, generic verbs of giving and promising, amounts, currencies, dates, generic heads
@@ -25,11 +25,21 @@ _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "said", "s
                          "because", "after", "before", "while", "but", "when", "unless", "until"})
 
 
+def _word_list(name: str) -> frozenset[str]:
+    text = (resources.files("bilateral") / "data" / "analysis" / name).read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """The words that never name an object (the data file, comments and blank lines dropped)."""
-    text = (resources.files("bilateral") / "data" / "analysis" / "object_stopwords.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
+    """The words that never name an object (``object_stopwords.txt``)."""
+    return _word_list("object_stopwords.txt")
+
+
+@lru_cache(maxsize=1)
+def auxiliaries() -> frozenset[str]:
+    """The auxiliaries that may stand before a trigger in a span (``auxiliaries.txt``)."""
+    return _word_list("auxiliaries.txt")
 
 
 def fold(word: str) -> str:
@@ -63,7 +73,7 @@ def object_terms(sentence: str, span: tuple[int, int]) -> frozenset[str]:
         return frozenset()
     inside = _WORD.findall(sentence[start:end])
     lead = 0
-    while lead < len(inside) and inside[lead].lower() in stopwords():
+    while lead < len(inside) and inside[lead].lower() in auxiliaries():
         lead += 1  # auxiliaries before the trigger ("will buy", "has agreed to lend")
     inside = inside[lead + 1:]  # the trigger itself is not the object
     after: list[str] = []
