@@ -423,9 +423,9 @@ def render_markdown(p: DyadProfile, *, db_name: str = "FILE", images: dict[str, 
     add("## Background")
     add("")
     if p.background_events:
-        n = len(p.background_events)
-        add(f"_{n} event{'' if n == 1 else 's'} recalled from well before the article that reports "
-            f"{'it' if n == 1 else 'them'} ({'counted' if p.background else 'shown, not counted'}):_")
+        recalled = len(p.background_events)
+        add(f"_{recalled} event{'' if recalled == 1 else 's'} recalled from well before the article that reports "
+            f"{'it' if recalled == 1 else 'them'} ({'counted' if p.background else 'shown, not counted'}):_")
         add("")
         for ev in p.background_events[:MAX_EVIDENCE]:
             add(f"- {ev.date} in an article of {ev.published or 'unknown date'} (`{ev.doc_id}`): {_md_marked(ev)}")

@@ -76,9 +76,10 @@ def render_profile(p: DyadProfile) -> RenderableType:
         for d in (pc.focal, *pc.peers):
             peers.add_row(d.target, *(f"{d.channel(c).delivery} / {d.channel(c).denials}" for c in pc.channels))
         parts.append(peers)
-    for c in p.contrasts:
-        parts.append(Text(f"material: {c.peer} got {c.peer_deeds} {c.channel} deeds from {c.giver}, "
-                          f"{c.receiver} {c.receiver_deeds} ({c.receiver_denials} denied)"))
+    for contrast in p.contrasts:
+        parts.append(Text(f"material: {contrast.peer} got {contrast.peer_deeds} {contrast.channel} deeds from "
+                          f"{contrast.giver}, {contrast.receiver} {contrast.receiver_deeds} "
+                          f"({contrast.receiver_denials} denied)"))
     if p.background_events:
         parts.append(Text(f"background: {len(p.background_events)} events recalled from well before their article "
                           f"(not counted; --background counts them)", style="dim"))
