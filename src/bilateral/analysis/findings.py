@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bilateral.analysis.compare import PeerContrast
 from bilateral.analysis.evidence import EventRef
-from bilateral.analysis.measures import DirectionMeasures
+from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures
 from bilateral.analysis.objects import object_terms
 from bilateral.analysis.wording import Claim, actor_name, cap, cell_id, join, plural, poss, quote
 
@@ -110,6 +110,11 @@ def contrast_claim(p: DyadProfile, c: PeerContrast) -> Claim:
     )
 
 
+def tangible_delivery(d: DirectionMeasures) -> int:
+    """Realized material cooperation of ``d`` in the tangible channels (trade, investment, finance, …)."""
+    return sum(t.delivery for c, t in d.by_channel.items() if c in TANGIBLE_CHANNELS)
+
+
 def _takers(p: DyadProfile) -> list[str]:
     out = []
     for d in (p.ledger.forward, p.ledger.backward):
@@ -123,23 +128,26 @@ def _takers(p: DyadProfile) -> list[str]:
 
 
 def answer_claim(p: DyadProfile) -> Claim:
-    """The answer to "is warmth turning into tangible gains?" in one or two sentences."""
+    """The answer to "is warmth turning into tangible gains?" in one or two sentences.
+
+    Tangible gains are deeds in the tangible channels; what was taken is set against them.
+    """
     fwd, bwd = p.ledger.forward, p.ledger.backward
     a, b = actor_name(p.a), actor_name(p.b)
     warmth = fwd.total.warmth + bwd.total.warmth
-    delivery = fwd.total.delivery + bwd.total.delivery
+    delivery = tangible_delivery(fwd) + tangible_delivery(bwd)
     taken = fwd.total.taken + bwd.total.taken
     denials = fwd.total.denials + bwd.total.denials
     cells = [cell_id(d.source, d.target, m) for d in (fwd, bwd) for m in ("warmth", "delivery", "taken")
              if getattr(d.total, m)]
     takers = _takers(p)
-    deeds = f"{plural(delivery, 'realized deed')} delivered"
+    deeds = f"{plural(delivery, 'tangible deed')} delivered"
     if warmth + delivery + taken == 0:
         text = (f"Not measurable yet: between {a} and {b} there is no realized warmth, deed or taking on record "
                 f"({plural(fwd.total.events + bwd.total.events, 'other event')}).")
     elif delivery == 0 and taken == 0:
         text = (f"No: warmth between {a} and {b} ({plural(warmth, 'realized expression')}) has not turned into "
-                f"tangible gains; no material deed was delivered either way"
+                f"tangible gains; no tangible deed was delivered either way"
                 + (f", and {plural(denials, 'gain')} {'was' if denials == 1 else 'were'} reported as not given."
                    if denials else "."))
     elif taken >= delivery:
