@@ -14,7 +14,7 @@ from typing import Any
 from bilateral.coding.actors import ActorDictionary
 
 #: Quotes in the verdict are cut to this many characters.
-QUOTE_MAX = 140
+QUOTE_MAX = 120
 
 
 def cell_id(source: str, target: str, measure: str, channel: str | None = None, period: str | None = None) -> str:
