@@ -76,7 +76,7 @@ def test_verdict_is_not_hard_coded(events_store: Callable[[str], Store]) -> None
     assert "Pakistan" not in text and "United States" not in text
     # the answer leads: China took more than it gave
     assert p.verdict.answer.startswith("No: more was taken than given between Kenya and China.")
-    assert "China took 1 gain away from Kenya (threatening 1 more), against 1 realized deed delivered" in text
+    assert "China took 1 gain away from Kenya (threatening 1 more), against 1 tangible deed delivered" in text
     # the strongest finding is what was taken, with its sentence
     taken = p.verdict.findings[0]
     assert taken.text.startswith("China took 1 gain away from Kenya (trade 1")

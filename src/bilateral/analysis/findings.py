@@ -18,6 +18,7 @@ from bilateral.analysis.evidence import EventRef
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures
 from bilateral.analysis.objects import object_terms
 from bilateral.analysis.wording import Claim, actor_name, cap, cell_id, join, plural, poss, quote
+from bilateral.coding.ontology import Codebook
 
 if TYPE_CHECKING:
     from bilateral.analysis.profile import DyadProfile
@@ -41,8 +42,6 @@ def representative(refs: Sequence[EventRef]) -> EventRef | None:
 @lru_cache(maxsize=256)
 def kind_name(code: str) -> str:
     """The CAMEO name of a code at three digits, in lower case (``163`` → ``impose embargo, boycott, or sanctions``)."""
-    from bilateral.coding.ontology import Codebook
-
     book = Codebook.load()
     key = code[:3]
     return book.get(key).name.lower() if key in book else key
