@@ -276,6 +276,8 @@ _peers_option = click.option("--peers", default=None, metavar="X,Y",
                              help="Receivers to compare with (default: the partner's most frequent targets).")
 _horizon_option = click.option("--horizon", default=180, show_default=True, metavar="DAYS",
                                help="Days a promise has to be kept before it lapses.")
+_background_option = click.option("--background", is_flag=True, default=False,
+                                  help="Also count events recalled from well before their article (background).")
 
 
 @main.command()
@@ -288,15 +290,16 @@ _horizon_option = click.option("--horizon", default=180, show_default=True, meta
 @_by_option
 @_peers_option
 @_horizon_option
+@_background_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence: int, by: str | None,
-        peers: str | None, horizon: int, fmt: str) -> None:
+        peers: str | None, horizon: int, background: bool, fmt: str) -> None:
     """Words vs deeds between A and B, both ways: tallies, gap index, series, ledger, promises, peers, verdict."""
     from bilateral.analysis import dyad_profile
 
     with _open_store(db, must_exist=True) as store:
         result = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
-                              horizon_days=horizon, evidence=evidence)
+                              horizon_days=horizon, evidence=evidence, background=background)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -323,8 +326,9 @@ def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence:
               help="Period of the timeline.")
 @_peers_option
 @_horizon_option
+@_background_option
 def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str | None, until: str | None,
-           by: str, peers: str | None, horizon: int) -> None:
+           by: str, peers: str | None, horizon: int, background: bool) -> None:
     """Write the A–B report: verdict, timeline, ledger, promises, peers, every number linked to its evidence."""
     from bilateral.analysis import dyad_profile
     from bilateral.report.html import write_html, write_markdown
@@ -335,7 +339,7 @@ def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str
     path = out or f"report-{a}-{b}.{fmt}"
     with _open_store(db, must_exist=True) as store:
         profile = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
-                               horizon_days=horizon)
+                               horizon_days=horizon, background=background)
     write = write_markdown if fmt == "md" else write_html
     written = write(profile, path, db_name=db)
     if profile.empty:

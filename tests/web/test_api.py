@@ -47,6 +47,15 @@ def test_dyad_profile_and_series(server: Server) -> None:
         assert usa_pak["warmth"] >= 1 and usa_pak["delivery"] == 0
         assert usa_pak["by_channel"]["trade"]["denials"] >= 1
         assert prof["verdict"]["claims"]
+        # the ledger's new measures, in the schema of docs/gap.schema.json
+        from tests.analysis.test_gap_schema import validator
+
+        errors = [e.message for e in validator().iter_errors(prof)]
+        assert not errors, errors[:5]
+        assert prof["verdict"]["answer"] and prof["verdict"]["claims"][0]["kind"] == "answer"
+        assert usa_pak["taken"] == 0 and prof["balance"]["USA>PAK"]["given"] == 0
+        assert c.get("/api/dyads/PAK/USA", params={"background": "true"}).json()["background_counted"] is True
+        assert c.get("/api/evidence/ev-USA-PAK-taken-trade").json()["events"] == []
         series = c.get("/api/dyads/PAK/USA/series", params={"by": "quarter"}).json()
         assert series["by"] == "quarter" and set(series["series"]) == {"PAK>USA", "USA>PAK"}
         assert c.get("/api/dyads/PAK/USA/series", params={"by": "decade"}).status_code == 422

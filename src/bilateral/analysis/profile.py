@@ -14,21 +14,17 @@ from typing import Any
 
 from bilateral.analysis.compare import (
     PeerComparison,
+    PeerContrast,
     Reciprocity,
     ledger_from,
+    material_contrasts,
     peer_comparison,
     top_receivers,
 )
 from bilateral.analysis.evidence import EventRef, dyad_events
 from bilateral.analysis.gap import DyadGap, HasConnection, dyad_gap
-from bilateral.analysis.measures import (
-    PeriodMeasures,
-    _check_period,
-    direction_measures,
-    dyad_period_span,
-    measure_series,
-    norm_code,
-)
+from bilateral.analysis.measures import direction_measures, norm_code
+from bilateral.analysis.periods import PeriodMeasures, _check_period, dyad_period_span, measure_series
 from bilateral.analysis.promises import DEFAULT_HORIZON_DAYS, FollowThrough, follow_through, store_as_of
 from bilateral.analysis.verdict import Verdict, build_verdict, cell_id
 
@@ -54,6 +50,8 @@ class DyadProfile:
     events: list[tuple[EventRef, str | None]] = field(default_factory=list)
     verdict: Verdict = field(default_factory=Verdict)
     peers_requested: list[str] | None = None  # the peers named by the caller; None when picked automatically
+    background: bool = False  # whether background events (recalled from well before their article) count
+    span: tuple[date, date] | None = None  # the timeline's first and last day (the publication window)
     _cells: dict[str, list[EventRef]] = field(default_factory=dict, repr=False)
 
     @property
@@ -93,12 +91,29 @@ class DyadProfile:
         """Delivery evidence from ``giver`` to ``receiver`` in ``channel``."""
         return self.cell(cell_id(giver, receiver, "delivery", channel))
 
+    @property
+    def contrasts(self) -> list[PeerContrast]:
+        """The material peer contrasts of every comparison, strongest first."""
+        found = [c for pc in self.peers for c in material_contrasts(pc)]
+        return sorted(found, key=lambda c: c.strength, reverse=True)
+
+    @property
+    def background_events(self) -> list[EventRef]:
+        """The dyad's events recalled from well before their article (shown, counted only on request)."""
+        pair = {(self.a, self.b), (self.b, self.a)}
+        return [ref for ref, _ in self.events if ref.background and (ref.source, ref.target) in pair]
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the keys of :meth:`DyadGap.to_dict` plus every measure of the profile."""
         out = self.gap.to_dict()
         out.update({
             "by": self.by,
             "as_of": self.as_of.isoformat() if self.as_of else None,
+            "background_counted": self.background,
+            "span": [d.isoformat() for d in self.span] if self.span else None,
+            "background": [e.to_dict() for e in self.background_events],
+            "balance": {direction_key(d.source, d.target): d.balance.to_dict()
+                        for d in (self.ledger.forward, self.ledger.backward)},
             "measures": [self.ledger.forward.to_dict(), self.ledger.backward.to_dict()],
             "ledger": self.ledger.to_dict(),
             "series": {k: [p.to_dict() for p in v] for k, v in self.series.items()},
@@ -126,30 +141,33 @@ def dyad_profile(
     horizon_days: int = DEFAULT_HORIZON_DAYS,
     as_of: date | None = None,
     evidence: int = 5,
+    background: bool = False,
 ) -> DyadProfile:
     """Measure the dyad ``a``–``b``.
 
     ``by`` is the period of the series (``None`` for no series); ``peers`` are the receivers
     compared with ``a`` (as receivers of ``b``) and with ``b`` (as receivers of ``a``); when
     ``None``, the giver's :data:`AUTO_PEERS` most frequent other targets are used, and ``[]``
-    turns peers off. ``evidence`` is passed to :func:`dyad_gap`.
+    turns peers off. ``evidence`` is passed to :func:`dyad_gap`. Background events (recalled from
+    well before their article) are listed but counted only when ``background`` is true.
     """
     a, b = norm_code(a), norm_code(b)
     if by is not None:
         _check_period(by)
-    gap = dyad_gap(store, a, b, since=since, until=until, evidence=evidence)
-    fwd = direction_measures(store, a, b, since=since, until=until)
-    bwd = direction_measures(store, b, a, since=since, until=until)
+    scope: dict[str, Any] = {"since": since, "until": until, "background": background}
+    gap = dyad_gap(store, a, b, evidence=evidence, **scope)
+    fwd = direction_measures(store, a, b, **scope)
+    bwd = direction_measures(store, b, a, **scope)
     profile = DyadProfile(
         a=a, b=b, by=by, since=since, until=until, as_of=as_of or store_as_of(store),
         gap=gap, ledger=ledger_from(fwd, bwd),
         peers_requested=[norm_code(x) for x in peers] if peers is not None else None,
+        background=background, span=dyad_period_span(store, [(a, b), (b, a)], **scope),
     )
     if by is not None:
-        span = dyad_period_span(store, [(a, b), (b, a)], since=since, until=until)
         for s, t in ((a, b), (b, a)):
             profile.series[direction_key(s, t)] = (
-                measure_series(store, s, t, by=by, since=since, until=until, span=span) if span else []
+                measure_series(store, s, t, by=by, span=profile.span, **scope) if profile.span else []
             )
     profile.promises = [
         follow_through(store, s, t, horizon_days=horizon_days, as_of=profile.as_of, since=since, until=until)
@@ -161,10 +179,10 @@ def dyad_profile(
                  else top_receivers(store, giver, exclude=[receiver], limit=AUTO_PEERS, since=since, until=until))
         if not names:
             continue
-        pc = peer_comparison(store, giver, receiver, names, since=since, until=until)
+        pc = peer_comparison(store, giver, receiver, names, **scope)
         if pc.peers and any(p.total.events for p in pc.peers):
             profile.peers.append(pc)
             pairs.extend((giver, p.target) for p in pc.peers)
-    profile.events = dyad_events(store, pairs, by=by or "month", since=since, until=until)
+    profile.events = dyad_events(store, pairs, by=by or "month", **scope)
     profile.verdict = build_verdict(profile)
     return profile

@@ -132,20 +132,23 @@ def dyad(cur: Cur, a: CodeParam, b: CodeParam, since: DateQ = None, until: DateQ
                                             description="Receivers to compare with, e.g. IND,BGD "
                                                         "(as `bilateral gap --peers`; empty: none).")] = None,
          horizon: Annotated[int | None, Query(ge=1, le=36500, description="Days a promise has to be kept.")]
-         = None) -> dict[str, Any]:
+         = None,
+         background: Annotated[bool, Query(description="Also count events recalled from well before their "
+                                                        "article (as `bilateral gap --background`).")] = False,
+         ) -> dict[str, Any]:
     """The dyad's whole profile with corrections applied: the same JSON as ``bilateral gap --format json``
-    with the same options (tallies both ways, measures, ledger, series, promises, peers and the verdict),
-    plus readable names."""
+    with the same options (tallies both ways, measures with what was given and taken, the balance, ledger,
+    series, promises, peers and material contrasts, background events and the verdict), plus readable names."""
     return dyad_view.profile_json(cur, code(a), code(b), by=by, since=since, until=until, evidence=evidence,
-                                  peers=dyad_view.parse_peers(peers), horizon_days=horizon)
+                                  peers=dyad_view.parse_peers(peers), horizon_days=horizon, background=background)
 
 
 @router.get("/dyads/{a}/{b}/series", summary="Warmth vs delivery per period")
 def dyad_series(cur: Cur, a: CodeParam, b: CodeParam,
                 by: Annotated[Literal["week", "month", "quarter", "year"], Query()] = "month",
                 since: DateQ = None, until: DateQ = None) -> dict[str, Any]:
-    """Per direction (key ``"A>B"``) and period: warmth, delivery, promises, denials and the gap index,
-    one point per period from the first to the last dated event."""
+    """Per direction (key ``"A>B"``) and period: warmth, delivery, taken, threats, promises, denials, the gap
+    index and the balance, one point per period over the articles' publication window."""
     return dyad_view.series_json(cur, code(a), code(b), by, since, until)
 
 
