@@ -168,19 +168,27 @@ class Parse:
         the nouns they stand for."""
         return tuple(self._antecedent(c) for c in self.dependents(i, OBJECT_LABELS))
 
-    def obliques(self, i: int, preps: Collection[str] | None = None) -> tuple[tuple[str, int], ...]:
+    def obliques(
+        self, i: int, preps: Collection[str] | None = None, via_objects: bool = False
+    ) -> tuple[tuple[str, int], ...]:
         """(preposition, word) for each oblique (obl) of verb ``i`` and each prepositional modifier
         (nmod) of noun ``i`` that has a preposition, lower case with its fixed words ("on behalf of"),
-        optionally only those whose preposition is in ``preps``: "met with Japan" -> ("with", Japan)."""
+        optionally only those whose preposition is in ``preps``: "met with Japan" -> ("with", Japan).
+
+        With ``via_objects``, the prepositional modifiers of the verb's objects count too, in word
+        order: "provided aid to Kenya" and "imposed sanctions on Iran" name their target either way,
+        and the treebanks (so the parser) often hang such a phrase on the object."""
+        heads = (i, *self.dependents(i, OBJECT_LABELS)) if via_objects else (i,)
         out = []
-        for c in self.children[i]:
-            label = self.dep[c]
-            if not (label.startswith("obl") or label.startswith("nmod")):
-                continue
-            prep = self._case_word(c)
-            if prep and (preps is None or prep in preps):
-                out.append((prep, self._antecedent(c)))
-        return tuple(out)
+        for h in heads:
+            for c in self.children[h]:
+                label = self.dep[c]
+                if not (label.startswith("obl") or label.startswith("nmod")):
+                    continue
+                prep = self._case_word(c)
+                if prep and (preps is None or prep in preps):
+                    out.append((prep, self._antecedent(c)))
+        return tuple(sorted(out, key=lambda found: found[1]))
 
     def conjuncts(self, i: int) -> tuple[int, ...]:
         """The other words coordinated with ``i`` ("China and Russia signed": "China" <-> "Russia"),
