@@ -20,7 +20,7 @@ from typing import Any, TextIO
 import click
 from rich.console import Console
 
-from bilateral.model import EVENT_FIELDS, Event
+from bilateral.model import EVENT_FIELDS, STATUSES, Event
 from bilateral.store import DEFAULT_DB, Store
 
 SAMPLE = "pakistan_us_sample.txt"
@@ -232,7 +232,7 @@ def _write_events(events: list[Event], fmt: str, console: Console) -> None:
 @click.option("--target", default=None, help="Target actor code (e.g. PAK).")
 @click.option("--since", default=None, metavar="DATE", help="Earliest event date (YYYY-MM-DD).")
 @click.option("--until", default=None, metavar="DATE", help="Latest event date (YYYY-MM-DD).")
-@click.option("--status", type=click.Choice(["realized", "intended", "hypothetical", "negated"]), default=None)
+@click.option("--status", type=click.Choice(STATUSES), default=None)
 @click.option("--limit", type=int, default=None)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 def events(db: str, source: str | None, target: str | None, since: str | None, until: str | None,
