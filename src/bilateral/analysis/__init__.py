@@ -26,12 +26,12 @@ from bilateral.analysis.measures import (
 )
 from bilateral.analysis.profile import DyadProfile, direction_key, dyad_profile
 from bilateral.analysis.promises import FollowThrough, PromiseOutcome, follow_through
-from bilateral.analysis.verdict import Claim, Verdict, actor_name, build_verdict, cell_id
+from bilateral.analysis.verdict import Claim, Verdict, build_verdict, cell_id
 
 __all__ = [
     "MEASURES", "PERIODS", "TANGIBLE_CHANNELS", "Claim", "DirectionGap", "DirectionMeasures", "DyadGap",
     "DyadProfile", "EventRef", "Evidence", "FollowThrough", "GapIndex", "LedgerRow", "PeerComparison",
-    "PeriodMeasures", "PromiseOutcome", "Reciprocity", "Tally", "Verdict", "actor_name", "build_verdict",
+    "PeriodMeasures", "PromiseOutcome", "Reciprocity", "Tally", "Verdict", "build_verdict",
     "cell_id", "direction_key", "direction_measures", "dyad_events", "dyad_gap", "dyad_profile", "evidence",
     "follow_through", "gap_index", "measure_series", "peer_comparison", "reciprocity", "series_frame",
     "top_receivers", "wilson_interval",

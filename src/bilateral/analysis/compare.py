@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from bilateral.actor_names import is_country
 from bilateral.analysis.gap import HasConnection
 from bilateral.analysis.measures import (
     DirectionMeasures,
@@ -31,7 +32,6 @@ from bilateral.analysis.measures import (
     events_view,
     norm_code,
 )
-from bilateral.analysis.verdict import is_country
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ from datetime import date as date_cls
 from pathlib import Path
 from typing import Any, TextIO
 
-from bilateral.ingest.gdelt import GDELT_COLUMNS
+from bilateral.layouts import GDELT_COLUMNS
 from bilateral.model import EVENT_FIELDS, EVENT_ROW_FIELDS, record_from_row
 from bilateral.store.store import Store
 
