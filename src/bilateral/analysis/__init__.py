@@ -24,9 +24,10 @@ from bilateral.analysis.measures import (
     series_frame,
     wilson_interval,
 )
-from bilateral.analysis.profile import DyadProfile, direction_key, dyad_profile
+from bilateral.analysis.profile import dyad_profile
 from bilateral.analysis.promises import FollowThrough, PromiseOutcome, follow_through
-from bilateral.analysis.verdict import Claim, Verdict, build_verdict, cell_id
+from bilateral.analysis.types import Claim, DyadProfile, Verdict, cell_id, direction_key
+from bilateral.analysis.verdict import build_verdict
 
 __all__ = [
     "MEASURES", "PERIODS", "TANGIBLE_CHANNELS", "Claim", "DirectionGap", "DirectionMeasures", "DyadGap",

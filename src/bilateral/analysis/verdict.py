@@ -8,14 +8,10 @@ The thresholds are written out in ``docs/method.md``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 from bilateral.actor_names import actor_name
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures, balance_index
-
-if TYPE_CHECKING:
-    from bilateral.analysis.profile import DyadProfile
+from bilateral.analysis.types import Claim, DyadProfile, Verdict, cell_id, direction_key
 
 #: Warmth is called "high" from this many realized expressions with a gap index of at least HIGH_GAP.
 HIGH_WARMTH = 2
@@ -25,14 +21,6 @@ BALANCED = 0.2
 #: A change of the gap index between the first and the last period with evidence above this is a trend.
 TREND = 0.1
 QUOTE_MAX = 200
-
-
-def cell_id(source: str, target: str, measure: str, channel: str | None = None, period: str | None = None) -> str:
-    """The stable id of one evidence cell (an HTML anchor in the report, a drill-down key in the dashboard)."""
-    parts = ["ev", source, target, measure, channel or "all"]
-    if period:
-        parts.append(period)
-    return "-".join(p.replace(" ", "_") for p in parts)
 
 
 def _poss(name: str) -> str:
@@ -60,34 +48,6 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 def _quote(sentence: str) -> str:
     s = " ".join(sentence.split())
     return s if len(s) <= QUOTE_MAX else s[: QUOTE_MAX - 1].rstrip() + "…"
-
-
-@dataclass(slots=True)
-class Claim:
-    """One sentence of the verdict and the evidence cells (see :func:`cell_id`) behind it."""
-
-    text: str
-    cells: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"text": self.text, "cells": list(self.cells)}
-
-
-@dataclass(slots=True)
-class Verdict:
-    """The verdict paragraph as a list of claims."""
-
-    claims: list[Claim] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        """The whole paragraph."""
-        return " ".join(c.text for c in self.claims)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"text": self.text, "claims": [c.to_dict() for c in self.claims]}
 
 
 def warmth_level(d: DirectionMeasures) -> str:
@@ -200,8 +160,6 @@ def balance(giver: DirectionMeasures, taker: DirectionMeasures) -> float:
 
 
 def _trend_claim(p: DyadProfile, d: DirectionMeasures) -> Claim | None:
-    from bilateral.analysis.profile import direction_key
-
     points = [pt for pt in p.series.get(direction_key(d.source, d.target), [])
               if pt.tally.warmth + pt.tally.delivery]
     if len(points) < 2:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.analysis.profile import DyadProfile, direction_key
-from bilateral.analysis.verdict import cell_id
+from bilateral.analysis.types import cell_id
 
 _COLORS = {"warmth": "#d9822b", "delivery": "#2b7bb9", "gap": "#6b4c9a"}
 _DASH = ("solid", "dot")

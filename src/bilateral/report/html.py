@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from bilateral.actor_names import actor_name
 from bilateral.analysis.evidence import EventRef
 from bilateral.analysis.profile import DyadProfile, direction_key
-from bilateral.analysis.verdict import cell_id
+from bilateral.analysis.types import cell_id
 
 MAX_EVIDENCE = 50
 MAX_PROMISES = 100
