@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ import pyarrow as pa
 
 from bilateral.model import EVENT_ROW_COLUMNS, EVENT_ROW_FIELDS, Document, Event, EventTrace, Sentence
 from bilateral.store.keys import DOC_HASH, DOC_ID, DOC_URL, EVENT, MIRRORED, ORIGIN, SENTENCE, KeyIndex, composite
+from bilateral.store.lock import StoreInUse
 from bilateral.store.lock import acquire as acquire_lock
 from bilateral.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -68,33 +68,6 @@ class DocumentsAdded:
 
     added: list[str] = field(default_factory=list)
     duplicates: dict[str, str] = field(default_factory=dict)
-
-
-class StoreInUse(RuntimeError):
-    """The store's file is held by another process: ``database FILE is in use by process N``.
-
-    Raised for the store's own lock (``FILE.lock``, see :mod:`bilateral.store.lock`) and for
-    DuckDB's lock conflict alike.
-    """
-
-    _PID = re.compile(r"\(PID (\d+)\)")
-
-    def __init__(self, path: str, pid: int | None, detail: str = "") -> None:
-        self.path = path
-        self.pid = pid
-        who = f"process {pid}" if pid is not None else "another process"
-        super().__init__(f"database {path} is in use by {who}{detail}")
-
-    @classmethod
-    def from_duckdb(cls, path: str, exc: Exception) -> Exception:
-        """The clear error for DuckDB's lock conflict, or a one-line error for another I/O failure."""
-        text = str(exc)
-        if "lock" not in text.lower():
-            first = text.strip().splitlines()[0] if text.strip() else exc.__class__.__name__
-            return OSError(f"database {path} cannot be opened: {first}")
-        match = cls._PID.search(text)
-        return cls(path, int(match.group(1)) if match else None,
-                   " (stop it, or wait for it to finish, then retry)")
 
 
 def _in_memory(path: str) -> bool:
