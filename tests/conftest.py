@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.shared_data import missing_reason
 
 from bilateral.model import Event
 from bilateral.store import Store
@@ -28,7 +29,7 @@ def fixtures() -> Path:
 def shared() -> Path:
     """The project's shared/ folder (beside the repo); tests that need it skip without it."""
     if not SHARED.is_dir():
-        pytest.skip("../shared is not present")
+        pytest.skip(missing_reason(SHARED))
     return SHARED
 
 

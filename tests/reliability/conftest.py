@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from tests.shared_data import shared_path
 
 #: Runs its arguments as a child process and reports the child's peak RSS (KiB) on a last stderr line.
 _RSS_WRAPPER = (
@@ -93,9 +94,7 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
 @pytest.fixture(scope="session")
 def reuters_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Path]:
     """Write the first ``n`` Reuters-21578 stories to a JSONL file (skips when the corpus is absent)."""
-    src = Path("/work/shared/data/corpus/reuters21578/reuters21578.jsonl")
-    if not src.exists():
-        pytest.skip("Reuters-21578 corpus not available")
+    src = shared_path("data", "corpus", "reuters21578", "reuters21578.jsonl")
     folder = tmp_path_factory.mktemp("reuters")
 
     def make(n: int) -> Path:
