@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmark suite of issue 7: coding speed, the tokenizer floor, peak memory, scaling.
+"""The benchmark suite: coding speed, the tokenizer floor, peak memory, scaling.
 
     .venv/bin/python benchmarks/run.py            # or: make bench
     .venv/bin/python benchmarks/run.py --quick    # 1,000 documents only, nothing written

@@ -1,4 +1,4 @@
-"""Issue 2 acceptance on the reference article (and the same facts in the bundled sample).
+"""Acceptance on the reference article (and the same facts in the bundled sample).
 
 These depend on the coder's quality; they run the real CLI end to end:
 ``bilateral ingest`` the article, then ``bilateral gap PAK USA --format json`` and

@@ -71,3 +71,6 @@ def _nearest(words: str, codes: frozenset[str], dictionary: ActorDictionary, n: 
     found = [by_name[name] for name in difflib.get_close_matches(words.lower(), sorted(by_name), n=n, cutoff=0.6)]
     found += [c for c in difflib.get_close_matches(words.upper(), sorted(codes), n=n, cutoff=0.6) if c not in found]
     return [f"{c} ({dictionary.country_name(c)})" if dictionary.country_name(c) != c else c for c in found[:n]]
+
+
+__all__ = ["UnknownActor", "actor_code", "actor_name", "is_country"]

@@ -25,6 +25,8 @@ from rich.console import Console
 from bilateral.model import EVENT_FIELDS, STATUSES, Event
 from bilateral.store import DEFAULT_DB, Store
 
+__all__ = ["main"]
+
 SAMPLE = "pakistan_us_sample.txt"
 SAMPLE_DYAD = ("PAK", "USA")
 

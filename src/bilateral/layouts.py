@@ -28,3 +28,5 @@ ICEWS_COLUMNS: tuple[str, ...] = (
     "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
     "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude",
 )
+
+__all__ = ["GDELT_COLUMNS", "ICEWS_COLUMNS"]

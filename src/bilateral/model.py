@@ -244,3 +244,9 @@ class Event:
             self.cameo, self.status, self.channel,
         )
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+__all__ = [
+    "CHANNELS", "EVENT_FIELDS", "EVENT_ROW_COLUMNS", "EVENT_ROW_FIELDS", "QUAD_CLASSES", "STATUSES", "Channel",
+    "Document", "Event", "EventTrace", "Sentence", "Status", "as_channel", "as_status", "record_from_row",
+]
