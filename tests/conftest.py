@@ -19,6 +19,22 @@ FIXTURES = TESTS / "fixtures"
 SHARED = REPO.parent / "shared"
 
 
+#: Fixtures that start a ``bilateral`` process, a server, a browser or Spark, or read a corpus of the
+#: shared data: a test that uses one is marked ``slow`` (``pytest -m "not slow"`` is the inner loop).
+SLOW_FIXTURES = frozenset({
+    "bilateral_exe", "bilateral_argv", "cli", "cli_env", "run_cli", "dump_db", "reuters_jsonl", "bad_run",
+    "reference_db", "ref_db", "reference", "serve", "server", "readonly_server", "writable_server", "evil_db",
+    "browser", "spark", "corpus_small", "corpus_big", "corpus_db", "shared", "demo_db",
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` every test that uses a :data:`SLOW_FIXTURES` fixture (or is marked so itself)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def fixtures() -> Path:
     """The folder of real input files used by the tests."""
