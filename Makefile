@@ -11,8 +11,10 @@ DEV_STAMP := $(VENV)/.installed-dev
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# --no-compile: byte-compiling every installed module (plotly alone has thousands) took more time than
+# the demo; Python compiles the few modules a command imports when it imports them.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -e .
 	touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP)
