@@ -58,6 +58,9 @@ def cli_env() -> dict[str, str]:
     """The environment of a CLI subprocess: no colour, no progress bar, unbuffered output."""
     env = dict(os.environ)
     env.update({"NO_COLOR": "1", "PYTHONUNBUFFERED": "1", "TERM": "dumb", "COLUMNS": "200"})
+    if env.get("PYTHONPATH"):
+        # the subprocesses run in other folders: a relative entry (PYTHONPATH=src) must still find these sources
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep) if p)
     return env
 
 
