@@ -1,32 +1,45 @@
 # Set-up and checks. `make demo` and `make test` work on a fresh clone: they create .venv if missing.
+# `make demo` installs bilateral and what it needs to run; the other targets add the dev tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest install bench bench-stages clean browser train parser parser-eval bench-parser
+.PHONY: demo test test-fast lint typecheck pytest install install-dev bench bench-stages clean browser train parser parser-eval bench-parser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# --no-compile: byte-compiling every installed module (plotly alone has thousands) took more time than
+# the demo; Python compiles the few modules a command imports when it imports them.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -e .
 	touch $(STAMP)
 
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(DEV_STAMP)
+
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/bilateral demo
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) browser
+pytest: $(DEV_STAMP) browser
 	$(BIN)/pytest -q
+
+# The inner loop: every test not marked slow (under a minute).
+test-fast: $(DEV_STAMP)
+	$(BIN)/pytest -q -m "not slow"
 
 # Debian's Chromium for the browser tests (Playwright cannot download a browser here); apt-get needs root, as in CI.
 browser:
@@ -36,13 +49,13 @@ browser:
 test: lint typecheck pytest
 
 # the learned event filter, from the labelled sets in eval/ (writes src/bilateral/data/filter/model.json.gz)
-train: $(STAMP)
+train: $(DEV_STAMP)
 	$(BIN)/python -m bilateral.coding.learned.train
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/run.py
 
-bench-stages: $(STAMP)
+bench-stages: $(DEV_STAMP)
 	$(BIN)/python benchmarks/stages.py
 
 bench-parser: $(STAMP)

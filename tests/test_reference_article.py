@@ -1,4 +1,4 @@
-"""Issue 2 acceptance on the reference article (and the same facts in the bundled sample).
+"""Acceptance on the reference article (and the same facts in the bundled sample).
 
 These depend on the coder's quality; they run the real CLI end to end:
 ``bilateral ingest`` the article, then ``bilateral gap PAK USA --format json`` and
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.shared_data import missing_reason
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REFERENCE = SHARED / "data" / "samples" / "pakistan-us-warmth-without-gains.txt"
@@ -37,7 +38,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any],
     import sys
 
     if not REFERENCE.exists():
-        pytest.skip("the reference article in ../shared is not present")
+        pytest.skip(missing_reason(REFERENCE))
     exe = Path(sys.executable).parent / "bilateral"
     return _ingest(exe, REFERENCE, tmp_path_factory.mktemp("ref") / "ref.duckdb")
 

@@ -1,7 +1,8 @@
 """The ``bilateral`` command: a thin click layer over the library.
 
 Every command reports a problem as one line on stderr (``error: …`` or
-``path[:line]: reason``), never a traceback.
+``path[:line]: reason``); ``--debug`` (or ``BILATERAL_DEBUG=1``) adds the traceback of an
+unexpected error.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 import json
 import sys
 import tempfile
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -20,15 +22,20 @@ from typing import Any, TextIO
 import click
 from rich.console import Console
 
-from bilateral.model import EVENT_FIELDS, Event
+from bilateral.model import EVENT_FIELDS, STATUSES, Event
 from bilateral.store import DEFAULT_DB, Store
+
+__all__ = ["main"]
 
 SAMPLE = "pakistan_us_sample.txt"
 SAMPLE_DYAD = ("PAK", "USA")
 
 
 class _OneLineErrors(click.Group):
-    """A click group that turns any unexpected exception into one ``error:`` line and exit code 1."""
+    """A click group that turns any unexpected exception into one ``error:`` line and exit code 1.
+
+    With ``--debug`` the traceback is printed first.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -38,7 +45,9 @@ class _OneLineErrors(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:  # the promise: one line, never a traceback
+        except Exception as exc:  # the promise: one line, and the traceback only when asked for
+            if ctx.params.get("debug"):
+                traceback.print_exc()
             msg = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
             click.echo(f"error: {msg}", err=True)
             sys.exit(1)
@@ -98,8 +107,32 @@ workers_option = click.option(
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bilateral")
-def main() -> None:
-    """Code news into political events; ask whether warm words between two countries become deeds."""
+@click.option("--debug", is_flag=True, envvar="BILATERAL_DEBUG",
+              help="Show the traceback of an unexpected error (also BILATERAL_DEBUG=1).")
+def main(debug: bool) -> None:
+    """Code news into political events; ask whether warm words between two countries become deeds.
+
+    Actors (A, B, --source, --target, --peers) are codes (PAK), names or aliases (Pakistan, "the US").
+    """
+
+
+_STORED_ACTORS = (
+    "SELECT source FROM events WHERE source IS NOT NULL UNION SELECT target FROM events WHERE target IS NOT NULL"
+)
+
+
+def _actor(store: Store, text: str) -> str:
+    """The actor code meant by ``text`` (a code, a name or an alias); a clear error naming the nearest codes."""
+    from bilateral.actor_names import UnknownActor, actor_code
+
+    try:
+        return actor_code(text)
+    except UnknownActor:
+        stored = [str(r[0]) for r in store.connection.execute(_STORED_ACTORS).fetchall()]
+        try:
+            return actor_code(text, stored)  # a code of an imported dataset the dictionary lacks
+        except UnknownActor as exc:
+            raise click.ClickException(str(exc)) from None
 
 
 def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, workers: int | None = 1, *,
@@ -109,7 +142,8 @@ def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, worker
     from bilateral.ingest.progress import IngestProgress
     from bilateral.scale.parallel import document_coder
 
-    if dry_run and db != ":memory:" and not Path(db).exists():
+    if dry_run and (db == ":memory:" or not Path(db).exists()):
+        # nothing stored yet: check against an empty in-memory store (read-only DuckDB needs a file)
         store_cm: Any = _open_store(":memory:", must_exist=False)
     elif dry_run:
         store_cm = contextlib.closing(Store(db, read_only=True))
@@ -245,11 +279,11 @@ def _write_events(events: list[Event], fmt: str, console: Console) -> None:
 
 @main.command()
 @db_option
-@click.option("--source", default=None, help="Source actor code (e.g. USA).")
-@click.option("--target", default=None, help="Target actor code (e.g. PAK).")
+@click.option("--source", default=None, help="Source actor: a code or a name (USA, \"the US\").")
+@click.option("--target", default=None, help="Target actor: a code or a name (PAK, Pakistan).")
 @click.option("--since", default=None, metavar="DATE", help="Earliest event date (YYYY-MM-DD).")
 @click.option("--until", default=None, metavar="DATE", help="Latest event date (YYYY-MM-DD).")
-@click.option("--status", type=click.Choice(["realized", "intended", "hypothetical", "negated"]), default=None)
+@click.option("--status", type=click.Choice(STATUSES), default=None)
 @click.option("--limit", type=int, default=None)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 def events(db: str, source: str | None, target: str | None, since: str | None, until: str | None,
@@ -257,17 +291,17 @@ def events(db: str, source: str | None, target: str | None, since: str | None, u
     """List stored events, filtered by actors, dates and status."""
     with _open_store(db, must_exist=True) as store:
         evs = store.events(
-            source=source.upper() if source else None, target=target.upper() if target else None,
+            source=_actor(store, source) if source else None, target=_actor(store, target) if target else None,
             since=since, until=until, status=status, limit=limit,
         )
     _write_events(evs, fmt, _console())
 
 
-def _peers(value: str | None) -> list[str] | None:
-    """``--peers IND,BGD`` → ``["IND", "BGD"]``; ``--peers ''`` → ``[]`` (none); absent → ``None`` (automatic)."""
+def _peers(store: Store, value: str | None) -> list[str] | None:
+    """``--peers IND,Bangladesh`` → ``["IND", "BGD"]``; ``--peers ''`` → ``[]``; absent → ``None`` (automatic)."""
     if value is None:
         return None
-    return [p.strip().upper() for p in value.split(",") if p.strip()]
+    return [_actor(store, p) for p in value.split(",") if p.strip()]
 
 
 _by_option = click.option("--by", type=click.Choice(["week", "month", "quarter", "year"]), default=None,
@@ -298,7 +332,8 @@ def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence:
     from bilateral.analysis import dyad_profile
 
     with _open_store(db, must_exist=True) as store:
-        result = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
+        a, b = _actor(store, a), _actor(store, b)
+        result = dyad_profile(store, a, b, by=by, peers=_peers(store, peers), since=since, until=until,
                               horizon_days=horizon, evidence=evidence, background=background)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -335,11 +370,11 @@ def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str
 
     if fmt is None:
         fmt = "md" if out and out.lower().endswith(".md") else "html"
-    a, b = a.strip().upper(), b.strip().upper()
-    path = out or f"report-{a}-{b}.{fmt}"
     with _open_store(db, must_exist=True) as store:
-        profile = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
+        a, b = _actor(store, a), _actor(store, b)
+        profile = dyad_profile(store, a, b, by=by, peers=_peers(store, peers), since=since, until=until,
                                horizon_days=horizon, background=background)
+    path = out or f"report-{a}-{b}.{fmt}"
     write = write_markdown if fmt == "md" else write_html
     written = write(profile, path, db_name=db)
     if profile.empty:

@@ -8,18 +8,18 @@ only ``explain`` needs lives in :class:`EventTrace`, outside the record.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast, get_args
 
 Status = Literal["realized", "intended", "hypothetical", "negated"]
 Channel = Literal[
     "trade", "investment", "finance", "aid", "defense", "resources", "diplomatic", "security", "other"
 ]
 
-STATUSES: tuple[str, ...] = ("realized", "intended", "hypothetical", "negated")
-CHANNELS: tuple[str, ...] = (
-    "trade", "investment", "finance", "aid", "defense", "resources", "diplomatic", "security", "other",
-)
+#: Every status and channel, in display order: the CLI's choices and the API's enums come from here.
+STATUSES: tuple[Status, ...] = get_args(Status)
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
 QUAD_CLASSES: dict[int, str] = {
     1: "verbal cooperation",
     2: "material cooperation",
@@ -31,7 +31,49 @@ QUAD_CLASSES: dict[int, str] = {
 EVENT_FIELDS: tuple[str, ...] = (
     "id", "doc_sentence", "source", "source_sector", "target", "target_sector",
     "cameo", "plover", "quad_class", "goldstein", "status", "channel", "date", "sentence", "span",
+    "confidence",
 )
+
+#: Columns of the event's storage row (the store's ``events`` table, event Parquet files, Spark
+#: output), in order, with their SQL types: the record with ``span`` as two integer columns.
+EVENT_ROW_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "string"), ("doc_sentence", "int"), ("source", "string"), ("source_sector", "string"),
+    ("target", "string"), ("target_sector", "string"), ("cameo", "string"), ("plover", "string"),
+    ("quad_class", "int"), ("goldstein", "double"), ("status", "string"), ("channel", "string"),
+    ("date", "string"), ("sentence", "string"), ("span_start", "int"), ("span_end", "int"),
+    ("confidence", "double"),
+)
+EVENT_ROW_FIELDS: tuple[str, ...] = tuple(name for name, _ in EVENT_ROW_COLUMNS)
+
+_STATUS_SET: frozenset[str] = frozenset(STATUSES)
+_CHANNEL_SET: frozenset[str] = frozenset(CHANNELS)
+
+
+def as_status(value: str) -> Status:
+    """``value`` as a :data:`Status`; ``ValueError`` naming the known ones when it is not one."""
+    if value not in _STATUS_SET:
+        raise ValueError(f"unknown status {value!r} (known: {', '.join(STATUSES)})")
+    return cast(Status, value)
+
+
+def as_channel(value: str) -> Channel:
+    """``value`` as a :data:`Channel`; ``ValueError`` naming the known ones when it is not one."""
+    if value not in _CHANNEL_SET:
+        raise ValueError(f"unknown channel {value!r} (known: {', '.join(CHANNELS)})")
+    return cast(Channel, value)
+
+
+def record_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The event record of a storage row (keys of :data:`EVENT_ROW_FIELDS`; other keys are dropped).
+
+    A row written before ``confidence`` existed has no such key: its confidence is ``None``.
+    """
+    span = [int(row["span_start"]), int(row["span_end"])]
+    return {name: span if name == "span" else row.get(name) for name in EVENT_FIELDS}
+
+
+def _optional_float(value: Any) -> float | None:
+    return None if value is None or value == "" else float(value)
 
 
 @dataclass(slots=True)
@@ -118,9 +160,12 @@ class EventTrace:
     target_rule: str = ""  # how the target was found
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Event:
-    """One coded event: who did what to whom, when, how firmly, through which channel."""
+    """One coded event: who did what to whom, when, how firmly, through which channel.
+
+    ``status`` and ``channel`` are checked when the event is built: an unknown one is a ``ValueError``.
+    """
 
     id: str  # the input document's id
     doc_sentence: int
@@ -132,14 +177,38 @@ class Event:
     plover: str | None
     quad_class: int
     goldstein: float
-    status: str
-    channel: str
+    status: Status
+    channel: Channel
     date: str | None
     sentence: str
     span: tuple[int, int]
     trace: EventTrace | None = field(default=None, compare=False, repr=False)
     # how likely the event is right (0-1), from the learned filter; None when no filter ran
     confidence: float | None = None
+
+    def __init__(
+        self, id: str, doc_sentence: int, source: str | None, source_sector: str | None,
+        target: str | None, target_sector: str | None, cameo: str, plover: str | None, quad_class: int,
+        goldstein: float, status: str, channel: str, date: str | None, sentence: str, span: tuple[int, int],
+        trace: EventTrace | None = None, confidence: float | None = None,
+    ) -> None:
+        self.id = id
+        self.doc_sentence = doc_sentence
+        self.source = source
+        self.source_sector = source_sector
+        self.target = target
+        self.target_sector = target_sector
+        self.cameo = cameo
+        self.plover = plover
+        self.quad_class = quad_class
+        self.goldstein = goldstein
+        self.status = as_status(status)
+        self.channel = as_channel(channel)
+        self.date = date
+        self.sentence = sentence
+        self.span = span
+        self.trace = trace
+        self.confidence = confidence
 
     def to_record(self) -> dict[str, Any]:
         """The fixed event record (no trace), JSON-ready."""
@@ -159,10 +228,15 @@ class Event:
             "date": self.date,
             "sentence": self.sentence,
             "span": [self.span[0], self.span[1]],
+            "confidence": self.confidence,
         }
 
     @classmethod
-    def from_record(cls, rec: dict[str, Any]) -> Event:
+    def from_record(cls, rec: Mapping[str, Any]) -> Event:
+        """The event of a record; ``ValueError`` for an unknown status or channel or a bad number.
+
+        A record without ``confidence`` (written before it existed) gets ``None``.
+        """
         span = rec.get("span") or (0, 0)
         return cls(
             id=str(rec["id"]),
@@ -180,7 +254,22 @@ class Event:
             date=rec.get("date"),
             sentence=str(rec.get("sentence") or ""),
             span=(int(span[0]), int(span[1])),
+            confidence=_optional_float(rec.get("confidence")),
         )
+
+    def to_row(self) -> dict[str, Any]:
+        """The storage row (:data:`EVENT_ROW_FIELDS`, in order): the record with the span in two columns."""
+        rec = self.to_record()
+        span = rec.pop("span")
+        confidence = rec.pop("confidence")
+        rec["span_start"], rec["span_end"] = int(span[0]), int(span[1])
+        rec["confidence"] = confidence
+        return rec
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Event:
+        """The event of a storage row (keys beyond :data:`EVENT_ROW_FIELDS` are ignored)."""
+        return cls.from_record(record_from_row(row))
 
     @property
     def key(self) -> str:
@@ -195,3 +284,9 @@ class Event:
             self.cameo, self.status, self.channel,
         )
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+__all__ = [
+    "CHANNELS", "EVENT_FIELDS", "EVENT_ROW_COLUMNS", "EVENT_ROW_FIELDS", "QUAD_CLASSES", "STATUSES", "Channel",
+    "Document", "Event", "EventTrace", "Sentence", "Status", "as_channel", "as_status", "record_from_row",
+]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.shared_data import missing_reason
 
 from bilateral.analysis import DyadProfile, Verdict, dyad_profile
 from bilateral.analysis.verdict import MAX_FINDINGS
@@ -63,7 +64,7 @@ def test_reference_verdict_from_the_coder(shared: Path, store: Store) -> None:
 
     article = shared / "data" / "samples" / "pakistan-us-warmth-without-gains.txt"
     if not article.exists():
-        pytest.skip("the reference article is not in shared/")
+        pytest.skip(missing_reason(article))
     ingest_paths([str(article)], store, Coder())
     _check_reference_verdict(dyad_profile(store, "PAK", "USA"))
 

@@ -37,8 +37,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("analysis/periods.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
     ("analysis/periods.py", "where"): "_date_filter: fixed conditions with ? placeholders",
     ("analysis/promises.py", "scoped_events(con)"): "a fixed relation over one of two fixed view names",
-    ("store/export.py", "', '.join((f'e.{c}' for c in (*EVENT_FIELDS[:-1], 'span_start', 'span_end')))"):
-        "fixed column names",
+    ("store/export.py", "', '.join((f'e.{c}' for c in EVENT_ROW_FIELDS))"): "fixed column names",
     ("store/export.py", "_sql_path(path)"): "the local output path given on the command line, quotes doubled",
     ("store/export.py", "sql"): "_rows(store, sql): callers pass constant SELECTs",
     ("store/export.py", "table"): "_count(store, table): the fixed table names events/documents",
@@ -48,7 +47,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("store/store.py", "sql"): "_sync_keys: constant SELECTs of the mirrored tables",
     ("store/store.py", "' AND '.join(where)"): "fixed 'column = ?' conditions",
     ("store/store.py", "', '.join((f'b.\"{c}\"' for c in table.column_names))"): "columns of our own Arrow schemas",
-    ("store/store.py", "', '.join(_EVENT_COLUMNS)"): "fixed column names",
+    ("store/store.py", "', '.join((c if c in present else f'NULL AS {c}' for c in _EVENT_COLUMNS))"):
+        "fixed column names, each or NULL",
     ("store/store.py", "match"): "_insert_new: fixed join conditions from add_sentences/add_events",
     ("store/store.py", "name"): "_insert_new: the fixed table names document_origins/sentences/events",
     ("store/store.py", "stmt"): "migration statements, constants in migrations.py",

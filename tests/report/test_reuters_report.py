@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from tests.shared_data import missing_reason
 
 from bilateral.analysis import DyadProfile, dyad_profile
 from bilateral.analysis.periods import period_range
@@ -46,7 +47,7 @@ def build_us_japan_corpus(out: Path) -> int:
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A DuckDB file with the coded US–Japan corpus."""
     if not CORPUS.exists():
-        pytest.skip("../shared/data/corpus/reuters21578 is not present")
+        pytest.skip(missing_reason(CORPUS))
     from bilateral.coding import Coder
     from bilateral.ingest import ingest_paths
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
+from bilateral.model import EVENT_FIELDS, STATUSES
+
 if TYPE_CHECKING:
     from tests.web.conftest import Server
 
@@ -116,6 +118,9 @@ def test_event_document_corpus(server: Server) -> None:
         first = c.get("/api/events", params={"page_size": 1}).json()["events"][0]
         detail = c.get(f"/api/events/{first['key']}").json()
         assert detail["event"]["key"] == first["key"] and detail["corrections"] == []
+        # the fixed record, in order, after the key; the coder runs no filter, so no confidence
+        assert list(detail["event"])[1:len(EVENT_FIELDS) + 1] == list(EVENT_FIELDS)
+        assert detail["event"]["confidence"] is None
         assert c.get("/api/events/nope").status_code == 404
         docs = c.get("/api/documents").json()
         assert docs["total"] == 1
@@ -141,6 +146,10 @@ def test_openapi_document(server: Server) -> None:
                  "/api/documents/{doc_id}", "/api/corrections"):
         assert path in doc["paths"], path
     assert not any(not p.startswith("/api/") for p in doc["paths"])
+    schemas = doc["components"]["schemas"]
+    assert schemas["EventOut"]["required"][:len(EVENT_FIELDS)] == ["key", *EVENT_FIELDS[:-1]]
+    status = next(p for p in doc["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "status")
+    assert status["schema"]["anyOf"][0]["enum"] == list(STATUSES)
 
 
 def test_read_only_server_refuses_writes(server: Server) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from bilateral.actor_names import is_country
 from bilateral.analysis.gap import HasConnection
 from bilateral.analysis.measures import (
     TANGIBLE_CHANNELS,
@@ -36,7 +37,6 @@ from bilateral.analysis.measures import (
     norm_code,
     wilson_interval,
 )
-from bilateral.analysis.wording import is_country
 
 
 @dataclass(slots=True)

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bilateral.actor_names import actor_name
 from bilateral.analysis.compare import PeerContrast
 from bilateral.analysis.evidence import EventRef
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures
 from bilateral.analysis.objects import object_terms
-from bilateral.analysis.wording import Claim, actor_name, cap, cell_id, join, plural, poss, quote
+from bilateral.analysis.wording import Claim, cap, cell_id, join, plural, poss, quote
 from bilateral.coding.ontology import Codebook
 
 if TYPE_CHECKING:

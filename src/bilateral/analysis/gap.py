@@ -155,7 +155,7 @@ def _direction(
     rows = con.execute(
         f"SELECT channel, status, count(*) FROM {view} WHERE {where} GROUP BY 1, 2", params
     ).fetchall()
-    order = {c: i for i, c in enumerate(CHANNELS)}
+    order: dict[str, int] = {c: i for i, c in enumerate(CHANNELS)}
     for channel in sorted({str(r[0]) for r in rows}, key=lambda c: (order.get(c, len(order)), c)):
         gap.by_channel[channel] = dict.fromkeys(STATUSES, 0)
     for channel, status, n in rows:

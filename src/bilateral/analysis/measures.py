@@ -291,7 +291,7 @@ def _date_filter(since: str | None, until: str | None) -> tuple[str, list[Any]]:
 
 
 def _channel_order(channels: Iterable[str]) -> list[str]:
-    order = {c: i for i, c in enumerate(CHANNELS)}
+    order: dict[str, int] = {c: i for i, c in enumerate(CHANNELS)}
     return sorted(set(channels), key=lambda c: (order.get(c, len(order)), c))
 
 

@@ -12,19 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bilateral.actor_names import actor_name, is_country
 from bilateral.analysis.findings import answer_claim, contrast_claim, taken_claim, threats_claim
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures, balance_index
-from bilateral.analysis.wording import (
-    Claim,
-    Verdict,
-    actor_name,
-    cap,
-    cell_id,
-    is_country,
-    join,
-    plural,
-    poss,
-)
+from bilateral.analysis.wording import Claim, Verdict, cap, cell_id, join, plural, poss
 
 if TYPE_CHECKING:
     from bilateral.analysis.profile import DyadProfile

@@ -1,4 +1,5 @@
-"""The words of the verdict: actor names, cell ids, quotes and the claim/verdict containers.
+"""The words of the verdict: cell ids, quotes and the claim/verdict containers (actor names come
+from :mod:`bilateral.actor_names`, re-exported here for the verdict's writers).
 
 Shared by :mod:`bilateral.analysis.verdict` (the whole paragraph) and
 :mod:`bilateral.analysis.findings` (the ledger's findings), so neither imports the other's internals.
@@ -8,10 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
-
-from bilateral.coding.actors import ActorDictionary
 
 #: Quotes in the verdict are cut to this many characters.
 QUOTE_MAX = 120
@@ -23,30 +21,6 @@ def cell_id(source: str, target: str, measure: str, channel: str | None = None, 
     if period:
         parts.append(period)
     return "-".join(p.replace(" ", "_") for p in parts)
-
-
-@lru_cache(maxsize=512)
-def actor_name(code: str) -> str:
-    """A readable name of an actor code (``USA`` → ``the United States``); the code if unknown.
-
-    Names come from the actor dictionary the coder uses, so countries and organisations read the
-    same everywhere; plural and organisational names take "the".
-    """
-    name = ActorDictionary.load().country_name(code)
-    if name == code:
-        return code
-    words = name.split()
-    needs_article = (
-        not ActorDictionary.load().is_country(code)
-        or words[0] in {"United", "Republic", "Kingdom", "Democratic", "Federated", "Central"}
-        or name.endswith(("s", "Islands", "Emirates"))
-    )
-    return f"the {name}" if needs_article and not name.startswith("the ") else name
-
-
-def is_country(code: str) -> bool:
-    """Whether ``code`` is a state or territory code (not a sector or organisation code)."""
-    return ActorDictionary.load().is_country(code)
 
 
 def poss(name: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.analysis.profile import DyadProfile, direction_key
-from bilateral.analysis.verdict import cell_id
+from bilateral.analysis.wording import cell_id
 
 _COLORS = {"warmth": "#d9822b", "delivery": "#2b7bb9", "taken": "#b42318", "gap": "#6b4c9a"}
 #: The series of the timeline, per direction.

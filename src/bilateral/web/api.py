@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_type_hints
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from bilateral.model import CHANNELS, STATUSES
+from bilateral.model import CHANNELS, EVENT_FIELDS, STATUSES, Channel, Event, Status
 from bilateral.web import dyad as dyad_view
 from bilateral.web import queries
 from bilateral.web.db import Cursor, Database
@@ -26,40 +26,32 @@ CodeParam = Annotated[str, Path(min_length=1, max_length=32, description="Actor 
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 Text = Annotated[str | None, Query(max_length=200)]
-StatusQ = Annotated[Literal["realized", "intended", "hypothetical", "negated"] | None, Query()]
-ChannelQ = Annotated[
-    Literal["trade", "investment", "finance", "aid", "defense", "resources", "diplomatic", "security", "other"]
-    | None,
-    Query(),
-]
+StatusQ = Annotated[Status | None, Query()]
+ChannelQ = Annotated[Channel | None, Query()]
 DateQ = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                     description="ISO date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 Cur = Annotated[Cursor, Depends(cursor)]
 
 
-class EventOut(BaseModel):
-    """The fixed event record plus its key, and whether a user corrected it."""
+def _event_out_model() -> type[BaseModel]:
+    """The fixed event record (types from :class:`~bilateral.model.Event`) plus its key, whether a
+    user corrected it, and its document's title and URL."""
+    hints = get_type_hints(Event)
+    fields: dict[str, Any] = {"key": (str, ...)}
+    for name in EVENT_FIELDS:
+        kind = list[int] if name == "span" else hints[name]
+        fields[name] = (kind, None if name == "confidence" else ...)
+    fields.update(corrected=(bool, False), wrong=(bool, False), doc_title=(str | None, None),
+                  doc_url=(str | None, None))
+    model: type[BaseModel] = create_model("EventOut", **fields)
+    model.__doc__ = _event_out_model.__doc__
+    return model
 
-    key: str
-    id: str
-    doc_sentence: int
-    source: str | None
-    source_sector: str | None
-    target: str | None
-    target_sector: str | None
-    cameo: str
-    plover: str | None
-    quad_class: int
-    goldstein: float
-    status: str
-    channel: str
-    date: str | None
-    sentence: str
-    span: list[int]
-    corrected: bool = False
-    wrong: bool = False
-    doc_title: str | None = None
-    doc_url: str | None = None
+
+if TYPE_CHECKING:
+    EventOut = BaseModel
+else:
+    EventOut = _event_out_model()
 
 
 class EventPageOut(BaseModel):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilateral.analysis import PERIODS, DyadProfile, actor_name, cell_id, direction_key, dyad_profile
+from bilateral.actor_names import actor_name
+from bilateral.analysis import PERIODS, DyadProfile, cell_id, direction_key, dyad_profile
 from bilateral.analysis import evidence as analysis_evidence
 from bilateral.analysis.evidence import EVIDENCE_FLAGS
 from bilateral.web import queries

@@ -24,7 +24,7 @@ from bilateral.coding.lexicon import Lexicon
 from bilateral.coding.ontology import Codebook
 from bilateral.coding.state import Rejection
 from bilateral.coding.syntax import Parser
-from bilateral.model import Event, EventTrace, Sentence
+from bilateral.model import CHANNELS, STATUSES, Channel, Event, EventTrace, Sentence, Status
 
 QUADS = ("1", "2", "3", "4")
 ROOTS_OF_QUAD: dict[int, frozenset[str]] = {
@@ -130,13 +130,13 @@ class EventFilter:
         text: str, date: str | None, doc_id: str, index: int,
     ) -> Event:
         head_feats = with_class(feats, quad)
-        channel = self.model.channel.best(head_feats)[0]
+        channel = as_channel(self.model.channel.best(head_feats)[0])
         rule = next((e for e in cand.rule_events if e.quad_class == quad), None)
         if rule is not None:
             # the rules read status from the words that govern their own trigger, which the status
             # head does no better at (cross-validated: 0.80 against the rules' 0.83 on the matched events)
             return dataclasses.replace(rule, channel=channel, confidence=round(p, 4))
-        status = self.model.status.best(head_feats)[0]
+        status = as_status(self.model.status.best(head_feats)[0])
         # the rules coded this class for the pair the other way round, or for another pair: borrow the code
         template = next((e for e in cand.reverse_events if e.quad_class == quad), None) or next(
             (e for e in view.events if e.quad_class == quad), None)
@@ -154,6 +154,16 @@ class EventFilter:
             quad_class=cc.quad_class, goldstein=cc.goldstein, status=status, channel=channel, date=date,
             sentence=text, span=span, trace=trace, confidence=round(p, 4),
         )
+
+
+def as_channel(label: str) -> Channel:
+    """A channel head's label as the event record's channel (a label it never learned is "other")."""
+    return next((c for c in CHANNELS if c == label), "other")
+
+
+def as_status(label: str) -> Status:
+    """A status head's label as the event record's status ("realized" for a label it never learned)."""
+    return next((c for c in STATUSES if c == label), "realized")
 
 
 def _sector(slot: ActorSlot) -> str | None:
