@@ -1,4 +1,4 @@
-"""Readable names of actor codes, from the actor data the coder reads (``data/actors/``).
+"""Readable names of actor codes and event kinds, from the data the coder reads (``data/actors/``, the codebook).
 
 The analysis (verdict sentences, peer choice), the report and the web all name actors the same
 way through this module, so none of them needs another stage's module for it.
@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bilateral.coding.actors import ActorDictionary
+from bilateral.coding.ontology import Codebook
 
 
 @lru_cache(maxsize=512)
@@ -35,6 +36,14 @@ def actor_name(code: str) -> str:
 def is_country(code: str) -> bool:
     """Whether ``code`` is a state or territory code (not a sector or organisation code)."""
     return ActorDictionary.load().is_country(code)
+
+
+@lru_cache(maxsize=256)
+def kind_name(code: str) -> str:
+    """The CAMEO name of a code at three digits, in lower case (``163`` → ``impose embargo, boycott, or sanctions``)."""
+    book = Codebook.load()
+    key = code[:3]
+    return book.get(key).name.lower() if key in book else key
 
 
 class UnknownActor(ValueError):
@@ -73,4 +82,4 @@ def _nearest(words: str, codes: frozenset[str], dictionary: ActorDictionary, n: 
     return [f"{c} ({dictionary.country_name(c)})" if dictionary.country_name(c) != c else c for c in found[:n]]
 
 
-__all__ = ["UnknownActor", "actor_code", "actor_name", "is_country"]
+__all__ = ["UnknownActor", "actor_code", "actor_name", "is_country", "kind_name"]

@@ -28,7 +28,7 @@ from bilateral.analysis.measures import (
 from bilateral.analysis.periods import PERIODS, PeriodMeasures, measure_series, series_frame
 from bilateral.analysis.profile import DyadProfile, direction_key, dyad_profile
 from bilateral.analysis.promises import FollowThrough, PromiseOutcome, follow_through
-from bilateral.analysis.verdict import Claim, Verdict, actor_name, build_verdict, cell_id
+from bilateral.analysis.verdict import Claim, Verdict, build_verdict, cell_id
 
 __all__ = [
     "BACKGROUND_DAYS",
@@ -53,7 +53,6 @@ __all__ = [
     "Reciprocity",
     "Tally",
     "Verdict",
-    "actor_name",
     "balance_figure",
     "build_verdict",
     "cell_id",

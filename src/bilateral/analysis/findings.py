@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bilateral.actor_names import actor_name
+from bilateral.actor_names import actor_name, kind_name
 from bilateral.analysis.compare import PeerContrast
 from bilateral.analysis.evidence import EventRef
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures
 from bilateral.analysis.objects import object_terms
 from bilateral.analysis.wording import Claim, cap, cell_id, join, plural, poss, quote
-from bilateral.coding.ontology import Codebook
 
 if TYPE_CHECKING:
-    from bilateral.analysis.profile import DyadProfile
+    from bilateral.analysis.types import DyadProfile
 
 #: The gap index from which words clearly outweigh deeds in the answer.
 WORDY_GAP = 0.5
@@ -38,14 +36,6 @@ def representative(refs: Sequence[EventRef]) -> EventRef | None:
     terms = {r.key: object_terms(r.sentence, r.span) for r in refs}
     df: Counter[str] = Counter(w for _, w in {(r.doc_id, w) for r in refs for w in terms[r.key]})
     return min(refs, key=lambda r: (-sum(df[w] for w in terms[r.key]), r.date or "9999", r.doc_id, r.doc_sentence))
-
-
-@lru_cache(maxsize=256)
-def kind_name(code: str) -> str:
-    """The CAMEO name of a code at three digits, in lower case (``163`` → ``impose embargo, boycott, or sanctions``)."""
-    book = Codebook.load()
-    key = code[:3]
-    return book.get(key).name.lower() if key in book else key
 
 
 def _by_channel(d: DirectionMeasures, measure: str) -> list[tuple[str, int]]:

@@ -14,20 +14,12 @@ over the ``effective_events`` view (the stored events with user corrections appl
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import duckdb
 
+from bilateral.analysis.measures import HasConnection, scoped_events
 from bilateral.model import CHANNELS, QUAD_CLASSES, STATUSES
-
-
-class HasConnection(Protocol):
-    """Anything that exposes a DuckDB connection with an ``effective_events`` view (a Store)."""
-
-    @property
-    def connection(self) -> duckdb.DuckDBPyConnection:
-        """The DuckDB connection."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +123,6 @@ def _direction(
     evidence: int,
     background: bool = False,
 ) -> DirectionGap:
-    from bilateral.analysis.measures import scoped_events  # measures imports this module
-
     view = scoped_events(con, background)
     where = "source = ? AND target = ?"
     params: list[Any] = [source, target]

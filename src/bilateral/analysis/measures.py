@@ -26,11 +26,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 
-from bilateral.analysis.gap import HasConnection
 from bilateral.model import CHANNELS
 
 #: Channels where a deed is a tangible gain (the rest are diplomatic, security, other).
@@ -67,6 +66,15 @@ Z_95: float = 1.959963984540054
 
 
 #: An event dated this many days or more before its article's publication date is *background*.
+class HasConnection(Protocol):
+    """Anything that exposes a DuckDB connection with an ``effective_events`` view (a Store)."""
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection."""
+        ...
+
+
 BACKGROUND_DAYS = 180
 #: SQL of "the event is background", over ``effective_events v`` joined to ``documents d``.
 BACKGROUND_SQL = (

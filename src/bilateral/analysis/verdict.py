@@ -10,15 +10,11 @@ The thresholds are written out in ``docs/method.md``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bilateral.actor_names import actor_name, is_country
 from bilateral.analysis.findings import answer_claim, contrast_claim, taken_claim, threats_claim
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures, balance_index
+from bilateral.analysis.types import DyadProfile, direction_key
 from bilateral.analysis.wording import Claim, Verdict, cap, cell_id, join, plural, poss
-
-if TYPE_CHECKING:
-    from bilateral.analysis.profile import DyadProfile
 
 __all__ = ["Claim", "Verdict", "actor_name", "build_verdict", "cell_id", "is_country", "warmth_level"]
 
@@ -144,7 +140,6 @@ def balance(giver: DirectionMeasures, taker: DirectionMeasures) -> float:
 
 
 def _trend_claim(p: DyadProfile, d: DirectionMeasures) -> Claim | None:
-    from bilateral.analysis.profile import direction_key
 
     points = [pt for pt in p.series.get(direction_key(d.source, d.target), [])
               if pt.tally.warmth + pt.tally.delivery]
