@@ -117,14 +117,20 @@ class EventTrace:
 
     ``source_rule`` and ``target_rule`` name how the role was found:
 
-    - ``subject``: the actor before the verb in its clause; ``purpose-subject``: the subject of
-      the verb a "to"-infinitive depends on ("met Assad to discuss"); ``intention-owner``: the
-      owner of "decision to", "plan to" ("the U.S. decision to impose");
+    - ``subject``: the actor before the verb in its clause; when there is none there, the
+      ``possessive-owner`` ("Pakistan's venture has seen"), the ``head-of-phrase`` country ("the
+      government of Liberia denied"), the ``relative-antecedent`` ("Kenya, which has sent"), or
+      the ``shared-subject`` of coordinated verb phrases ("Pakistan avoided X and backed Y");
+      ``coordinated-verb``: the subject of an earlier verb whose object stands before this one
+      ("ISIL attacked Iraq and took Mosul"); ``purpose-subject``: the subject of the verb a
+      "to"-infinitive depends on ("met Assad to discuss"); ``intention-owner``: the owner of
+      "decision to", "plan to" ("the U.S. decision to impose");
     - ``object``: the first actor after the trigger in its clause; ``partner``: the other party
       of a paired object ("both sides"); ``co-subject``: the other of coordinated subjects that
       act on each other ("India and the UAE signed");
     - ``conjunct``: an actor coordinated with the subject ("India and the UAE");
-    - ``passive-subject``: the subject of a passive verb (its patient); ``passive-object``: an
+    - ``passive-subject``: the subject of a passive verb (its patient; a patient found by one of
+      the fallbacks above keeps that name, and the trace's notes say "passive"); ``passive-object``: an
       actor in a passive's subject phrase that the verb's object rule wants ("Sanctions on Iran
       were imposed"); ``passive-agent``: the actor after "by"/"from" of a passive;
     - ``oblique``: the actor after "by"/"from" of a noun trigger ("support from Moscow");

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from bilateral.coding import Coder, CoderConfig
-from bilateral.coding.state import STAGES
+from bilateral.coding.state import STAGES, SentenceState
+from bilateral.model import Event
 
 
 def explained(kit: Any, text: str, coder: Coder | None = None) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -48,7 +49,7 @@ def test_every_rejection_names_a_known_stage_and_a_rule(kit: Any) -> None:
     ex = kit.coder.explain_sentence(text, kit.date)
     assert ex.rejections
     for r in ex.rejections:
-        assert r.stage in STAGES and r.reason and r.detail and r.score is None
+        assert r.stage in STAGES and r.reason and r.detail and r.score is None  # no filter, no score
 
 
 def test_explaining_keeps_the_events_of_the_normal_path(kit: Any) -> None:
@@ -58,3 +59,32 @@ def test_explaining_keeps_the_events_of_the_normal_path(kit: Any) -> None:
         assert [e.to_record() for e in kit.coder.explain_sentence(text, kit.date).events] == [
             e.to_record() for e in plain
         ]
+
+
+class ForceThreshold:
+    """A filter of our own, standing for a learned one: drops force (QuadClass 4) below a score."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+
+    def __call__(self, state: SentenceState, events: list[Event]) -> list[Event]:
+        kept = []
+        for ev in events:
+            score = 0.3 if ev.quad_class == 4 else 0.9
+            if score < self.threshold:
+                state.reject_event("filter", "below-threshold", f"score {score} < {self.threshold}", ev, score)
+            else:
+                kept.append(ev)
+        return kept
+
+
+def test_a_later_filter_drops_events_with_its_score(kit: Any) -> None:
+    text = "Russia attacked Ukraine while France praised Poland."
+    filtered = Coder(filters=[ForceThreshold(0.5)])
+    assert [(e.source, e.cameo[:2]) for e in filtered.code_sentence(text, date=kit.date)] == [("FRA", "05")]
+    ex = filtered.explain_sentence(text, kit.date)
+    dropped = [r for r in ex.rejections if r.stage == "filter"]
+    assert [(r.reason, r.score, r.event.source if r.event else None) for r in dropped] == [
+        ("below-threshold", 0.3, "RUS")
+    ]
+    assert dropped[0].event is not None and dropped[0].event.trace is not None  # the filter sees the trace

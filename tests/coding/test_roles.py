@@ -61,3 +61,16 @@ def test_many_subjects_make_no_dyads(kit: Any) -> None:
     assert len(roles.subjects) > 3
     assert kit.coder.roles.pairs_for(trig, roles, trig.index, trig.code, state.discourse, state.mentions) == []
     assert kit.coder.roles.no_pair_reason(trig, roles)[0] == "multilateral"
+
+
+def test_subject_fallbacks_are_named(kit: Any) -> None:
+    roles = kit.coder.roles
+    for text, verb, code, rule in (
+        ("The government of Liberia denied the report.", "denied", "LBR", "head-of-phrase"),
+        ("Kenya, which has sent troops, praised Uganda.", "sent", "KEN", "relative-antecedent"),
+        ("Pakistan's mineral venture has seen little investment from China.", "seen", "PAK", "possessive-owner"),
+        ("Pakistan avoided the summit and backed Turkey.", "backed", "PAK", "subject"),
+    ):
+        state = kit.state(text)
+        subject, found_by = roles.subject_and_rule(state.tokens, kit.index(state, verb), state.mentions)
+        assert subject is not None and (subject.code, found_by) == (code, rule), text

@@ -19,6 +19,7 @@ Every stage that drops a candidate says so on the state when asked
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, repeat
@@ -36,7 +37,7 @@ from bilateral.coding.mentions import Discourse, Mention, actor_matches, diction
 from bilateral.coding.ontology import Codebook
 from bilateral.coding.roles import RoleFinder
 from bilateral.coding.sentences import MAX_SENTENCE_CHARS, cap_spans, split_sentences
-from bilateral.coding.state import Rejection, SentenceExplanation, SentenceState, Where
+from bilateral.coding.state import EventFilter, Rejection, SentenceExplanation, SentenceState, Where
 from bilateral.coding.status import StatusReader
 from bilateral.coding.tokens import Token, token_texts, tokenize, tokens_from_texts
 from bilateral.coding.triggers import TokenIndex
@@ -66,8 +67,10 @@ class Coder:
         actors: ActorDictionary | None = None,
         lexicon: Lexicon | None = None,
         codebook: Codebook | None = None,
+        filters: Sequence[EventFilter] = (),
     ) -> None:
         self.config = config or CoderConfig()
+        self.filters = tuple(filters)  # stages after ``events``, such as a learned filter
         self.actors = actors or ActorDictionary.load()
         self.lexicon = lexicon or Lexicon.load()
         self.codebook = codebook or Codebook.load()
@@ -258,6 +261,8 @@ class Coder:
             # stages 3-6: roles, status, channel, events
             i = take(state, trig) if trig is not None else k + 1
         events = self.events.finish(state, stalled)
+        for event_filter in self.filters:
+            events = event_filter(state, events)
         self._update_discourse(discourse, mentions, state.events)
         return events
 

@@ -66,8 +66,10 @@ class RoleFinder:
         if not after and (trig.code[:2] >= "14" or trig.channel in {"investment", "finance"}):
             # force used "in Ukraine" is force against it; money put "in X" goes to X
             after = in_range
-        own_subject = subject = None if trig.noun else self.subject(tokens, trig.index, mentions)
-        subject_rule = "subject"
+        own_subject, subject_rule = (None, "subject") if trig.noun else self.subject_and_rule(
+            tokens, trig.index, mentions
+        )
+        subject = own_subject
         if (
             not trig.noun and sentence_subject is not None and trig.index > 0
             and tokens[trig.index - 1].lower == "to"
@@ -201,6 +203,10 @@ class RoleFinder:
 
     def subject(self, tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
         """The nearest actor before the trigger in its clause that is not inside a prepositional phrase."""
+        return self.subject_and_rule(tokens, i, mentions)[0]
+
+    def subject_and_rule(self, tokens: list[Token], i: int, mentions: list[Mention]) -> tuple[Mention | None, str]:
+        """The subject of the verb at ``i`` and the rule that found it (``EventTrace.source_rule``)."""
         lex = self.lexicon
         breaks = self.grammar.clause_or_speech
         preps = lex.words["prepositions"]
@@ -218,18 +224,23 @@ class RoleFinder:
                 if m.end < len(tokens) and tokens[m.end].lower == "'s" and m.end + 1 < i:
                     continue  # possessive owner: "Pakistan's minister said" keeps the minister
                 best = m
+        rule = "subject"
         if best is not None and lo < best.start:
             verb = self.object_of_coordinated_verb(tokens, best, i)
             if verb >= 0:
                 # "ISIL attacked Iraq and took Mosul": Iraq is the first verb's object; both verbs
                 # share the first verb's subject
-                best = self.subject(tokens, verb, mentions) or best
+                first = self.subject(tokens, verb, mentions)
+                if first is not None:
+                    best, rule = first, "coordinated-verb"
         if best is None:
             # "Pakistan's key mineral venture has seen little investment": the owner stands in
+            rule = "possessive-owner"
             for m in mentions:
                 if lo <= m.start and m.end < i and m.code and tokens[m.end].lower == "'s":
                     best = m
         if best is None:
+            rule = "head-of-phrase"
             # "The government of Liberia denied", "Members of parliament from Kenya called",
             # "A court in Guyana issued":
             # the country of the subject's head noun, named right after "of" or "from"
@@ -251,15 +262,16 @@ class RoleFinder:
                 t.lower.isalpha() and t.text[:1].islower() and t.lower not in preps and t.lower not in openers
                 for t in tokens[m.end:k + 1])), None)
             if antecedent is not None:
-                return antecedent if antecedent.code else None
+                return (antecedent if antecedent.code else None), "relative-antecedent"
             if tokens[lo - 1].lower != "that":
-                return None
+                return None, "none"
         if best is None and lo > 0 and tokens[lo - 1].lower not in lex.words["reporting_verbs"]:
             # coordinated verb phrases share the subject: "Pakistan avoided X and backed Y"
+            rule = "shared-subject"
             for m in mentions:
                 if m.end <= lo and m.code and not (m.start > 0 and tokens[m.start - 1].lower in preps):
                     best = m
-        return best
+        return best, rule if best is not None else "none"
 
     def object_of_coordinated_verb(self, tokens: list[Token], m: Mention, i: int) -> int:
         """When ``m`` is the object of a verb coordinated with the verb at ``i`` ("attacked Iraq and

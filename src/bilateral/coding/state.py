@@ -10,6 +10,7 @@ otherwise it is ``None`` and nothing is recorded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bilateral.coding.mentions import Discourse, Mention
 from bilateral.coding.tokens import Token
@@ -104,11 +105,22 @@ class SentenceState:
             words = " ".join(t.text for t in self.tokens[start:end])
             self.rejections.append(Rejection(stage, reason, detail, words, (start, end), event))
 
-    def reject_event(self, stage: str, reason: str, detail: str, event: Event) -> None:
-        """Record a dropped event (its evidence span gives the words)."""
+    def reject_event(self, stage: str, reason: str, detail: str, event: Event, score: float | None = None) -> None:
+        """Record a dropped event (its evidence span gives the words), with the score a learned
+        filter gave it."""
         if self.rejections is not None:
             s, e = event.span
-            self.rejections.append(Rejection(stage, reason, detail, event.sentence[s:e], None, event))
+            self.rejections.append(Rejection(stage, reason, detail, event.sentence[s:e], None, event, score))
+
+
+class EventFilter(Protocol):
+    """A stage after ``events`` that judges a sentence's events (a learned filter): it returns the
+    events it keeps (it may correct them) and records each one it drops with
+    ``state.reject_event(its stage name, reason, detail, event, score)``. The state's trace fields
+    (``EventTrace`` token spans and role rules, present when ``state.explain``) and mentions are
+    what it can judge by. Filters run in the order given to ``Coder(filters=...)``."""
+
+    def __call__(self, state: SentenceState, events: list[Event]) -> list[Event]: ...
 
 
 def mention_tokens(m: Mention) -> tuple[int, int] | None:
