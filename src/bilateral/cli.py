@@ -482,5 +482,15 @@ def watch(sources: str, every: str, db: str, once: bool, timeout: float, retries
         click.echo(f"watch stopped after {rounds} rounds", err=True)
 
 
+def _register_gdelt() -> None:
+    from bilateral.cli_gdelt import compare, gdelt
+
+    main.add_command(gdelt)
+    main.add_command(compare)
+
+
+_register_gdelt()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,186 @@
+"""A GDELT look-alike on 127.0.0.1: file lists, zipped exports, article pages, robots.txt, a flaky and a dead URL.
+
+Served from ``tests/fixtures/gdelt``: the rows of ``exports/*.tsv`` (hand-written GDELT 2.0 rows,
+see ``write_exports.py``) are zipped as ``gdeltv2/<stamp>.export.CSV.zip`` (listed with their real
+size and MD5 in ``gdeltv2/masterfilelist.txt``) and, narrowed to GDELT 1.0's 58 columns, as the daily
+``events/<day>.export.CSV.zip`` (linked from ``events/index.html``). ``{SITE}`` in a row becomes the
+server's base URL. ``site/`` holds the article pages and robots.txt; ``/flaky/story.html`` answers
+503 twice, then the page; ``/dead.html`` is a 404.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import sys
+import threading
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "gdelt"
+REPO = Path(__file__).resolve().parent.parent.parent
+LIST_MODIFIED = "Wed, 06 Mar 2024 00:15:00 GMT"
+_ADM2 = (39, 47, 55)  # *Geo_ADM2Code in the 61-column layout: absent from GDELT 1.0 rows
+
+
+def _zip(name: str, text: str) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        info = zipfile.ZipInfo(name, date_time=(2024, 3, 6, 0, 0, 0))  # fixed: the same bytes every time
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, text)
+    return buf.getvalue()
+
+
+def v1_row(line: str) -> str:
+    """A 61-column 2.0 row as a 58-column 1.0 row (no ADM2 codes; DATEADDED as YYYYMMDD)."""
+    fields = line.split("\t")
+    if len(fields) != 61:
+        return line
+    fields = [f for i, f in enumerate(fields) if i not in _ADM2]
+    fields[56] = fields[56][:8]
+    return "\t".join(fields)
+
+
+class GdeltSite:
+    """What the server serves and what it saw."""
+
+    def __init__(self) -> None:
+        self.base = ""
+        self.hits: Counter[str] = Counter()
+        self.in_flight: Counter[str] = Counter()
+        self.max_in_flight = 0
+        self.lock = threading.Lock()
+        self.flaky_failures = 2
+        self.page_delay = 0.0  # seconds before an article page is answered
+        self.files: dict[str, tuple[str, bytes]] = {}
+
+    def build(self, base: str) -> None:
+        self.base = base
+        exports = sorted((FIXTURE / "exports").glob("*.export.tsv"))
+        master: list[str] = []
+        days: dict[str, list[str]] = {}
+        for tsv in exports:
+            stamp = tsv.name.split(".")[0]
+            text = tsv.read_text(encoding="utf-8").replace("{SITE}", base)
+            body = _zip(f"{stamp}.export.CSV", text)
+            self.files[f"/gdeltv2/{stamp}.export.CSV.zip"] = ("application/zip", body)
+            # GDELT's real list names absolute URLs on its own host: the client must take the file name only
+            master.append(f"{len(body)} {hashlib.md5(body).hexdigest()} "
+                          f"http://data.gdeltproject.org/gdeltv2/{stamp}.export.CSV.zip")
+            master.append(f"81234 0123456789abcdef0123456789abcdef "
+                          f"http://data.gdeltproject.org/gdeltv2/{stamp}.mentions.CSV.zip")
+            master.append(f"912345 fedcba9876543210fedcba9876543210 "
+                          f"http://data.gdeltproject.org/gdeltv2/{stamp}.gkg.csv.zip")
+            days.setdefault(stamp[:8], []).extend(v1_row(line) for line in text.splitlines() if line)
+        self.files["/gdeltv2/masterfilelist.txt"] = ("text/plain", ("\n".join(master) + "\n").encode())
+        links = []
+        for day, lines in sorted(days.items()):
+            body = _zip(f"{day}.export.CSV", "\n".join(lines) + "\n")
+            self.files[f"/events/{day}.export.CSV.zip"] = ("application/zip", body)
+            links.append(f'<LI><A HREF="{day}.export.CSV.zip">{day}.export.CSV.zip</A> '
+                         f'{len(body) / 1e6:.1f}MB {hashlib.md5(body).hexdigest()}</LI>')
+        index = "<HTML><BODY><UL>\n" + "\n".join(links) + "\n</UL></BODY></HTML>\n"
+        self.files["/events/index.html"] = ("text/html", index.encode())
+        for page in (FIXTURE / "site").rglob("*"):
+            if page.is_file() and page.name != "robots.txt":
+                self.files["/" + page.relative_to(FIXTURE / "site").as_posix()] = ("text/html; charset=utf-8",
+                                                                                     page.read_bytes())
+        self.files["/robots.txt"] = ("text/plain", (FIXTURE / "site" / "robots.txt").read_bytes())
+
+    def article_hits(self) -> Counter[str]:
+        """Requests for article pages (not lists, exports or robots.txt)."""
+        return Counter({p: n for p, n in self.hits.items()
+                        if not p.startswith(("/gdeltv2/", "/events/", "/robots.txt"))})
+
+    def reset(self) -> None:
+        self.hits.clear()
+        self.max_in_flight = 0
+
+
+def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+        def do_GET(self) -> None:
+            path = self.path.split("?", 1)[0]
+            with site.lock:
+                site.hits[path] += 1
+                hits = site.hits[path]
+                site.in_flight[path.split("/")[1]] += 1
+                site.max_in_flight = max(site.max_in_flight, sum(site.in_flight.values()))
+            try:
+                self._answer(path, hits)
+            finally:
+                with site.lock:
+                    site.in_flight[path.split("/")[1]] -= 1
+
+        def _answer(self, path: str, hits: int) -> None:
+            if path.endswith(".html") and not path.startswith("/events/") and site.page_delay:
+                time.sleep(site.page_delay)
+            if path == "/flaky/story.html" and hits <= site.flaky_failures:
+                self._send(503, "text/plain", b"busy")
+                return
+            if path not in site.files:
+                self._send(404, "text/plain", b"not found")
+                return
+            ctype, body = site.files[path]
+            headers = {}
+            if path.endswith(("masterfilelist.txt", "index.html")):
+                etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+                headers = {"ETag": etag, "Last-Modified": LIST_MODIFIED}
+                if self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+            self._send(200, ctype, body, headers)
+
+        def _send(self, code: int, ctype: str, body: bytes, headers: dict[str, str] | None = None) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
+
+    return Handler
+
+
+@pytest.fixture
+def gdelt_site() -> Iterator[GdeltSite]:
+    """The GDELT look-alike, on 127.0.0.1 only, on a free port."""
+    site = GdeltSite()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    server.daemon_threads = True
+    site.build(f"http://127.0.0.1:{server.server_address[1]}")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def cli_env(site: GdeltSite, cache: Path) -> dict[str, str]:
+    """The environment of a ``bilateral`` subprocess pointed at the test site (never the internet)."""
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    env.update(BILATERAL_GDELT_URL=site.base + "/", BILATERAL_GDELT_CACHE=str(cache),
+               PYTHONPATH=str(REPO / "src"), NO_PROXY="127.0.0.1")
+    return env
+
+
+def cli(*args: str) -> list[str]:
+    """The command line of a ``bilateral`` subprocess run from this checkout."""
+    return [sys.executable, "-c", "from bilateral.cli import main; main()", *args]
