@@ -55,6 +55,7 @@ class GdeltSite:
 
     def __init__(self) -> None:
         self.base = ""
+        self.address = ""  # where the server listens
         self.hits: Counter[str] = Counter()
         self.in_flight: Counter[str] = Counter()
         self.max_in_flight = 0
@@ -64,6 +65,7 @@ class GdeltSite:
         self.files: dict[str, tuple[str, bytes]] = {}
 
     def build(self, base: str) -> None:
+        """Serve the fixture with ``base`` as the articles' site (``{SITE}`` in the rows)."""
         self.base = base
         exports = sorted((FIXTURE / "exports").glob("*.export.tsv"))
         master: list[str] = []
@@ -113,6 +115,8 @@ def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
+            if path.startswith("http://"):  # asked as a proxy: the absolute URL names the site
+                path = "/" + path.split("/", 3)[3] if path.count("/") >= 3 else "/"
             with site.lock:
                 site.hits[path] += 1
                 hits = site.hits[path]
@@ -157,13 +161,12 @@ def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def gdelt_site() -> Iterator[GdeltSite]:
-    """The GDELT look-alike, on 127.0.0.1 only, on a free port."""
-    site = GdeltSite()
+@contextlib.contextmanager
+def _serve(site: GdeltSite, base: str | None) -> Iterator[GdeltSite]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
     server.daemon_threads = True
-    site.build(f"http://127.0.0.1:{server.server_address[1]}")
+    site.address = f"http://127.0.0.1:{server.server_address[1]}"
+    site.build(base or site.address)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -171,6 +174,33 @@ def gdelt_site() -> Iterator[GdeltSite]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def gdelt_site() -> Iterator[GdeltSite]:
+    """The GDELT look-alike, on 127.0.0.1 only, on a free port; the rows cite its own pages."""
+    with _serve(GdeltSite(), None) as site:
+        yield site
+
+
+#: The site the articles of :func:`proxied_site` are on: a reserved name (RFC 2606) that no DNS resolves.
+PROXIED_SITE = "http://news.test"
+PROXIED_GDELT = "http://gdelt.test/"
+
+
+@pytest.fixture
+def proxied_site() -> Iterator[GdeltSite]:
+    """The look-alike as an HTTP proxy on 127.0.0.1: rows cite ``http://news.test/...`` and the lists are
+    at ``http://gdelt.test/``; every request goes through the proxy, so stored URLs do not name a port."""
+    with _serve(GdeltSite(), PROXIED_SITE) as site:
+        yield site
+
+
+def proxy_env(site: GdeltSite, cache: Path) -> dict[str, str]:
+    """The environment of a run through :func:`proxied_site` (as behind a company proxy)."""
+    return {"BILATERAL_GDELT_URL": PROXIED_GDELT, "BILATERAL_GDELT_CACHE": str(cache),
+            "HTTP_PROXY": site.address, "http_proxy": site.address, "HTTPS_PROXY": site.address,
+            "https_proxy": site.address, "NO_PROXY": "", "no_proxy": "", "ALL_PROXY": "", "all_proxy": ""}
 
 
 def cli_env(site: GdeltSite, cache: Path) -> dict[str, str]:
