@@ -59,8 +59,10 @@ class GdeltSite:
         self.hits: Counter[str] = Counter()
         self.in_flight: Counter[str] = Counter()
         self.max_in_flight = 0
+        self.not_modified = 0  # 304 answers to conditional GETs
         self.lock = threading.Lock()
         self.flaky_failures = 2
+        self.robots_down = False  # robots.txt answers 503
         self.page_delay = 0.0  # seconds before an article page is answered
         self.files: dict[str, tuple[str, bytes]] = {}
 
@@ -131,6 +133,9 @@ def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
         def _answer(self, path: str, hits: int) -> None:
             if path.endswith(".html") and not path.startswith("/events/") and site.page_delay:
                 time.sleep(site.page_delay)
+            if path == "/robots.txt" and site.robots_down:
+                self._send(503, "text/plain", b"down")
+                return
             if path == "/flaky/story.html" and hits <= site.flaky_failures:
                 self._send(503, "text/plain", b"busy")
                 return
@@ -143,6 +148,7 @@ def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
                 etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
                 headers = {"ETag": etag, "Last-Modified": LIST_MODIFIED}
                 if self.headers.get("If-None-Match") == etag:
+                    site.not_modified += 1
                     self.send_response(304)
                     self.end_headers()
                     return

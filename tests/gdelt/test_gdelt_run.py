@@ -97,6 +97,22 @@ def test_daily_files_import_the_same_rows(gdelt_site: GdeltSite, tmp_path: Path)
     assert set(gdelt_site.article_hits()) == ALLOWED
 
 
+def test_an_unreadable_robots_txt_defers_the_host_to_a_later_run(gdelt_site: GdeltSite, tmp_path: Path) -> None:
+    db, cache = tmp_path / "g.duckdb", tmp_path / "cache"
+    gdelt_site.robots_down = True
+    res = _run(gdelt_site, db, cache, "--retries", "0")
+    assert res.exit_code == 0, res.output
+    assert gdelt_site.article_hits() == {}
+    assert f"{gdelt_site.base}/news/talks.html: robots.txt unreachable (HTTP 503 Service Unavailable (1 try))" \
+        in res.output.splitlines()
+    assert "7 to retry" in res.output
+    gdelt_site.robots_down = False
+    gdelt_site.reset()
+    res = _run(gdelt_site, db, cache)
+    assert set(gdelt_site.article_hits()) == ALLOWED
+    assert "5 stored" in res.output and "0 to retry" in res.output
+
+
 def test_per_host_limit_holds(gdelt_site: GdeltSite, tmp_path: Path) -> None:
     gdelt_site.page_delay = 0.2
     with Store(tmp_path / "g.duckdb") as store:
