@@ -167,6 +167,15 @@ def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A proxy set on the machine must not carry the tests' loopback requests anywhere."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+
+
 @contextlib.contextmanager
 def _serve(site: GdeltSite, base: str | None) -> Iterator[GdeltSite]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))

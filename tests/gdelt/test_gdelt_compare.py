@@ -79,3 +79,52 @@ def test_pairing_prefers_the_same_root_code_then_direction_then_quadclass() -> N
     assert pairs[:2] == [(g1, o2), (g2, o1)]
     assert pairs[2:] == [(None, o3)]
     assert pair_events([g1], []) == [(g1, None)]
+
+
+def test_dashboard_shows_the_comparison_with_links(compared_db: Path) -> None:
+    import json
+    import socket
+    import subprocess
+    import time
+
+    import httpx
+
+    from .conftest import REPO, cli
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_PROXY": "127.0.0.1"}
+    server = subprocess.Popen(cli("serve", "--db", str(compared_db), "--port", str(port)), env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        with httpx.Client(trust_env=False, timeout=10) as client:
+            while True:
+                try:
+                    client.get(f"{base}/api/health")
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                    time.sleep(0.2)
+            page = client.get(f"{base}/compare/PAK/USA")
+            api = client.get(f"{base}/api/compare/USA/PAK")
+            dyad = client.get(f"{base}/dyad/PAK/USA")
+            bad = client.get(f"{base}/compare/PAK/USA?since=yesterday")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert page.status_code == 200
+    html = page.text
+    assert "QuadClass agrees in 7 of 9 pairs; direction in 8." in html
+    assert "we code 2 intended, 0 hypothetical, 1 negated" in html
+    assert html.count('class="compare-row') == 13
+    # the negated deed drills down to its article, sentence marked, and to both events
+    golden = json.loads((GOLDEN / "compare_usa_pak.json").read_text(encoding="utf-8"))
+    assert api.json() == golden
+    negated = next(r for r in golden["rows"] if r["verdict"] == "GDELT deed, ours negated")
+    assert f'href="/documents/{negated["doc_id"]}?event={negated["ours"]["key"]}#s0"' in html
+    assert f'href="/events/{negated["gdelt"]["key"]}"' in html and f'href="/events/{negated["ours"]["key"]}"' in html
+    assert 'href="/compare/PAK/USA"' in dyad.text
+    assert bad.status_code == 422
