@@ -128,3 +128,20 @@ def test_dashboard_shows_the_comparison_with_links(compared_db: Path) -> None:
     assert f'href="/events/{negated["gdelt"]["key"]}"' in html and f'href="/events/{negated["ours"]["key"]}"' in html
     assert 'href="/compare/PAK/USA"' in dyad.text
     assert bad.status_code == 422
+
+
+def test_report_has_the_gdelt_section_in_html_and_markdown(compared_db: Path, tmp_path: Path) -> None:
+    html_path, md_path = tmp_path / "r.html", tmp_path / "r.md"
+    for out in (html_path, md_path):
+        res = CliRunner().invoke(main, ["report", "PAK", "USA", "--db", str(compared_db), "-o", str(out)])
+        assert res.exit_code == 0, res.output
+    html = html_path.read_text(encoding="utf-8")
+    section = html[html.index('<h2 id="gdelt">'):html.index('<h2 id="evidence">')]
+    assert "QuadClass agrees in\n7 of 9 pairs, direction in 8." in section
+    assert "we code 2 intended, 0 hypothetical, 1 negated." in section
+    assert section.count("<tr>") == 14  # the header and 13 rows
+    assert "Pakistan has not <mark>received the F-16 fighter jets</mark> from the United States." in section
+    assert 'href="http://news.test/news/jets-denied.html"' in section
+    md = md_path.read_text(encoding="utf-8")
+    assert md.index("## GDELT against our coding") < md.index("## Evidence")
+    assert "| GDELT deed, ours negated |" in md

@@ -1,7 +1,12 @@
-"""``bilateral compare``: GDELT's coding against ours, as terminal tables."""
+"""GDELT's coding against ours: the terminal tables of ``bilateral compare`` and the section of ``bilateral report``."""
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
 from rich.console import Console
 from rich.table import Table
 
@@ -61,3 +66,71 @@ def print_compare(c: GdeltComparison, console: Console, *, max_rows: int = 50) -
         rows.add_row(f"{r.doc_id}\n{r.url}", f"{_side(r.gdelt)}\n{_where(r.gdelt)}", _side(r.ours), r.verdict,
                      evidence)
     console.print(rows)
+
+
+# -- the section of `bilateral report` ----------------------------------------------------------------
+
+
+def _marked(s: Side) -> Markup:
+    text = s.sentence or ""
+    a, b = s.span or (0, 0)
+    if not 0 <= a < b <= len(text):
+        return escape(text)
+    return Markup("{}<mark>{}</mark>{}").format(text[:a], text[a:b], text[b:])
+
+
+def compare_section_html(c: GdeltComparison, max_rows: int = 200) -> str:
+    """The report's GDELT section (HTML, text escaped, no request when opened)."""
+    env = Environment(autoescape=True)
+    template = (resources.files("bilateral.report") / "templates" / "gdelt_section.html.j2").read_text(encoding="utf-8")
+    return env.from_string(template).render(c=c, t=c.tallies(), rows=c.rows[:max_rows], not_done=NOT_DONE,
+                                                 marked=_marked)
+
+
+def compare_section_markdown(c: GdeltComparison, max_rows: int = 200) -> str:
+    """The report's GDELT section (Markdown)."""
+    t = c.tallies()
+    deeds = ", ".join(f"{t['gdelt_deeds_not_done'][s]} {s}" for s in NOT_DONE)
+    lines = ["## GDELT against our coding", "",
+             f"GDELT's events between {c.a} and {c.b} cite {t['articles_cited']} articles; {t['articles_both']} are "
+             f"coded by both ({t['gdelt_events']} GDELT events, {t['our_events']} ours, {t['pairs']} paired). "
+             f"QuadClass agrees in {t['quad_agree']} of {t['pairs']} pairs, direction in {t['direction_agree']}. "
+             f"Of {t['gdelt_deeds']} GDELT deeds (QuadClass 2 or 4) we code {deeds}. Found by GDELT only: "
+             f"{t['only_gdelt']}; by us only: {t['only_ours']}. Same numbers as `bilateral compare {c.a} {c.b}`.", "",
+             "| article | GDELT | ours | verdict | our sentence |", "| --- | --- | --- | --- | --- |"]
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    for r in c.rows[:max_rows]:
+        g = (f"{r.gdelt.source} → {r.gdelt.target} {r.gdelt.cameo} (q{r.gdelt.quad_class}), GLOBALEVENTID "
+             f"{r.gdelt.gdelt_id}") if r.gdelt else "–"
+        o = (f"{r.ours.source} → {r.ours.target} {r.ours.cameo} (q{r.ours.quad_class}) {r.ours.status}"
+             if r.ours else "–")
+        sentence = ""
+        if r.ours and r.ours.sentence:
+            a, b = r.ours.span or (0, 0)
+            s = r.ours.sentence
+            sentence = s[:a] + "**" + s[a:b] + "**" + s[b:] if 0 <= a < b <= len(s) else s
+        title = cell(r.title or r.doc_id)
+        article = f"[{title}](<{r.url}>)" if r.url.startswith(("http://", "https://")) else title
+        lines.append(f"| {article} | {cell(g)} | {cell(o)} | {r.verdict} | {cell(sentence)} |")
+    if len(c.rows) > max_rows:
+        lines.append(f"\n… and {len(c.rows) - max_rows} more rows (`bilateral compare {c.a} {c.b} --format json`).")
+    return "\n".join(lines) + "\n\n"
+
+
+def add_compare_section(report: Path, c: GdeltComparison, fmt: str) -> bool:
+    """Put the GDELT section into a written report, before its evidence; ``False`` (untouched) when nothing to show."""
+    if not c.rows:
+        return False
+    text = report.read_text(encoding="utf-8")
+    if fmt == "md":
+        marker, section = "## Evidence", compare_section_markdown(c)
+    else:
+        marker, section = '<h2 id="evidence">', compare_section_html(c) + "\n"
+    at = text.find(marker)
+    if at < 0:
+        return False
+    report.write_text(text[:at] + section + text[at:], encoding="utf-8")
+    return True
