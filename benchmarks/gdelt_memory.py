@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/gdelt_memory.py                  # 1,000 and 10,000 rows
     .venv/bin/python benchmarks/gdelt_memory.py --rows 10000     # one size
     .venv/bin/python benchmarks/gdelt_memory.py --markdown       # also print the BENCHMARKS.md rows
+    .venv/bin/python benchmarks/gdelt_memory.py --no-pages --rows 10000 40000   # the file stage alone
 
 A GDELT look-alike is written to a temporary folder and served by ``python -m http.server`` on
 127.0.0.1, in its own process (its memory is not counted): a master file list, export files of
@@ -11,7 +12,8 @@ between other pairs), one article page per three rows of the dyad (each with its
 two are near-copies), and a robots.txt. Each size runs in its own process through
 :func:`bilateral.ingest.gdelt_run.run_gdelt` into a fresh store and cache, as ``bilateral gdelt``
 runs it (DuckDB on ``INGEST_THREADS`` threads, no per-host delay so the run is CPU-bound). The
-resident set size is sampled after every file and after every chunk of articles.
+resident set size is sampled after every file and after every chunk of articles; ``*_tenths`` are
+the samples at 10%, 20%, ... of each stage.
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ def _row(event_id: int, day: date, a: str, b: str, code: tuple[str, int, float],
     return "\t".join(fields)
 
 
-def write_site(folder: Path, rows: int, base: str) -> None:
-    """The look-alike's files for ``rows`` rows of PAK-USA."""
+def write_site(folder: Path, rows: int, base: str, pages: bool = True) -> None:
+    """The look-alike's files for ``rows`` rows of PAK-USA (without ``pages``, every article is a 404)."""
     rng = random.Random(20240304)
     start = datetime(2024, 3, 4)
     master = []
@@ -98,7 +100,7 @@ def write_site(folder: Path, rows: int, base: str) -> None:
         body = path.read_bytes()
         master.append(f"{len(body)} {hashlib.md5(body).hexdigest()} http://data.gdeltproject.org/gdeltv2/{path.name}")
     (folder / "gdeltv2" / "masterfilelist.txt").write_text("\n".join(master) + "\n")
-    for article in range(-(-rows // ROWS_PER_ARTICLE)):
+    for article in range(-(-rows // ROWS_PER_ARTICLE) if pages else 0):
         days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
         paras = "".join(f"<p>{s.format(n=article * 7 + i + 3, day=rng.choice(days))}</p>\n"
                         for i, s in enumerate(rng.sample(SENTENCES, 5)))
@@ -147,16 +149,24 @@ def run_one(rows: int, base: str, tmp: Path) -> dict[str, object]:
         "articles_rss_first": round(a[0]) if a else None, "articles_rss_max": round(max(a)) if a else None,
         "articles_rss_last": round(a[-1]) if a else None,
         "peak_rss": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "files_rss_tenths": _tenths(f), "articles_rss_tenths": _tenths(a),
     }
 
 
-def measure(rows: int) -> dict[str, object]:
+def _tenths(samples: list[float]) -> list[int]:
+    """The samples at 10%, 20%, ... 100% of the way."""
+    if not samples:
+        return []
+    return [round(samples[max(0, round(len(samples) * k / 10) - 1)]) for k in range(1, 11)]
+
+
+def measure(rows: int, pages: bool = True) -> dict[str, object]:
     """Write and serve the look-alike, run one size in a child process, stop the server."""
     with tempfile.TemporaryDirectory(prefix="gdelt-bench-") as tmp_name:
         tmp = Path(tmp_name)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
-        write_site(tmp / "site", rows, base)
+        write_site(tmp / "site", rows, base, pages)
         server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
                                    "--directory", str(tmp / "site")], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
@@ -180,12 +190,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--no-pages", action="store_true",
+                        help="serve no article pages (each is a 404): the file stage's memory alone")
     parser.add_argument("--child", nargs=3, metavar=("ROWS", "BASE", "TMP"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_one(int(args.child[0]), args.child[1], Path(args.child[2]))))
         return
-    results = [measure(n) for n in args.rows]
+    results = [measure(n, not args.no_pages) for n in args.rows]
     for r in results:
         print(json.dumps(r))
     if args.markdown:
