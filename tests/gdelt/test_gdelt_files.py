@@ -147,3 +147,24 @@ def test_the_list_is_fetched_again_only_when_it_does_not_reach_the_period(gdelt_
     assert (tmp_path / "gdeltv2" / "masterfilelist.txt").stat().st_size > 0
     with pytest.raises(FetchError, match="not cached"):
         period_files(None, gdelt_site.base, "daily", date(2024, 3, 4), date(2024, 3, 4), tmp_path)
+
+
+_field = st.text(alphabet=st.characters(blacklist_characters="\t\r\n", blacklist_categories=("Cs",)), max_size=6)
+
+
+@given(st.lists(st.one_of(st.lists(_field, min_size=55, max_size=62),
+                          st.lists(st.sampled_from(["PAK", "USA", "", "071", "2", "x"]), min_size=61, max_size=61)),
+                max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_dyad_rows_turn_any_row_into_an_event_or_one_issue(rows: list[list[str]]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _zip(Path(tmp) / "h.export.CSV.zip", "\n".join("\t".join(r) for r in rows) + "\n")
+        for layout in ("15min", "daily"):
+            for item in dyad_rows(path, "http://s/h.zip", "PAK", "USA", layout):  # type: ignore[arg-type]
+                if isinstance(item, ReadIssue):
+                    assert item.origin.startswith("http://s/h.zip:") and "\n" not in item.reason
+                else:
+                    assert isinstance(item, CodedDocument)
+                    assert {item.events[0].source, item.events[0].target} == {"PAK", "USA"}
