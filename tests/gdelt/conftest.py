@@ -57,7 +57,7 @@ class GdeltSite:
         self.base = ""
         self.address = ""  # where the server listens
         self.hits: Counter[str] = Counter()
-        self.in_flight: Counter[str] = Counter()
+        self.in_flight = 0  # requests received and not answered yet
         self.max_in_flight = 0
         self.not_modified = 0  # 304 answers to conditional GETs
         self.lock = threading.Lock()
@@ -122,13 +122,20 @@ def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
             with site.lock:
                 site.hits[path] += 1
                 hits = site.hits[path]
-                site.in_flight[path.split("/")[1]] += 1
-                site.max_in_flight = max(site.max_in_flight, sum(site.in_flight.values()))
+                site.in_flight += 1
+                site.max_in_flight = max(site.max_in_flight, site.in_flight)
+            self._counted = True
             try:
                 self._answer(path, hits)
             finally:
+                self._done()
+
+        def _done(self) -> None:
+            """The request stops counting as in flight (once), before its answer can reach the client."""
+            if getattr(self, "_counted", False):
+                self._counted = False
                 with site.lock:
-                    site.in_flight[path.split("/")[1]] -= 1
+                    site.in_flight -= 1
 
         def _answer(self, path: str, hits: int) -> None:
             if path.endswith(".html") and not path.startswith("/events/") and site.page_delay:
@@ -149,6 +156,7 @@ def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
                 headers = {"ETag": etag, "Last-Modified": LIST_MODIFIED}
                 if self.headers.get("If-None-Match") == etag:
                     site.not_modified += 1
+                    self._done()
                     self.send_response(304)
                     self.end_headers()
                     return
@@ -160,6 +168,7 @@ def _handler(site: GdeltSite) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             for k, v in (headers or {}).items():
                 self.send_header(k, v)
+            self._done()
             self.end_headers()
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)

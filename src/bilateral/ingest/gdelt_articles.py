@@ -23,9 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 
@@ -41,6 +42,23 @@ from bilateral.model import Document
 MAX_ATTEMPTS = 3
 #: Articles fetched (in parallel) and then stored together in one transaction, per fetcher in flight.
 CHUNK_PER_FETCHER = 2
+
+class ArticleSink(DocumentSink, Protocol):
+    """What the GDELT stages need from a store besides the ingest job's needs (:class:`bilateral.store.Store` fits)."""
+
+    @property
+    def connection(self) -> Any:
+        """The DuckDB connection (read at each use: the store may reopen it)."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """A block whose writes commit together (nesting)."""
+        ...
+
+    def recycle(self) -> bool:
+        """Checkpoint and reopen the connection, handing DuckDB's memory back."""
+        ...
+
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS gdelt_articles (
@@ -146,14 +164,13 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _store_chunk(store: DocumentSink, coder: DocumentCoder, chunk: list[tuple[str, str, str | None]],
+def _store_chunk(store: ArticleSink, coder: DocumentCoder, chunk: list[tuple[str, str, str | None]],
                  outcomes: list[Document | FetchError | ReadError], tally: ArticleTally,
                  on_failure: Callable[[str, str], None]) -> None:
-    con: Any = getattr(store, "connection")  # noqa: B009  (read at each use: the store may reopen it)
+    con = store.connection
     docs = [o for o in outcomes if isinstance(o, Document)]
     failures: list[tuple[str, str]] = []
-    transaction: Any = getattr(store, "transaction")  # noqa: B009
-    with transaction():
+    with store.transaction():
         result = ingest_items(docs, store, coder, batch_size=max(1, len(docs)), recycle_every=None)
         tally.fetched += len(docs)
         tally.stored += result.documents_added
@@ -196,27 +213,25 @@ def _store_chunk(store: DocumentSink, coder: DocumentCoder, chunk: list[tuple[st
         on_failure(url, reason)
 
 
-def fetch_articles(store: DocumentSink, coder: DocumentCoder, polite: PoliteFetcher, *, workers: int = 8,
+def fetch_articles(store: ArticleSink, coder: DocumentCoder, polite: PoliteFetcher, *, workers: int = 8,
                    on_failure: Callable[[str, str], None] = lambda url, reason: None,
                    on_progress: Callable[[int], None] = lambda n: None) -> ArticleTally:
     """Fetch, extract, code and store every article still to fetch; ``on_progress(n)`` after each chunk."""
     tally = ArticleTally()
     size = CHUNK_PER_FETCHER * max(1, workers)
-    con: Any = getattr(store, "connection")  # noqa: B009
-    ensure_table(con)
+    ensure_table(store.connection)
     after = ("", "")
     chunks = 0
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="gdelt-fetch")
     try:
-        while chunk := _next_chunk(getattr(store, "connection"), after, size):  # noqa: B009
+        while chunk := _next_chunk(store.connection, after, size):
             outcomes = list(pool.map(lambda item: fetch_article(polite, item[1], item[2]), chunk))
             _store_chunk(store, coder, chunk, outcomes, tally, on_failure)
             after = (chunk[-1][0], chunk[-1][1])
             on_progress(len(chunk))
             chunks += 1
-            recycle = getattr(store, "recycle", None)
-            if recycle is not None and chunks % RECYCLE_EVERY == 0:  # hand DuckDB's native memory back
-                recycle()
+            if chunks % RECYCLE_EVERY == 0:  # hand DuckDB's native memory back
+                store.recycle()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     return tally

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from bilateral.ingest.eventfiles import CodedDocument
 from bilateral.ingest.fetch import Fetcher, FetchError
 from bilateral.ingest.gdelt_articles import (
+    ArticleSink,
     ArticleTally,
     add_urls,
     count_todo,
@@ -44,7 +45,7 @@ from bilateral.ingest.gdelt_files import (
     is_cached,
     period_files,
 )
-from bilateral.ingest.job import RECYCLE_EVERY, DocumentCoder, DocumentSink, IngestError, ingest_items
+from bilateral.ingest.job import RECYCLE_EVERY, DocumentCoder, IngestError, ingest_items
 from bilateral.ingest.polite import PoliteFetcher
 from bilateral.ingest.registry import ReadError, ReadIssue
 from bilateral.model import Document
@@ -148,11 +149,10 @@ def _tagged_rows(path: Path, file: GdeltFile, req: GdeltRequest, urls: list[tupl
         yield item
 
 
-def _import_file(store: DocumentSink, coder: DocumentCoder, path: Path, file: GdeltFile, req: GdeltRequest,
+def _import_file(store: ArticleSink, coder: DocumentCoder, path: Path, file: GdeltFile, req: GdeltRequest,
                  result: GdeltResult, on_error: Callable[[IngestError], None]) -> None:
     urls: list[tuple[str, str | None, str]] = []
-    transaction: Any = getattr(store, "transaction")  # noqa: B009
-    with transaction() as con:  # the file's events and its article URLs commit together
+    with store.transaction() as con:  # the file's events and its article URLs commit together
         res = ingest_items(_tagged_rows(path, file, req, urls), store, coder, on_error=on_error, recycle_every=None)
         result.urls_new += add_urls(con, urls)
     result.rows += res.documents_read
@@ -160,14 +160,12 @@ def _import_file(store: DocumentSink, coder: DocumentCoder, path: Path, file: Gd
     result.errors += len(res.errors)
 
 
-def run_gdelt(store: DocumentSink, coder: DocumentCoder, req: GdeltRequest,
+def run_gdelt(store: ArticleSink, coder: DocumentCoder, req: GdeltRequest,
               display: RunDisplay | None = None, *, log: Callable[[str], None] = print) -> GdeltResult:
     """Download, import, fetch and code what ``req`` asks for; return the tallies."""
     show = display or LogDisplay(log)
     result = GdeltResult(req.layout)
-    con: Any = getattr(store, "connection")  # noqa: B009
-    ensure_table(con)
-    recycle: Callable[[], object] | None = getattr(store, "recycle", None)
+    ensure_table(store.connection)
 
     def failed(origin: str, reason: str) -> None:
         result.errors += 1
@@ -191,9 +189,9 @@ def run_gdelt(store: DocumentSink, coder: DocumentCoder, req: GdeltRequest,
                 result.files_downloaded += downloaded
                 result.files_cached += not downloaded
             show.file_done()
-            if recycle is not None and n % RECYCLE_EVERY == 0:
-                recycle()
-        show.articles(count_todo(getattr(store, "connection")))  # noqa: B009
+            if n % RECYCLE_EVERY == 0:
+                store.recycle()
+        show.articles(count_todo(store.connection))
         polite = PoliteFetcher(fetcher, per_host=req.per_host, delay=req.delay)
 
         def article_failed(url: str, reason: str) -> None:
