@@ -170,8 +170,10 @@ def _store_chunk(store: ArticleSink, coder: DocumentCoder, chunk: list[tuple[str
     con = store.connection
     docs = [o for o in outcomes if isinstance(o, Document)]
     failures: list[tuple[str, str]] = []
+    job_errors: list[tuple[str, str]] = []  # recorded by the job itself (a document too long, a coder failure)
     with store.transaction():
-        result = ingest_items(docs, store, coder, batch_size=max(1, len(docs)), recycle_every=None)
+        result = ingest_items(docs, store, coder, batch_size=max(1, len(docs)), recycle_every=None,
+                              on_error=lambda err: job_errors.append((err.origin, err.reason)))
         tally.fetched += len(docs)
         tally.stored += result.documents_added
         tally.already += result.documents_skipped
@@ -209,7 +211,7 @@ def _store_chunk(store: ArticleSink, coder: DocumentCoder, chunk: list[tuple[str
             )
         if failures:
             store.add_errors(failures)
-    for url, reason in failures:  # after the commit: a line is printed only for what is recorded
+    for url, reason in job_errors + failures:  # after the commit: a line is printed only for what is recorded
         on_failure(url, reason)
 
 
