@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -28,8 +28,8 @@ from bilateral.ingest.registry import ReadError, ReadIssue
 from .conftest import FIXTURE, GdeltSite, v1_row
 
 LIST = "http://mirror.test/gdelt/gdeltv2/masterfilelist.txt"
-stamps = st.datetimes(min_value=__import__("datetime").datetime(2015, 2, 19),
-                      max_value=__import__("datetime").datetime(2030, 1, 1)).map(lambda d: d.strftime("%Y%m%d%H%M%S"))
+stamps = st.datetimes(min_value=datetime(2015, 2, 19), max_value=datetime(2030, 1, 1)).map(
+    lambda d: d.strftime("%Y%m%d%H%M%S"))
 
 
 @given(st.lists(st.tuples(st.integers(0, 10**9), stamps, st.sampled_from(["export.CSV.zip", "mentions.CSV.zip",

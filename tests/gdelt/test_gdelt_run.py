@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,7 @@ def test_an_unreadable_robots_txt_defers_the_host_to_a_later_run(gdelt_site: Gde
 def test_per_host_limit_holds(gdelt_site: GdeltSite, tmp_path: Path) -> None:
     gdelt_site.page_delay = 0.2
     with Store(tmp_path / "g.duckdb") as store:
-        req = GdeltRequest("PAK", "USA", *(__import__("datetime").date(2024, 3, d) for d in (4, 5)),
+        req = GdeltRequest("PAK", "USA", date(2024, 3, 4), date(2024, 3, 5),
                            base_url=gdelt_site.base + "/", cache=tmp_path / "cache", per_host=1, delay=0.0,
                            workers=6, retries=2)
         res = run_gdelt(store, Coder(), req, log=lambda line: None)
