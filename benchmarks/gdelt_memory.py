@@ -8,8 +8,9 @@
 A GDELT look-alike is written to a temporary folder and served by ``python -m http.server`` on
 127.0.0.1, in its own process (its memory is not counted): a master file list, export files of
 1,000 rows each in GDELT's 61-column layout (a quarter of them between PAK and USA, the rest
-between other pairs), one article page per three rows of the dyad (each with its own text, so no
-two are near-copies), and a robots.txt. Each size runs in its own process through
+between other pairs), one article page per three rows of the dyad (five of eight sentence templates
+with numbers from a small pool, so the vocabulary stops growing as real news does, yet no two pages
+are near-copies), and a robots.txt. Each size runs in its own process through
 :func:`bilateral.ingest.gdelt_run.run_gdelt` into a fresh store and cache, as ``bilateral gdelt``
 runs it (DuckDB on ``INGEST_THREADS`` threads, no per-host delay so the run is CPU-bound). The
 resident set size is sampled after every file and after every chunk of articles; ``*_tenths`` are
@@ -102,8 +103,10 @@ def write_site(folder: Path, rows: int, base: str, pages: bool = True) -> None:
     (folder / "gdeltv2" / "masterfilelist.txt").write_text("\n".join(master) + "\n")
     for article in range(-(-rows // ROWS_PER_ARTICLE) if pages else 0):
         days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-        paras = "".join(f"<p>{s.format(n=article * 7 + i + 3, day=rng.choice(days))}</p>\n"
-                        for i, s in enumerate(rng.sample(SENTENCES, 5)))
+        # numbers from a small pool: like real news, the vocabulary stops growing (a number a sentence unique to
+        # its article would fill the coder's per-word caches, bounded at 400,000 forms, with one new form each)
+        paras = "".join(f"<p>{s.format(n=rng.randint(2, 90), day=rng.choice(days))}</p>\n"
+                        for s in rng.sample(SENTENCES, 5))
         (folder / "news" / f"{article}.html").write_text(
             f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Report {article}</title></head><body>"
             f"<article><h1>Report number {article} on Pakistan and the United States</h1>\n{paras}</article>"
