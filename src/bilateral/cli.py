@@ -377,6 +377,7 @@ def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str
     path = out or f"report-{a}-{b}.{fmt}"
     write = write_markdown if fmt == "md" else write_html
     written = write(profile, path, db_name=db)
+    _add_gdelt_section(written, db, a, b, fmt, since, until)
     if profile.empty:
         _err(f"note: no events between {a} and {b} are stored; the report says so")
     click.echo(f"wrote {written}")
@@ -560,6 +561,25 @@ def watch(sources: str, every: str, db: str, once: bool, timeout: float, retries
             signal.signal(signal.SIGINT, previous)
     if not once or stop.is_set():
         click.echo(f"watch stopped after {rounds} rounds", err=True)
+
+
+def _add_gdelt_section(report: Path, db: str, a: str, b: str, fmt: str, since: str | None, until: str | None) -> None:
+    from bilateral.analysis.gdelt_compare import gdelt_compare
+    from bilateral.report.gdelt import add_compare_section
+
+    with _open_store(db, must_exist=True) as store:
+        comparison = gdelt_compare(store.connection, a, b, since=since, until=until)
+    add_compare_section(report, comparison, fmt)
+
+
+def _register_gdelt() -> None:
+    from bilateral.cli_gdelt import compare, gdelt
+
+    main.add_command(gdelt)
+    main.add_command(compare)
+
+
+_register_gdelt()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -32,6 +32,7 @@ MAX_BODY = 16 * 1024
 def create_app(db: str | Path, write_token: str | None = None) -> FastAPI:
     """Build the dashboard over the store file ``db``; without ``write_token`` it is read-only."""
     from bilateral.web.api import router as api_router
+    from bilateral.web.gdelt import router as gdelt_router
     from bilateral.web.pages import router as pages_router
 
     database = Database(db, write_token)
@@ -72,6 +73,7 @@ def create_app(db: str | Path, write_token: str | None = None) -> FastAPI:
         return error_page(request, database, 422, f"invalid parameter: {bad}")
 
     app.include_router(api_router)
+    app.include_router(gdelt_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY)
