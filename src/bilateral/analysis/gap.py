@@ -7,8 +7,9 @@ over the ``effective_events`` view (the stored events with user corrections appl
   only realized events count as deeds;
 * events per status (realized, intended, hypothetical, negated);
 * per channel (trade, finance, …) the count of each status;
-* the top evidence sentences, one per sentence, realized first, then negated,
-  intended and hypothetical, each group by strength (|goldstein|).
+* the top evidence sentences, one per sentence: the most likely right first (the learned filter's
+  ``confidence``, when it ran), then realized before negated, intended and hypothetical, each group
+  by strength (|goldstein|).
 """
 
 from __future__ import annotations
@@ -157,12 +158,13 @@ def _direction(
             FROM (
                 SELECT *, row_number() OVER (
                     PARTITION BY id, doc_sentence
-                    ORDER BY {_STATUS_ORDER}, abs(goldstein) DESC, span_start
+                    ORDER BY confidence DESC NULLS LAST, {_STATUS_ORDER}, abs(goldstein) DESC, span_start
                 ) AS rn
                 FROM {view} WHERE {where}
             )
             WHERE rn = 1
-            ORDER BY {_STATUS_ORDER}, abs(goldstein) DESC, date NULLS LAST, id, doc_sentence
+            ORDER BY confidence DESC NULLS LAST, {_STATUS_ORDER}, abs(goldstein) DESC, date NULLS LAST, id,
+                doc_sentence
             LIMIT ?
             """,
             [*params, evidence],
