@@ -27,6 +27,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("analysis/evidence.py", "' OR '.join(('(e.source = ? AND e.target = ?)' for _ in pairs))"): "placeholders only",
     ("analysis/evidence.py", "_select(events_view(con), by)"): "fixed column list; by is checked by _check_period",
     ("analysis/evidence.py", "where.replace('date', 'e.date')"): "_date_filter: fixed conditions with ?",
+    ("analysis/gdelt_compare.py", "_GDELT_SQL.format(view=view, dates=dates)"):
+        "a constant query; view: one of two fixed view names; dates: fixed conditions with ? placeholders",
+    ("analysis/gdelt_compare.py", "events_view(con)"): "returns one of two fixed view names",
+    ("analysis/gdelt_compare.py", "', '.join(('?' for _ in doc_ids))"): "placeholders only",
     ("analysis/measures.py", "' OR '.join(('(source = ? AND target = ?)' for _ in pairs))"): "placeholders only",
     ("analysis/measures.py", "MEASURES['delivery']"): "a constant SQL expression",
     ("analysis/measures.py", "_period_sql(by)"): "by is checked against week/month/quarter/year",
