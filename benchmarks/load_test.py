@@ -32,7 +32,9 @@ from pathlib import Path
 
 import httpx
 
-REUTERS = Path("/work/shared/data/corpus/reuters21578/reuters21578.jsonl")
+# the shared data beside the repository, as the tests find it
+REPO = Path(__file__).resolve().parents[1]
+REUTERS = REPO.parent / "shared" / "data" / "corpus" / "reuters21578" / "reuters21578.jsonl"
 
 #: What a dashboard user fetches: pages and API calls, cheap and expensive.
 PATHS: tuple[str, ...] = (
@@ -166,6 +168,8 @@ def run_wrk(base: str, total: int, connections: int, paths: Sequence[str] = PATH
 
 def build_corpus_db(folder: Path, docs: int) -> Path:
     """Ingest the first ``docs`` Reuters-21578 stories with the real CLI; return the database path."""
+    if not REUTERS.exists():
+        raise SystemExit(f"{REUTERS} is not present (the shared data is looked for beside the repository, in ../shared)")
     src = folder / "corpus.jsonl"
     with REUTERS.open("rb") as fh, src.open("wb") as out:
         for i, line in enumerate(fh):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmark suite of issue 7: coding speed, the tokenizer floor, peak memory, scaling.
+"""The benchmark suite: coding speed, the tokenizer floor, peak memory, scaling.
 
     .venv/bin/python benchmarks/run.py            # or: make bench
     .venv/bin/python benchmarks/run.py --quick    # 1,000 documents only, nothing written
@@ -232,7 +232,8 @@ def floor_and_coder(path: Path, profile_out: Path | None) -> dict[str, Any]:
         stats.print_stats(25)
         buf.write("\n--- by cumulative time ---\n")
         stats.sort_stats("cumulative").print_stats(25)
-        profile_out.write_text(buf.getvalue(), encoding="utf-8")
+        # paths relative to the repository: the file is committed, and says nothing of this machine's folders
+        profile_out.write_text(buf.getvalue().replace(f"{REPO}{os.sep}", ""), encoding="utf-8")
         out["profile"] = str(profile_out.relative_to(REPO) if profile_out.is_relative_to(REPO) else profile_out)
     return out
 
@@ -429,7 +430,7 @@ def main() -> int:
         files = prepare(args.corpus, tmp, sizes)
         big = files["1000"] if args.quick else files["all"]
         counts = {name: sentence_count(p) for name, p in files.items()}
-        res: dict[str, Any] = {"machine": machine(), "date": stamp, "corpus": str(args.corpus),
+        res: dict[str, Any] = {"machine": machine(), "date": stamp, "corpus": os.path.relpath(args.corpus, REPO),
                                "load": [round(os.getloadavg()[0], 2)], "commit": commit(), "nice": os.nice(0)}
         res["all_docs"], res["all_sentences"] = counts["1000" if args.quick else "all"]
         print(f"corpus: {res['all_docs']} documents, {res['all_sentences']} sentences", file=sys.stderr)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where the coder's time goes, stage by stage, beside the tokenizer floor (issue 7).
+"""Where the coder's time goes, stage by stage, beside the tokenizer floor.
 
     .venv/bin/python benchmarks/stages.py            # all NORM documents of Reuters-21578
     .venv/bin/python benchmarks/stages.py --docs 2000 --no-write

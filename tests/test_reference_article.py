@@ -1,4 +1,4 @@
-"""Issue 2 acceptance on the reference article (and the same facts in the bundled sample).
+"""Acceptance on the reference article (and the same facts in the bundled sample).
 
 These depend on the coder's quality; they run the real CLI end to end:
 ``bilateral ingest`` the article, then ``bilateral gap PAK USA --format json`` and
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.shared_data import missing_reason
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REFERENCE = SHARED / "data" / "samples" / "pakistan-us-warmth-without-gains.txt"
@@ -37,7 +38,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any],
     import sys
 
     if not REFERENCE.exists():
-        pytest.skip("the reference article in ../shared is not present")
+        pytest.skip(missing_reason(REFERENCE))
     exe = Path(sys.executable).parent / "bilateral"
     return _ingest(exe, REFERENCE, tmp_path_factory.mktemp("ref") / "ref.duckdb")
 
@@ -107,3 +108,29 @@ def test_reference_article_evidence_spans(reference: tuple[dict[str, Any], list[
 
 def test_bundled_sample_gap(sample: tuple[dict[str, Any], list[dict[str, Any]]]) -> None:
     _check_words_without_deeds(*sample)
+
+
+def test_reference_article_ledger_shows_the_tariff_contrast_with_india(
+    reference: tuple[dict[str, Any], list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    """The ledger sets what the US gave Pakistan against what it took: nothing either way in trade, while
+    India got a tariff cut; the trade line carries that contrast, and the verdict says no tangible gain came."""
+    import sys
+
+    gap, _ = reference
+    us_pk = next(m for m in gap["measures"] if (m["source"], m["target"]) == ("USA", "PAK"))
+    assert us_pk["delivery"] == 0 and us_pk["taken"] == 0 and us_pk["denials"] >= 4
+    trade = next(r for r in gap["ledger"]["rows"] if r["channel"] == "trade")
+    assert trade["received"]["denials"] >= 1 and trade["net_received"] == 0
+    material = [c for pc in gap["peers"] for c in pc["material"]]
+    assert {(c["giver"], c["receiver"], c["peer"], c["channel"]) for c in material} == {("USA", "PAK", "IND", "trade")}
+    assert gap["verdict"]["answer"].startswith("No: warmth between Pakistan and the United States")
+    assert len(gap["verdict"]["text"]) < 1500
+    # the report's ledger: the trade line names India's tariff cut against Pakistan's nothing
+    exe = Path(sys.executable).parent / "bilateral"
+    db = tmp_path / "ref.duckdb"
+    _run(exe, "ingest", REFERENCE, "--db", db)
+    out = tmp_path / "ref.md"
+    _run(exe, "report", "PAK", "USA", "--db", db, "-o", out)
+    (line,) = [x for x in out.read_text(encoding="utf-8").splitlines() if x.startswith("| trade |")]
+    assert line.rstrip(" |").endswith("IND got 1 from USA, PAK 0")

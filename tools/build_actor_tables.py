@@ -267,7 +267,7 @@ PLACE_STOPWORDS = {
 }
 
 # IGOs: code | Phoenix/CAMEO full code | names (;).  Short codes are CAMEO's three-letter IGO codes
-# where CAMEO has one (UNO, IMF, WBK, EEC, NAT, ASN, OPC, GCC, ARL, OIC, SAA, IAE, WHO, ...);
+# where CAMEO has one (UNO, IMF, WBK, EUR (the EU, as the labelling conventions code it), NAT, ASN, OPC, GCC, ARL, OIC, SAA, IAE, WHO, ...);
 # AFU (African Union), SCO, GTW (G20), BRI (BRICS), AIB (AIIB), NDB are this project's choices.
 IGOS = """
 UNO | IGOUNO | United Nations;UN;U.N.;the UN;the U.N.;UNO
@@ -304,7 +304,7 @@ EIB | IGOEURDEV | European Investment Bank;EIB
 ECB | IGOEUREEC | European Central Bank
 BIS | IGOBUSBIS | Bank for International Settlements;BIS
 PAR | IGOBUS | Paris Club
-EEC | IGOEUREEC | European Union;EU;E.U.;the EU;EC;E.C.;European Communities;European Commission;EU Commission;Brussels;European Community;European Economic Community;EEC;Common Market;European Council;Council of the European Union
+EUR | IGOEUREEC | European Union;EU;E.U.;the EU;EC;E.C.;European Communities;European Commission;EU Commission;Brussels;European Community;European Economic Community;EEC;Common Market;European Council;Council of the European Union
 EPA | IGOEUREEC | European Parliament
 SCE | IGOEURSCE | Council of Europe
 NAT | IGOWSTNAT | NATO;North Atlantic Treaty Organization;North Atlantic Treaty Organisation;Atlantic Alliance
@@ -1069,12 +1069,12 @@ Thabo Mbeki | Mbeki | ZAF | GOV | hos | 1999-06-14 | 2008-09-24
 Kgalema Motlanthe | Motlanthe | ZAF | GOV | hos | 2008-09-25 | 2009-05-09
 Jacob Zuma | Zuma | ZAF | GOV | hos | 2009-05-09 | 2018-02-14
 Cyril Ramaphosa | Ramaphosa | ZAF | GOV | hos | 2018-02-15 |
-Jacques Delors | Delors | EEC | | igo | 1985-01-06 | 1995-01-24
-Jacques Santer | Santer | EEC | | igo | 1995-01-24 | 1999-03-15
-Romano Prodi | Prodi | EEC | | igo | 1999-09-16 | 2004-11-21
-Jose Manuel Barroso | José Manuel Barroso;Barroso | EEC | | igo | 2004-11-22 | 2014-10-31
-Jean-Claude Juncker | Juncker | EEC | | igo | 2014-11-01 | 2019-11-30
-Ursula von der Leyen | von der Leyen | EEC | | igo | 2019-12-01 |
+Jacques Delors | Delors | EUR | | igo | 1985-01-06 | 1995-01-24
+Jacques Santer | Santer | EUR | | igo | 1995-01-24 | 1999-03-15
+Romano Prodi | Prodi | EUR | | igo | 1999-09-16 | 2004-11-21
+Jose Manuel Barroso | José Manuel Barroso;Barroso | EUR | | igo | 2004-11-22 | 2014-10-31
+Jean-Claude Juncker | Juncker | EUR | | igo | 2014-11-01 | 2019-11-30
+Ursula von der Leyen | von der Leyen | EUR | | igo | 2019-12-01 |
 Josep Borrell | Borrell | EEC | | igo | 2019-12-01 | 2024-11-30
 Kaja Kallas | Kallas | EEC | | igo | 2024-12-01 |
 Charles Michel | | EEC | | igo | 2019-12-01 | 2024-11-30

@@ -22,8 +22,15 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "bilateral" / "data" / "l
 CODE = re.compile(r"\[([0-9A-Za-z:\-]*)\]")
 
 
+# codes of the PETRARCH-2 dictionary that the CAMEO codebook (data/ontology/cameo.csv) lacks, and the
+# codebook's code that stands for them: PETRARCH's 176 ("hack into a computer or network") is the
+# seizing or damaging of another's property, CAMEO 171 (PLOVER COERCE, mode "seize")
+RECODE = {"176": "171"}
+
+
 def clean_code(raw: str) -> str:
     code = raw.split(":")[0].strip()
+    code = RECODE.get(code, code)
     return code if code and code[0].isdigit() else ""
 
 

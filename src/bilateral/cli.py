@@ -1,7 +1,8 @@
 """The ``bilateral`` command: a thin click layer over the library.
 
 Every command reports a problem as one line on stderr (``error: …`` or
-``path[:line]: reason``), never a traceback.
+``path[:line]: reason``); ``--debug`` (or ``BILATERAL_DEBUG=1``) adds the traceback of an
+unexpected error.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 import json
 import sys
 import tempfile
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -20,15 +22,20 @@ from typing import Any, TextIO
 import click
 from rich.console import Console
 
-from bilateral.model import EVENT_FIELDS, Event
+from bilateral.model import EVENT_FIELDS, STATUSES, Event
 from bilateral.store import DEFAULT_DB, Store
+
+__all__ = ["main"]
 
 SAMPLE = "pakistan_us_sample.txt"
 SAMPLE_DYAD = ("PAK", "USA")
 
 
 class _OneLineErrors(click.Group):
-    """A click group that turns any unexpected exception into one ``error:`` line and exit code 1."""
+    """A click group that turns any unexpected exception into one ``error:`` line and exit code 1.
+
+    With ``--debug`` the traceback is printed first.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -38,7 +45,9 @@ class _OneLineErrors(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:  # the promise: one line, never a traceback
+        except Exception as exc:  # the promise: one line, and the traceback only when asked for
+            if ctx.params.get("debug"):
+                traceback.print_exc()
             msg = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
             click.echo(f"error: {msg}", err=True)
             sys.exit(1)
@@ -67,10 +76,24 @@ def _open_store(db: str, *, must_exist: bool, threads: int | None = None) -> Ite
         store.close()
 
 
-def _coder(explain: bool = False) -> Any:
-    from bilateral.coding import Coder, CoderConfig
+def _coder_config(explain: bool = False, learned_filter: bool = False, threshold: float | None = None) -> Any:
+    from bilateral.coding import CoderConfig
 
-    return Coder(CoderConfig(explain=explain))
+    return CoderConfig(explain=explain, learned_filter=learned_filter, filter_threshold=threshold)
+
+
+def _coder(explain: bool = False, learned_filter: bool = False, threshold: float | None = None) -> Any:
+    from bilateral.coding import Coder
+
+    return Coder(_coder_config(explain, learned_filter, threshold))
+
+
+def filter_options(f: Any) -> Any:
+    """``--filter`` and ``--filter-threshold``: judge events between two states with the learned filter."""
+    f = click.option("--filter-threshold", "filter_threshold", type=click.FloatRange(0, 1), default=None,
+                     metavar="P", help="Keep threshold of the learned filter (default: the model's own).")(f)
+    return click.option("--filter/--no-filter", "learned_filter", default=False, show_default=True,
+                        help="Judge events between two state actors with the learned filter (adds a confidence).")(f)
 
 
 db_option = click.option(
@@ -84,24 +107,49 @@ workers_option = click.option(
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bilateral")
-def main() -> None:
-    """Code news into political events; ask whether warm words between two countries become deeds."""
+@click.option("--debug", is_flag=True, envvar="BILATERAL_DEBUG",
+              help="Show the traceback of an unexpected error (also BILATERAL_DEBUG=1).")
+def main(debug: bool) -> None:
+    """Code news into political events; ask whether warm words between two countries become deeds.
+
+    Actors (A, B, --source, --target, --peers) are codes (PAK), names or aliases (Pakistan, "the US").
+    """
+
+
+_STORED_ACTORS = (
+    "SELECT source FROM events WHERE source IS NOT NULL UNION SELECT target FROM events WHERE target IS NOT NULL"
+)
+
+
+def _actor(store: Store, text: str) -> str:
+    """The actor code meant by ``text`` (a code, a name or an alias); a clear error naming the nearest codes."""
+    from bilateral.actor_names import UnknownActor, actor_code
+
+    try:
+        return actor_code(text)
+    except UnknownActor:
+        stored = [str(r[0]) for r in store.connection.execute(_STORED_ACTORS).fetchall()]
+        try:
+            return actor_code(text, stored)  # a code of an imported dataset the dictionary lacks
+        except UnknownActor as exc:
+            raise click.ClickException(str(exc)) from None
 
 
 def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, workers: int | None = 1, *,
-            options: Any = None, dry_run: bool = False, progress: bool | None = None) -> int:
+            options: Any = None, dry_run: bool = False, progress: bool | None = None, config: Any = None) -> int:
     from bilateral.ingest import ingest_paths
     from bilateral.ingest.job import INGEST_THREADS
     from bilateral.ingest.progress import IngestProgress
     from bilateral.scale.parallel import document_coder
 
-    if dry_run and db != ":memory:" and not Path(db).exists():
+    if dry_run and (db == ":memory:" or not Path(db).exists()):
+        # nothing stored yet: check against an empty in-memory store (read-only DuckDB needs a file)
         store_cm: Any = _open_store(":memory:", must_exist=False)
     elif dry_run:
         store_cm = contextlib.closing(Store(db, read_only=True))
     else:
         store_cm = _open_store(db, must_exist=False, threads=INGEST_THREADS)
-    with store_cm as store, document_coder(workers) as coder, IngestProgress(enabled=progress) as bar:
+    with store_cm as store, document_coder(workers, config) as coder, IngestProgress(enabled=progress) as bar:
         result = ingest_paths(paths, store, coder, format=fmt, options=options, dry_run=dry_run,
                               on_error=bar.error_printer(_err), on_progress=bar.update)
     if dry_run:
@@ -136,10 +184,11 @@ def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, worker
 @click.option("--timeout", default=20.0, show_default=True, help="Seconds before a URL fetch gives up.")
 @click.option("--retries", default=2, show_default=True, help="Retries of a URL that times out or fails.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@filter_options
 def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None, dry_run: bool,
            default_date: str | None, text_field: str | None, date_field: str | None, id_field: str | None,
            url_field: str | None, title_field: str | None, timeout: float, retries: int,
-           progress: bool | None) -> None:
+           progress: bool | None, learned_filter: bool, filter_threshold: float | None) -> None:
     """Read files, folders, globs or URLs, code them, and store documents, sentences and events."""
     from bilateral.ingest import FieldMap, ReadOptions
     from bilateral.ingest.dates import normalize_date
@@ -152,7 +201,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None
         default_date=day, timeout=timeout, retries=retries,
     )
     sys.exit(_ingest(list(paths), db, fmt, _console(), workers, options=options, dry_run=dry_run,
-                     progress=progress))
+                     progress=progress, config=_coder_config(False, learned_filter, filter_threshold)))
 
 
 @main.command("code-text")
@@ -160,11 +209,13 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None
 @click.option("-o", "--output", "out", default="-", type=click.File("w", encoding="utf-8"),
               help="Where to write the JSONL events (default stdout).")
 @workers_option
-def code_text(file: TextIO, out: TextIO, workers: int | None) -> None:
+@filter_options
+def code_text(file: TextIO, out: TextIO, workers: int | None, learned_filter: bool,
+              filter_threshold: float | None) -> None:
     """Code JSONL lines {"id", "text", "date"?} into one JSON event record per line, in order."""
     from bilateral.scale.parallel import CodingPool, code_jsonl
 
-    with CodingPool(workers) as pool:
+    with CodingPool(workers, config=_coder_config(False, learned_filter, filter_threshold)) as pool:
         read, bad = code_jsonl(file, out, pool, origin=getattr(file, "name", "-"), on_error=_err)
     if read == 0 and bad > 0:
         sys.exit(1)
@@ -228,11 +279,11 @@ def _write_events(events: list[Event], fmt: str, console: Console) -> None:
 
 @main.command()
 @db_option
-@click.option("--source", default=None, help="Source actor code (e.g. USA).")
-@click.option("--target", default=None, help="Target actor code (e.g. PAK).")
+@click.option("--source", default=None, help="Source actor: a code or a name (USA, \"the US\").")
+@click.option("--target", default=None, help="Target actor: a code or a name (PAK, Pakistan).")
 @click.option("--since", default=None, metavar="DATE", help="Earliest event date (YYYY-MM-DD).")
 @click.option("--until", default=None, metavar="DATE", help="Latest event date (YYYY-MM-DD).")
-@click.option("--status", type=click.Choice(["realized", "intended", "hypothetical", "negated"]), default=None)
+@click.option("--status", type=click.Choice(STATUSES), default=None)
 @click.option("--limit", type=int, default=None)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 def events(db: str, source: str | None, target: str | None, since: str | None, until: str | None,
@@ -240,17 +291,17 @@ def events(db: str, source: str | None, target: str | None, since: str | None, u
     """List stored events, filtered by actors, dates and status."""
     with _open_store(db, must_exist=True) as store:
         evs = store.events(
-            source=source.upper() if source else None, target=target.upper() if target else None,
+            source=_actor(store, source) if source else None, target=_actor(store, target) if target else None,
             since=since, until=until, status=status, limit=limit,
         )
     _write_events(evs, fmt, _console())
 
 
-def _peers(value: str | None) -> list[str] | None:
-    """``--peers IND,BGD`` → ``["IND", "BGD"]``; ``--peers ''`` → ``[]`` (none); absent → ``None`` (automatic)."""
+def _peers(store: Store, value: str | None) -> list[str] | None:
+    """``--peers IND,Bangladesh`` → ``["IND", "BGD"]``; ``--peers ''`` → ``[]``; absent → ``None`` (automatic)."""
     if value is None:
         return None
-    return [p.strip().upper() for p in value.split(",") if p.strip()]
+    return [_actor(store, p) for p in value.split(",") if p.strip()]
 
 
 _by_option = click.option("--by", type=click.Choice(["week", "month", "quarter", "year"]), default=None,
@@ -259,6 +310,8 @@ _peers_option = click.option("--peers", default=None, metavar="X,Y",
                              help="Receivers to compare with (default: the partner's most frequent targets).")
 _horizon_option = click.option("--horizon", default=180, show_default=True, metavar="DAYS",
                                help="Days a promise has to be kept before it lapses.")
+_background_option = click.option("--background", is_flag=True, default=False,
+                                  help="Also count events recalled from well before their article (background).")
 
 
 @main.command()
@@ -271,15 +324,17 @@ _horizon_option = click.option("--horizon", default=180, show_default=True, meta
 @_by_option
 @_peers_option
 @_horizon_option
+@_background_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence: int, by: str | None,
-        peers: str | None, horizon: int, fmt: str) -> None:
+        peers: str | None, horizon: int, background: bool, fmt: str) -> None:
     """Words vs deeds between A and B, both ways: tallies, gap index, series, ledger, promises, peers, verdict."""
     from bilateral.analysis import dyad_profile
 
     with _open_store(db, must_exist=True) as store:
-        result = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
-                              horizon_days=horizon, evidence=evidence)
+        a, b = _actor(store, a), _actor(store, b)
+        result = dyad_profile(store, a, b, by=by, peers=_peers(store, peers), since=since, until=until,
+                              horizon_days=horizon, evidence=evidence, background=background)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -306,19 +361,20 @@ def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence:
               help="Period of the timeline.")
 @_peers_option
 @_horizon_option
+@_background_option
 def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str | None, until: str | None,
-           by: str, peers: str | None, horizon: int) -> None:
+           by: str, peers: str | None, horizon: int, background: bool) -> None:
     """Write the A–B report: verdict, timeline, ledger, promises, peers, every number linked to its evidence."""
     from bilateral.analysis import dyad_profile
     from bilateral.report.html import write_html, write_markdown
 
     if fmt is None:
         fmt = "md" if out and out.lower().endswith(".md") else "html"
-    a, b = a.strip().upper(), b.strip().upper()
-    path = out or f"report-{a}-{b}.{fmt}"
     with _open_store(db, must_exist=True) as store:
-        profile = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
-                               horizon_days=horizon)
+        a, b = _actor(store, a), _actor(store, b)
+        profile = dyad_profile(store, a, b, by=by, peers=_peers(store, peers), since=since, until=until,
+                               horizon_days=horizon, background=background)
+    path = out or f"report-{a}-{b}.{fmt}"
     write = write_markdown if fmt == "md" else write_html
     written = write(profile, path, db_name=db)
     _add_gdelt_section(written, db, a, b, fmt, since, until)
@@ -332,11 +388,13 @@ def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
 @click.option("--predictions", type=click.Path(dir_okay=False), default=None,
               help="Also write the predicted events (JSONL) here.")
-def evaluate(gold: str, as_json: bool, predictions: str | None) -> None:
+@filter_options
+def evaluate(gold: str, as_json: bool, predictions: str | None, learned_filter: bool,
+             filter_threshold: float | None) -> None:
     """Score the coder on a labelled JSONL set (same metrics as the reference scorer)."""
     from bilateral.coding.evaluate import evaluate as run_evaluation
 
-    metrics = run_evaluation(gold, _coder(), predictions_out=predictions)
+    metrics = run_evaluation(gold, _coder(False, learned_filter, filter_threshold), predictions_out=predictions)
     if as_json:
         click.echo(json.dumps(metrics))
     else:
@@ -347,15 +405,23 @@ def evaluate(gold: str, as_json: bool, predictions: str | None) -> None:
 @main.command()
 @click.argument("sentence")
 @click.option("--date", default=None, metavar="DATE")
-def explain(sentence: str, date: str | None) -> None:
+@click.option("--why-not", "why_not", is_flag=True,
+              help="Also list every candidate the rules proposed and dropped: the stage, the rule and the words.")
+@filter_options
+def explain(sentence: str, date: str | None, why_not: bool, learned_filter: bool,
+            filter_threshold: float | None) -> None:
     """Code one sentence and show each event with the dictionary entries and cues behind it."""
     from dataclasses import asdict
 
-    events_ = _coder(explain=True).code_sentence(sentence, date=date)
+    coder = _coder(True, learned_filter, filter_threshold)
+    if why_not:
+        explanation = coder.explain_sentence(sentence, date=date)
+        events_, rejections = explanation.events, explanation.rejections
+    else:
+        events_, rejections = coder.code_sentence(sentence, date=date), []
     console = _console()
     if not events_:
         console.print("no event coded")
-        return
     for i, ev in enumerate(events_, start=1):
         rec = ev.to_record()
         s, t = ev.span
@@ -367,6 +433,20 @@ def explain(sentence: str, date: str | None) -> None:
             for k, v in asdict(ev.trace).items():
                 if v:
                     console.print(f"  {k}: {v}", highlight=False)
+    if not why_not:
+        return
+    if not rejections:
+        console.print("no candidate dropped")
+        return
+    console.print(f"[bold]dropped[/bold]: {len(rejections)} candidate(s)", highlight=False)
+    for r in rejections:
+        where = f" (tokens {r.tokens[0]}-{r.tokens[1]})" if r.tokens is not None else ""
+        score = f" (score {r.score:.2f})" if r.score is not None else ""
+        console.print(f"  {r.stage} · {r.reason}{score}: {r.words!r}{where} {r.detail}", highlight=False)
+        if r.event is not None:
+            rec = r.event.to_record()
+            console.print(f"      would have been {rec['source']} → {rec['target']} cameo {rec['cameo']} "
+                          f"{rec['status']} · {rec['channel']}", highlight=False)
 
 
 @main.command()

@@ -18,7 +18,7 @@ from bilateral.analysis import (
     series_frame,
     wilson_interval,
 )
-from bilateral.analysis.measures import next_period, period_label, period_range, period_start
+from bilateral.analysis.periods import next_period, period_label, period_range, period_start
 from bilateral.model import Event
 from bilateral.store import Store
 

@@ -161,3 +161,20 @@ def test_demo(bilateral_exe: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "PAK → USA" in proc.stdout and "USA → PAK" in proc.stdout
     assert list(tmp_path.iterdir()) == []  # the demo database is temporary
+
+
+def test_explain_why_not_names_the_stage_that_dropped_a_candidate() -> None:
+    from click.testing import CliRunner
+
+    from bilateral.cli import main
+
+    text = "Chile agreed to cooperate with Peru, and France and Italy and Spain and Greece and Malta repeated the call."
+    result = CliRunner().invoke(main, ["explain", text, "--date", "2025-06-01", "--why-not"])
+    assert result.exit_code == 0, result.output
+    kept, _, dropped = result.output.partition("dropped:")
+    assert "CHL → PER" in kept  # the kept events come first, as without --why-not
+    lines = [line.strip() for line in dropped.splitlines()[1:]]
+    assert any(line.startswith("candidates · control-verb: 'agreed to cooperate with'") for line in lines), lines
+    assert any(line.startswith("roles · multilateral: 'repeated the call'") for line in lines), lines
+    plain = CliRunner().invoke(main, ["explain", text, "--date", "2025-06-01"])
+    assert plain.exit_code == 0 and "dropped" not in plain.output

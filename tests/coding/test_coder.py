@@ -380,7 +380,7 @@ def test_patient_named_by_a_sector_word_is_unknown(coder: Coder) -> None:
 
 def test_who_faces_the_event_is_its_target(coder: Coder) -> None:
     ev = one(code(coder, "Turkey faces mounting pressure from the European Union."), target="TUR")
-    assert ev.source == "EEC" and ev.cameo.startswith("10")
+    assert ev.source == "EUR" and ev.cameo.startswith("10")
 
 
 def test_participle_with_a_later_agent_is_passive(coder: Coder) -> None:

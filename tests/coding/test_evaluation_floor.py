@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bilateral.coding import Coder
+from bilateral.coding import Coder, CoderConfig
 from bilateral.coding.evaluate import evaluate
 
 FLOOR = json.loads((Path(__file__).parent / "evaluation_floor.json").read_text(encoding="utf-8"))
@@ -15,14 +15,20 @@ TOLERANCE = 0.02
 RATIO_TOLERANCE = 0.05
 
 
+REPO = Path(__file__).resolve().parents[2]
+
+
 @pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
+def coders() -> dict[bool, Coder]:
+    return {False: Coder(), True: Coder(CoderConfig(learned_filter=True))}
 
 
 @pytest.mark.parametrize("name", [k for k in FLOOR if not k.startswith("_")])
-def test_dev_set_metrics_hold_the_floor(name: str, shared: Path, coder: Coder) -> None:
-    got = evaluate(shared / "data" / "dev" / name, coder)
+def test_labelled_set_metrics_hold_the_floor(name: str, shared: Path, coders: dict[bool, Coder]) -> None:
+    with_filter = name.startswith("filter ")
+    path = name.removeprefix("filter ")
+    gold = REPO / path if "/" in path else shared / "data" / "dev" / path
+    got = evaluate(gold, coders[with_filter])
     for metric, recorded in FLOOR[name].items():
         if metric == "events_per_gold_event":
             assert got[metric] <= recorded + RATIO_TOLERANCE, (metric, got[metric], recorded)

@@ -1,4 +1,4 @@
-"""Issue 4's acceptance: a mixed folder ingests in one command, every good document exactly once.
+"""The ingest acceptance: a mixed folder ingests in one command, every good document exactly once.
 
 The folder (tests/fixtures/mixed) holds two HTML pages, an exact saved copy of one and a reprint of
 it by another outlet (other site chrome, an extra credit line), an RSS file, a JSONL dump from a

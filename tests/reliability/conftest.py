@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from tests.shared_data import shared_path
 
 #: Runs its arguments as a child process and reports the child's peak RSS (KiB) on a last stderr line.
 _RSS_WRAPPER = (
@@ -57,6 +58,9 @@ def cli_env() -> dict[str, str]:
     """The environment of a CLI subprocess: no colour, no progress bar, unbuffered output."""
     env = dict(os.environ)
     env.update({"NO_COLOR": "1", "PYTHONUNBUFFERED": "1", "TERM": "dumb", "COLUMNS": "200"})
+    if env.get("PYTHONPATH"):
+        # the subprocesses run in other folders: a relative entry (PYTHONPATH=src) must still find these sources
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep) if p)
     return env
 
 
@@ -93,9 +97,7 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
 @pytest.fixture(scope="session")
 def reuters_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Path]:
     """Write the first ``n`` Reuters-21578 stories to a JSONL file (skips when the corpus is absent)."""
-    src = Path("/work/shared/data/corpus/reuters21578/reuters21578.jsonl")
-    if not src.exists():
-        pytest.skip("Reuters-21578 corpus not available")
+    src = shared_path("data", "corpus", "reuters21578", "reuters21578.jsonl")
     folder = tmp_path_factory.mktemp("reuters")
 
     def make(n: int) -> Path:

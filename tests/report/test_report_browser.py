@@ -48,7 +48,7 @@ def test_report_opens_offline_with_charts(events_store: Callable[[str], Store], 
             page.goto(page_path.as_uri())
             page.wait_for_selector("#chart-timeline .main-svg", timeout=30_000)
             page.wait_for_selector("#chart-peers .main-svg", timeout=30_000)
-            assert page.locator("#chart-timeline .scatterlayer .trace").count() == 4
+            assert page.locator("#chart-timeline .scatterlayer .trace").count() == 6  # 3 series, both ways
             assert page.locator("#chart-gap .main-svg").count() >= 1
             assert page.locator("#chart-peers .barlayer .trace").count() >= 2
             # the verdict and the headline numbers are those of the embedded data

@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.shared_data import missing_reason
 
 TESTS = Path(__file__).resolve().parent.parent
 REPO = TESTS.parent
@@ -107,7 +108,7 @@ class Server:
 def reference_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the reference article, built once by `bilateral ingest` (the real command)."""
     if not REFERENCE.is_file():
-        pytest.skip(f"{REFERENCE} is not present")
+        pytest.skip(missing_reason(REFERENCE))
     exe = _exe()
     folder = tmp_path_factory.mktemp("reference")
     article = folder / REFERENCE.name

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
+from bilateral.model import EVENT_FIELDS, STATUSES
+
 if TYPE_CHECKING:
     from tests.web.conftest import Server
 
@@ -47,6 +49,15 @@ def test_dyad_profile_and_series(server: Server) -> None:
         assert usa_pak["warmth"] >= 1 and usa_pak["delivery"] == 0
         assert usa_pak["by_channel"]["trade"]["denials"] >= 1
         assert prof["verdict"]["claims"]
+        # the ledger's new measures, in the schema of docs/gap.schema.json
+        from tests.analysis.test_gap_schema import validator
+
+        errors = [e.message for e in validator().iter_errors(prof)]
+        assert not errors, errors[:5]
+        assert prof["verdict"]["answer"] and prof["verdict"]["claims"][0]["kind"] == "answer"
+        assert usa_pak["taken"] == 0 and prof["balance"]["USA>PAK"]["given"] == 0
+        assert c.get("/api/dyads/PAK/USA", params={"background": "true"}).json()["background_counted"] is True
+        assert c.get("/api/evidence/ev-USA-PAK-taken-trade").json()["events"] == []
         series = c.get("/api/dyads/PAK/USA/series", params={"by": "quarter"}).json()
         assert series["by"] == "quarter" and set(series["series"]) == {"PAK>USA", "USA>PAK"}
         assert c.get("/api/dyads/PAK/USA/series", params={"by": "decade"}).status_code == 422
@@ -107,6 +118,9 @@ def test_event_document_corpus(server: Server) -> None:
         first = c.get("/api/events", params={"page_size": 1}).json()["events"][0]
         detail = c.get(f"/api/events/{first['key']}").json()
         assert detail["event"]["key"] == first["key"] and detail["corrections"] == []
+        # the fixed record, in order, after the key; the coder runs no filter, so no confidence
+        assert list(detail["event"])[1:len(EVENT_FIELDS) + 1] == list(EVENT_FIELDS)
+        assert detail["event"]["confidence"] is None
         assert c.get("/api/events/nope").status_code == 404
         docs = c.get("/api/documents").json()
         assert docs["total"] == 1
@@ -132,6 +146,10 @@ def test_openapi_document(server: Server) -> None:
                  "/api/documents/{doc_id}", "/api/corrections"):
         assert path in doc["paths"], path
     assert not any(not p.startswith("/api/") for p in doc["paths"])
+    schemas = doc["components"]["schemas"]
+    assert schemas["EventOut"]["required"][:len(EVENT_FIELDS)] == ["key", *EVENT_FIELDS[:-1]]
+    status = next(p for p in doc["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "status")
+    assert status["schema"]["anyOf"][0]["enum"] == list(STATUSES)
 
 
 def test_read_only_server_refuses_writes(server: Server) -> None:

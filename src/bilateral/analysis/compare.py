@@ -9,7 +9,10 @@ number equals the direction's own tallies.
   cooperation of either QuadClass, or a promise; each event once): ``R > 0`` means A gives more
   than it gets.
 * A **peer comparison** holds one giver fixed and sets its measures toward the focal receiver
-  against its measures toward each peer, channel by channel.
+  against its measures toward each peer, channel by channel. A contrast is *material*
+  (:func:`material_contrasts`) only in a tangible channel, and only when the receiver's gains there
+  were reported denied while the peer got deeds, or when the peer's share of the deeds is beyond
+  the 95% band on at least :data:`MIN_CONTRAST_ARTICLES` articles.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from typing import Any
 
 import pandas as pd
 
+from bilateral.actor_names import is_country
 from bilateral.analysis.gap import HasConnection
 from bilateral.analysis.measures import (
+    TANGIBLE_CHANNELS,
     DirectionMeasures,
     Tally,
     _channel_order,
@@ -30,8 +35,8 @@ from bilateral.analysis.measures import (
     direction_measures,
     events_view,
     norm_code,
+    wilson_interval,
 )
-from bilateral.analysis.verdict import is_country
 
 
 @dataclass(slots=True)
@@ -52,6 +57,7 @@ class LedgerRow:
         return {
             "channel": self.channel, "given": self.given.to_dict(), "received": self.received.to_dict(),
             "reciprocity": round(self.reciprocity, 4),
+            "net_given": self.given.net, "net_received": self.received.net,
         }
 
 
@@ -100,12 +106,13 @@ def ledger_from(forward: DirectionMeasures, backward: DirectionMeasures) -> Reci
 
 
 def reciprocity(
-    store: HasConnection, a: str, b: str, *, since: str | None = None, until: str | None = None
+    store: HasConnection, a: str, b: str, *, since: str | None = None, until: str | None = None,
+    background: bool = False,
 ) -> Reciprocity:
     """What ``a`` gives ``b`` against what ``b`` gives ``a``, per channel."""
     return ledger_from(
-        direction_measures(store, a, b, since=since, until=until),
-        direction_measures(store, b, a, since=since, until=until),
+        direction_measures(store, a, b, since=since, until=until, background=background),
+        direction_measures(store, b, a, since=since, until=until, background=background),
     )
 
 
@@ -138,6 +145,7 @@ class PeerComparison:
         return {
             "giver": self.giver, "receiver": self.receiver, "channels": self.channels,
             "receivers": [d.to_dict() for d in (self.focal, *self.peers)],
+            "material": [c.to_dict() for c in material_contrasts(self)],
         }
 
     def frame(self) -> pd.DataFrame:
@@ -147,6 +155,68 @@ class PeerComparison:
             for c in self.channels:
                 rows.append({"giver": self.giver, "receiver": d.target, "channel": c, **d.channel(c).to_dict()})
         return pd.DataFrame(rows)
+
+
+#: A contrast on deeds alone (no denial) needs at least this many articles behind the deeds compared.
+MIN_CONTRAST_ARTICLES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PeerContrast:
+    """A material difference: ``giver`` delivered more to ``peer`` than to ``receiver`` in ``channel``."""
+
+    giver: str
+    receiver: str
+    peer: str
+    channel: str
+    peer_deeds: int
+    receiver_deeds: int
+    receiver_denials: int
+    articles: int
+
+    @property
+    def strength(self) -> tuple[int, int]:
+        """How strong the contrast is: denied gains first, then the difference in deeds."""
+        return (1 if self.receiver_denials else 0, self.peer_deeds - self.receiver_deeds)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"giver": self.giver, "receiver": self.receiver, "peer": self.peer, "channel": self.channel,
+                "peer_deeds": self.peer_deeds, "receiver_deeds": self.receiver_deeds,
+                "receiver_denials": self.receiver_denials, "articles": self.articles}
+
+
+def is_material(peer: Tally, focal: Tally) -> bool:
+    """Whether a peer's deeds in a tangible channel (``peer``) stand materially above the receiver's (``focal``)."""
+    pv, fv = peer.delivery, focal.delivery
+    if pv <= fv:
+        return False
+    if focal.denials and fv == 0:
+        return True  # the press reports the receiver denied what the peer got
+    articles = peer.ledger_articles + focal.ledger_articles
+    if articles < MIN_CONTRAST_ARTICLES:
+        return False
+    trials = min(max(articles, 1), pv + fv)
+    low, _ = wilson_interval(pv * trials / (pv + fv), trials)
+    return low > 0.5
+
+
+def material_contrasts(pc: PeerComparison) -> list[PeerContrast]:
+    """The material contrasts of a peer comparison, at most one per channel (the strongest peer), strongest first."""
+    best: dict[str, PeerContrast] = {}
+    for channel in pc.channels:
+        if channel not in TANGIBLE_CHANNELS:
+            continue
+        focal = pc.focal.channel(channel)
+        for p in pc.peers:
+            tally = p.channel(channel)
+            if not is_material(tally, focal):
+                continue
+            c = PeerContrast(pc.giver, pc.receiver, p.target, channel, tally.delivery, focal.delivery,
+                             focal.denials, tally.ledger_articles + focal.ledger_articles)
+            if channel not in best or c.strength > best[channel].strength:
+                best[channel] = c
+    return sorted(best.values(), key=lambda c: c.strength, reverse=True)
 
 
 def top_receivers(
@@ -169,7 +239,7 @@ def top_receivers(
 
 def peer_comparison(
     store: HasConnection, giver: str, receiver: str, peers: Sequence[str],
-    *, since: str | None = None, until: str | None = None,
+    *, since: str | None = None, until: str | None = None, background: bool = False,
 ) -> PeerComparison:
     """How ``giver`` treats ``receiver`` against each of ``peers`` (the receiver itself is skipped among them)."""
     giver, receiver = norm_code(giver), norm_code(receiver)
@@ -181,6 +251,6 @@ def peer_comparison(
             seen.add(code)
             plist.append(code)
     return PeerComparison(
-        giver, receiver, direction_measures(store, giver, receiver, since=since, until=until),
-        [direction_measures(store, giver, p, since=since, until=until) for p in plist],
+        giver, receiver, direction_measures(store, giver, receiver, since=since, until=until, background=background),
+        [direction_measures(store, giver, p, since=since, until=until, background=background) for p in plist],
     )

@@ -14,16 +14,8 @@ from datetime import date
 from typing import Any
 
 from bilateral.analysis.gap import HasConnection
-from bilateral.analysis.measures import (
-    COOPERATION,
-    MEASURES,
-    _check_period,
-    _date_filter,
-    _period_sql,
-    events_view,
-    norm_code,
-    period_label,
-)
+from bilateral.analysis.measures import COOPERATION, MEASURES, _date_filter, norm_code, scoped_events
+from bilateral.analysis.periods import _check_period, _period_sql, period_label
 
 
 @dataclass(slots=True)
@@ -45,7 +37,9 @@ class EventRef:
     span: tuple[int, int]
     title: str | None = None
     url: str | None = None
-    measures: frozenset[str] = field(default_factory=frozenset)  # warmth, delivery, promises, denials, cooperation
+    measures: frozenset[str] = field(default_factory=frozenset)  # the measures it counts in (see EVIDENCE_FLAGS)
+    background: bool = False  # recalled from well before its article: shown, not counted by default
+    published: str | None = None  # the article's publication date
 
     @property
     def quote(self) -> str:
@@ -61,34 +55,45 @@ class EventRef:
             "quad_class": self.quad_class, "goldstein": self.goldstein, "status": self.status,
             "channel": self.channel, "date": self.date, "sentence": self.sentence,
             "span": [self.span[0], self.span[1]], "title": self.title, "url": self.url,
-            "measures": sorted(self.measures),
+            "measures": sorted(self.measures), "background": self.background, "published": self.published,
         }
 
 
-_FLAGS: tuple[str, ...] = ("warmth", "delivery", "promises", "denials", "cooperation")
+#: The measures an event can be evidence of (the flags of :attr:`EventRef.measures`), and ``background``.
+EVIDENCE_FLAGS: tuple[str, ...] = (
+    "warmth", "delivery", "promises", "denials", "cooperation", "friction", "taken", "threats", "background",
+)
+_FLAGS = EVIDENCE_FLAGS[:-1]
+#: A background event is evidence of nothing but ``background`` unless background events are counted.
+_COUNTED = {False: "NOT background", True: "true"}
 
 
-def _select(view: str, by: str | None) -> str:
-    flags = ", ".join(f"({MEASURES.get(m, COOPERATION)}) AS is_{m}" for m in _FLAGS)
-    pcol = f"{_period_sql(by)} AS period_start" if by else "NULL AS period_start"
+def _select(con: Any, by: str | None, background: bool) -> str:
+    counted = _COUNTED[background]
+    flags = ", ".join(f"({MEASURES.get(m, COOPERATION)} AND {counted}) AS is_{m}" for m in _FLAGS)
+    pcol = f"CASE WHEN {counted} THEN {_period_sql(by)} END AS period_start" if by else "NULL AS period_start"
     return (
         "SELECT e.event_key, e.id, e.doc_sentence, e.source, e.target, e.cameo, e.quad_class, e.goldstein, "
         "e.status, e.channel, e.date, e.sentence, e.span_start, e.span_end, d.title, d.url, "
-        f"{', '.join(f'e.is_{m}' for m in _FLAGS)}, e.period_start "
-        f"FROM (SELECT *, {flags}, {pcol} FROM {view}) e LEFT JOIN documents d ON d.id = e.id"
+        f"{', '.join(f'e.is_{m}' for m in _FLAGS)}, e.background, e.published, e.period_start "
+        f"FROM (SELECT *, {flags}, {pcol} FROM {scoped_events(con, True)}) e LEFT JOIN documents d ON d.id = e.id"
     )
 
 
 def _ref(row: Sequence[Any]) -> tuple[EventRef, date | None]:
-    flags = row[16:16 + len(_FLAGS)]
+    n = len(_FLAGS)
+    flags = row[16:16 + n]
+    background = bool(row[16 + n])
     ref = EventRef(
         key=str(row[0]), doc_id=str(row[1]), doc_sentence=int(row[2]), source=row[3], target=row[4],
         cameo=str(row[5]), quad_class=int(row[6]), goldstein=float(row[7]), status=str(row[8]),
         channel=str(row[9]), date=row[10], sentence=str(row[11]), span=(int(row[12]), int(row[13])),
         title=row[14], url=row[15],
-        measures=frozenset(m for m, f in zip(_FLAGS, flags, strict=True) if f),
+        measures=frozenset([*(m for m, f in zip(_FLAGS, flags, strict=True) if f),
+                            *(["background"] if background else [])]),
+        background=background, published=row[17 + n],
     )
-    return ref, row[16 + len(_FLAGS)]
+    return ref, row[18 + n]
 
 
 _ORDER = " ORDER BY e.date NULLS LAST, e.id, e.doc_sentence, e.span_start, e.event_key"
@@ -101,10 +106,12 @@ def dyad_events(
     by: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    background: bool = False,
 ) -> list[tuple[EventRef, str | None]]:
     """Every event of the directed ``pairs``, with its period label (when ``by`` is given).
 
-    Ordered by date, document, sentence and span.
+    Background events are included, flagged ``background``; unless ``background`` is true they
+    count in no measure and no period. Ordered by date, document, sentence and span.
     """
     if not pairs:
         return []
@@ -115,7 +122,7 @@ def dyad_events(
     where = where.replace("date", "e.date")
     cond = " OR ".join("(e.source = ? AND e.target = ?)" for _ in pairs)
     flat = [norm_code(x) for p in pairs for x in p]
-    rows = con.execute(f"{_select(events_view(con), by)} WHERE ({cond}){where}{_ORDER}", [*flat, *params]).fetchall()
+    rows = con.execute(f"{_select(con, by, background)} WHERE ({cond}){where}{_ORDER}", [*flat, *params]).fetchall()
     out: list[tuple[EventRef, str | None]] = []
     for row in rows:
         ref, start = _ref(row)
@@ -135,16 +142,18 @@ def evidence(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    background: bool = False,
 ) -> list[EventRef]:
     """The events behind one number: ``source`` → ``target``, optionally one measure, channel, period.
 
-    ``measure`` is ``warmth``, ``delivery``, ``promises``, ``denials`` or ``cooperation``;
+    ``measure`` is one of :data:`EVIDENCE_FLAGS` (``warmth``, ``delivery``, ``taken``, ``background`` …);
     ``period`` is a label as in the series (``2024-05`` for ``by="month"``).
     """
-    if measure is not None and measure not in _FLAGS:
-        raise ValueError(f"measure must be one of {', '.join(_FLAGS)}, not {measure!r}")
+    if measure is not None and measure not in EVIDENCE_FLAGS:
+        raise ValueError(f"measure must be one of {', '.join(EVIDENCE_FLAGS)}, not {measure!r}")
     refs = [
-        ref for ref, label in dyad_events(store, [(source, target)], by=by, since=since, until=until)
+        ref for ref, label in dyad_events(store, [(source, target)], by=by, since=since, until=until,
+                                          background=background)
         if (measure is None or measure in ref.measures)
         and (channel is None or ref.channel == channel)
         and (period is None or label == period)

@@ -14,20 +14,12 @@ over the ``effective_events`` view (the stored events with user corrections appl
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import duckdb
 
+from bilateral.analysis.measures import HasConnection, scoped_events
 from bilateral.model import CHANNELS, QUAD_CLASSES, STATUSES
-
-
-class HasConnection(Protocol):
-    """Anything that exposes a DuckDB connection with an ``effective_events`` view (a Store)."""
-
-    @property
-    def connection(self) -> duckdb.DuckDBPyConnection:
-        """The DuckDB connection."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +121,9 @@ def _direction(
     since: str | None,
     until: str | None,
     evidence: int,
+    background: bool = False,
 ) -> DirectionGap:
+    view = scoped_events(con, background)
     where = "source = ? AND target = ?"
     params: list[Any] = [source, target]
     if since is not None:
@@ -140,18 +134,18 @@ def _direction(
         params.append(until)
     gap = DirectionGap(source, target)
     for quad, n in con.execute(
-        f"SELECT quad_class, count(*) FROM effective_events WHERE {where} AND status = 'realized' GROUP BY 1",
+        f"SELECT quad_class, count(*) FROM {view} WHERE {where} AND status = 'realized' GROUP BY 1",
         params,
     ).fetchall():
         gap.realized_by_quad[int(quad)] = int(n)
     for status, n in con.execute(
-        f"SELECT status, count(*) FROM effective_events WHERE {where} GROUP BY 1", params
+        f"SELECT status, count(*) FROM {view} WHERE {where} GROUP BY 1", params
     ).fetchall():
         gap.by_status[str(status)] = int(n)
     rows = con.execute(
-        f"SELECT channel, status, count(*) FROM effective_events WHERE {where} GROUP BY 1, 2", params
+        f"SELECT channel, status, count(*) FROM {view} WHERE {where} GROUP BY 1, 2", params
     ).fetchall()
-    order = {c: i for i, c in enumerate(CHANNELS)}
+    order: dict[str, int] = {c: i for i, c in enumerate(CHANNELS)}
     for channel in sorted({str(r[0]) for r in rows}, key=lambda c: (order.get(c, len(order)), c)):
         gap.by_channel[channel] = dict.fromkeys(STATUSES, 0)
     for channel, status, n in rows:
@@ -165,7 +159,7 @@ def _direction(
                     PARTITION BY id, doc_sentence
                     ORDER BY {_STATUS_ORDER}, abs(goldstein) DESC, span_start
                 ) AS rn
-                FROM effective_events WHERE {where}
+                FROM {view} WHERE {where}
             )
             WHERE rn = 1
             ORDER BY {_STATUS_ORDER}, abs(goldstein) DESC, date NULLS LAST, id, doc_sentence
@@ -189,19 +183,21 @@ def dyad_gap(
     since: str | None = None,
     until: str | None = None,
     evidence: int = 5,
+    background: bool = False,
 ) -> DyadGap:
     """Tally the events between actors ``a`` and ``b`` (codes such as ``PAK``, ``USA``) both ways.
 
     ``since``/``until`` bound the event dates (inclusive ISO dates); ``evidence``
-    is the number of evidence sentences kept per direction.
+    is the number of evidence sentences kept per direction; background events (recalled from
+    well before their article) count only when ``background`` is true.
     """
     a, b = a.strip().upper(), b.strip().upper()
     con = store.connection
     return DyadGap(
         a=a,
         b=b,
-        forward=_direction(con, a, b, since, until, evidence),
-        backward=_direction(con, b, a, since, until, evidence),
+        forward=_direction(con, a, b, since, until, evidence, background),
+        backward=_direction(con, b, a, since, until, evidence, background),
         since=since,
         until=until,
     )

@@ -1,4 +1,4 @@
-"""Words against deeds, per direction and period: warmth, delivery, promises, denials and the gap index.
+"""Words against deeds, per direction: warmth, delivery, promises, denials, what was taken, the indices.
 
 Every measure is a SQL predicate over the events a store holds *after the
 user's corrections* (the ``effective_events`` view, see :func:`events_view`),
@@ -10,6 +10,12 @@ same rows. The formulas are written out in ``docs/method.md``.
 * **promises**: intended cooperation (QuadClass 1 or 2), or a realized expression of intent to
   cooperate (CAMEO 03x);
 * **denials**: negated cooperation (QuadClass 1 or 2): gains reported as not given;
+* **friction**: realized verbal conflict (criticism, accusations, demands, rejections), threats aside;
+* **taken**: realized material conflict that takes a tangible gain away (CAMEO 16x/17x in a tangible
+  channel: tariffs, sanctions, embargoes, aid or loans suspended; expulsions in any channel);
+* **threats**: a threatened *taken* (CAMEO 13x realized, or 16x/17x intended or hypothetical) in a
+  tangible channel;
+* **balance** ``B = (D − T) / (D + T + k)``: delivery against what was taken, banded like the gap;
 * **gap index** ``G = (W − D) / (W + D + k)`` in (−1, 1), with a band from the Wilson interval of
   ``W / (W + D)`` computed on the number of supporting *articles*, so it widens when few articles
   carry the numbers.
@@ -20,20 +26,25 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Protocol
 
 import duckdb
-import pandas as pd
 
-from bilateral.analysis.gap import HasConnection
 from bilateral.model import CHANNELS
-
-Period = Literal["week", "month", "quarter", "year"]
-PERIODS: tuple[str, ...] = ("week", "month", "quarter", "year")
 
 #: Channels where a deed is a tangible gain (the rest are diplomatic, security, other).
 TANGIBLE_CHANNELS: tuple[str, ...] = ("trade", "investment", "finance", "aid", "defense", "resources")
+
+#: SQL of "the event is in a tangible channel".
+TANGIBLE_SQL = "channel IN ('trade', 'investment', 'finance', 'aid', 'defense', 'resources')"
+#: CAMEO roots of material conflict that takes something away: 16 reduce relations (break ties, cut aid,
+#: embargo, sanctions, tariffs, halt talks, expel), 17 coerce (seize, administrative sanctions, expel people).
+TAKING_SQL = "(cameo LIKE '16%' OR cameo LIKE '17%')"
+#: Expulsions (of aid agencies, diplomats, people: 166, 174) are taken whatever their channel.
+EXPULSION_SQL = "(cameo LIKE '166%' OR cameo LIKE '174%')"
+#: A threat to take: CAMEO 13x said, or a 16x/17x announced or conditional, in a tangible channel.
+THREAT_SQL = (f"(((status = 'realized' AND cameo LIKE '13%') OR (status IN ('intended', 'hypothetical') "
+              f"AND quad_class = 4 AND {TAKING_SQL})) AND {TANGIBLE_SQL})")
 
 #: The SQL predicate of each measure, over the columns of ``effective_events``. The single source of truth.
 MEASURES: dict[str, str] = {
@@ -41,6 +52,9 @@ MEASURES: dict[str, str] = {
     "delivery": "(status = 'realized' AND quad_class = 2)",
     "promises": "((status = 'intended' AND quad_class IN (1, 2)) OR (status = 'realized' AND cameo LIKE '03%'))",
     "denials": "(status = 'negated' AND quad_class IN (1, 2))",
+    "friction": f"(status = 'realized' AND quad_class = 3 AND NOT {THREAT_SQL})",
+    "taken": f"(status = 'realized' AND quad_class = 4 AND {TAKING_SQL} AND ({TANGIBLE_SQL} OR {EXPULSION_SQL}))",
+    "threats": THREAT_SQL,
 }
 #: Realized cooperation of either kind (what a side *gives*): warmth or delivery.
 COOPERATION = "(status = 'realized' AND quad_class IN (1, 2))"
@@ -51,12 +65,43 @@ K_SMOOTH: float = 1.0
 Z_95: float = 1.959963984540054
 
 
+#: An event dated this many days or more before its article's publication date is *background*.
+class HasConnection(Protocol):
+    """Anything that exposes a DuckDB connection with an ``effective_events`` view (a Store)."""
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection."""
+        ...
+
+
+BACKGROUND_DAYS = 180
+#: SQL of "the event is background", over ``effective_events v`` joined to ``documents d``.
+BACKGROUND_SQL = (
+    "coalesce(TRY_CAST(v.date AS DATE) <= TRY_CAST(left(d.date, 10) AS DATE) - "
+    f"INTERVAL {BACKGROUND_DAYS} DAY, false)"
+)
+
+
 def events_view(con: duckdb.DuckDBPyConnection) -> str:
-    """The relation every measure reads: ``effective_events`` (corrections applied) when it exists."""
+    """The stored events with corrections applied: ``effective_events`` when it exists (else ``events``)."""
     rows = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'effective_events'"
     ).fetchall()
     return "effective_events" if rows and rows[0][0] else "events"
+
+
+def scoped_events(con: duckdb.DuckDBPyConnection, background: bool = False) -> str:
+    """The relation every measure reads: the corrected events with ``published`` and ``background`` columns.
+
+    ``published`` is the article's date; ``background`` is true for an event dated
+    :data:`BACKGROUND_DAYS` or more before it (a recalled event). Background events are left out
+    unless ``background`` is true.
+    """
+    view = events_view(con)
+    keep = "" if background else f" WHERE NOT {BACKGROUND_SQL}"
+    return (f"(SELECT v.*, d.date AS published, {BACKGROUND_SQL} AS background FROM {view} v "
+            f"LEFT JOIN documents d ON d.id = v.id{keep})")
 
 
 def norm_code(code: str) -> str:
@@ -107,15 +152,57 @@ class GapIndex:
         }
 
 
+def banded_index(x: int, y: int, articles: int, *, k: float = K_SMOOTH, z: float = Z_95) -> tuple[float, float, float]:
+    """``(value, low, high)`` of ``(x − y) / (x + y + k)`` with the Wilson band of ``x / (x + y)`` on articles."""
+    n = x + y
+    if n <= 0:
+        return (0.0, -1.0, 1.0)
+    value = (x - y) / (n + k)
+    trials = min(max(articles, 1), n)
+    lo, hi = wilson_interval(x * trials / n, trials, z)
+    return (value, min(2 * lo - 1, value), max(2 * hi - 1, value))
+
+
 def gap_index(warmth: int, delivery: int, articles: int, *, k: float = K_SMOOTH, z: float = Z_95) -> GapIndex:
     """The bounded gap index of ``warmth`` against ``delivery`` supported by ``articles`` articles."""
-    n = warmth + delivery
-    if n <= 0:
+    if warmth + delivery <= 0:
         return GapIndex(0, 0, max(articles, 0), 0.0, -1.0, 1.0)
-    value = (warmth - delivery) / (n + k)
-    trials = min(max(articles, 1), n)
-    lo, hi = wilson_interval(warmth * trials / n, trials, z)
-    return GapIndex(warmth, delivery, articles, value, min(2 * lo - 1, value), max(2 * hi - 1, value))
+    value, low, high = banded_index(warmth, delivery, articles, k=k, z=z)
+    return GapIndex(warmth, delivery, articles, value, low, high)
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceIndex:
+    """Delivery against what was taken: ``(given − taken) / (given + taken + k)`` with its 95% band.
+
+    +1 all given and nothing taken, −1 all taken, 0 even (or no evidence). The band is the Wilson
+    interval of ``given / (given + taken)`` on the articles reporting either, as for the gap index.
+    """
+
+    given: int
+    taken: int
+    articles: int
+    value: float
+    low: float
+    high: float
+
+    @property
+    def net(self) -> int:
+        """Deeds given minus deeds taken."""
+        return self.given - self.taken
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (rounded to 4 decimals)."""
+        return {
+            "given": self.given, "taken": self.taken, "net": self.net, "articles": self.articles,
+            "value": round(self.value, 4), "low": round(self.low, 4), "high": round(self.high, 4),
+        }
+
+
+def balance_figure(given: int, taken: int, articles: int) -> BalanceIndex:
+    """The balance of ``given`` deeds against ``taken`` ones, reported by ``articles`` articles."""
+    value, low, high = banded_index(given, taken, articles)
+    return BalanceIndex(given, taken, max(articles, 0), value, low, high)
 
 
 def balance_index(x: float, y: float, *, k: float = K_SMOOTH) -> float:
@@ -139,18 +226,34 @@ class Tally:
     giving: int = 0  # acts given: realized cooperation or promises (each event once)
     articles: int = 0  # distinct articles with realized cooperation (the support of the gap index)
     events: int = 0  # all events, whatever their class and status
+    friction: int = 0  # realized verbal conflict, threats aside
+    taken: int = 0  # realized material conflict that takes a tangible gain away
+    taken_goldstein: float = 0.0
+    threats: int = 0  # threatened taking
+    ledger_articles: int = 0  # distinct articles with a deed given or taken (the support of the balance)
 
     @property
     def index(self) -> GapIndex:
         """The gap index of this tally."""
         return gap_index(self.warmth, self.delivery, self.articles)
 
+    @property
+    def net(self) -> int:
+        """The net ledger: deeds given (delivery) minus deeds taken."""
+        return self.delivery - self.taken
+
+    @property
+    def balance(self) -> BalanceIndex:
+        """Delivery against what was taken, with its band."""
+        return balance_figure(self.delivery, self.taken, self.ledger_articles)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         out = asdict(self)
-        out["warmth_goldstein"] = round(self.warmth_goldstein, 4)
-        out["delivery_goldstein"] = round(self.delivery_goldstein, 4)
-        out["cooperation_score"] = round(self.cooperation_score, 4)
+        for key in ("warmth_goldstein", "delivery_goldstein", "cooperation_score", "taken_goldstein"):
+            out[key] = round(out[key], 4)
+        out["net"] = self.net
+        out["balance"] = self.balance.to_dict()
         return out
 
 
@@ -164,24 +267,24 @@ _TALLY_SQL = f"""
     coalesce(sum(greatest(goldstein, 0)) FILTER (WHERE {COOPERATION}), 0) AS cooperation_score,
     count(*) FILTER (WHERE {COOPERATION} OR {MEASURES['promises']}) AS giving,
     count(DISTINCT id) FILTER (WHERE {COOPERATION}) AS articles,
-    count(*) AS events
+    count(*) AS events,
+    count(*) FILTER (WHERE {MEASURES['friction']}) AS friction,
+    count(*) FILTER (WHERE {MEASURES['taken']}) AS taken,
+    coalesce(sum(goldstein) FILTER (WHERE {MEASURES['taken']}), 0) AS taken_goldstein,
+    count(*) FILTER (WHERE {MEASURES['threats']}) AS threats,
+    count(DISTINCT id) FILTER (WHERE {MEASURES['delivery']} OR {MEASURES['taken']}) AS ledger_articles
 """
 _TALLY_COLS: tuple[str, ...] = (
     "warmth", "warmth_goldstein", "delivery", "delivery_goldstein", "promises", "denials",
-    "cooperation_score", "giving", "articles", "events",
+    "cooperation_score", "giving", "articles", "events", "friction", "taken", "taken_goldstein", "threats",
+    "ledger_articles",
 )
+_FLOAT_COLS = frozenset({"warmth_goldstein", "delivery_goldstein", "cooperation_score", "taken_goldstein"})
 
 
 def _tally(row: Sequence[Any]) -> Tally:
-    vals = dict(zip(_TALLY_COLS, row, strict=True))
-    return Tally(
-        warmth=int(vals["warmth"]), warmth_goldstein=float(vals["warmth_goldstein"]),
-        delivery=int(vals["delivery"]), delivery_goldstein=float(vals["delivery_goldstein"]),
-        promises=int(vals["promises"]), denials=int(vals["denials"]),
-        cooperation_score=float(vals["cooperation_score"]), giving=int(vals["giving"]),
-        articles=int(vals["articles"]),
-        events=int(vals["events"]),
-    )
+    vals: dict[str, Any] = {c: float(v) if c in _FLOAT_COLS else int(v) for c, v in zip(_TALLY_COLS, row, strict=True)}
+    return Tally(**vals)
 
 
 def _date_filter(since: str | None, until: str | None) -> tuple[str, list[Any]]:
@@ -196,7 +299,7 @@ def _date_filter(since: str | None, until: str | None) -> tuple[str, list[Any]]:
 
 
 def _channel_order(channels: Iterable[str]) -> list[str]:
-    order = {c: i for i, c in enumerate(CHANNELS)}
+    order: dict[str, int] = {c: i for i, c in enumerate(CHANNELS)}
     return sorted(set(channels), key=lambda c: (order.get(c, len(order)), c))
 
 
@@ -223,6 +326,11 @@ class DirectionMeasures:
         """Realized material cooperation per channel (channels with any event)."""
         return {c: t.delivery for c, t in self.by_channel.items()}
 
+    @property
+    def balance(self) -> BalanceIndex:
+        """Delivery against what was taken, over every channel."""
+        return self.total.balance
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
@@ -233,12 +341,13 @@ class DirectionMeasures:
 
 
 def direction_measures(
-    store: HasConnection, source: str, target: str, *, since: str | None = None, until: str | None = None
+    store: HasConnection, source: str, target: str, *, since: str | None = None, until: str | None = None,
+    background: bool = False,
 ) -> DirectionMeasures:
-    """Warmth, delivery, promises and denials of ``source`` → ``target``, in total and per channel."""
+    """Every measure of ``source`` → ``target``, in total and per channel (``background``: count recalled events)."""
     source, target = norm_code(source), norm_code(target)
     con = store.connection
-    view = events_view(con)
+    view = scoped_events(con, background)
     where, params = _date_filter(since, until)
     base = f"FROM {view} WHERE source = ? AND target = ?{where}"
     args = [source, target, *params]
@@ -248,176 +357,3 @@ def direction_measures(
     by = {str(r[0]): _tally(r[1:]) for r in rows}
     out.by_channel = {c: by[c] for c in _channel_order(by)}
     return out
-
-
-# -- periods ----------------------------------------------------------------------------------------
-def period_label(start: date, by: str) -> str:
-    """A period's label: ``2024-04-29`` (week, its Monday), ``2024-05``, ``2024-Q2``, ``2024``."""
-    if by == "week":
-        return start.isoformat()
-    if by == "month":
-        return f"{start.year:04d}-{start.month:02d}"
-    if by == "quarter":
-        return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
-    if by == "year":
-        return f"{start.year:04d}"
-    raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {by!r}")
-
-
-def period_start(day: date, by: str) -> date:
-    """The first day of the period holding ``day``."""
-    if by == "week":
-        return day - timedelta(days=day.weekday())
-    if by == "month":
-        return day.replace(day=1)
-    if by == "quarter":
-        return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-    if by == "year":
-        return date(day.year, 1, 1)
-    raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {by!r}")
-
-
-def next_period(start: date, by: str) -> date:
-    """The first day of the period after the one starting on ``start``."""
-    if by == "week":
-        return start + timedelta(days=7)
-    months = {"month": 1, "quarter": 3, "year": 12}.get(by)
-    if months is None:
-        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {by!r}")
-    m = start.month - 1 + months
-    return date(start.year + m // 12, m % 12 + 1, 1)
-
-
-def period_range(first: date, last: date, by: str) -> list[date]:
-    """Every period start from the period of ``first`` to that of ``last``, empty periods included."""
-    out: list[date] = []
-    cur, end = period_start(first, by), period_start(last, by)
-    while cur <= end:
-        out.append(cur)
-        cur = next_period(cur, by)
-    return out
-
-
-def _check_period(by: str) -> str:
-    if by not in PERIODS:
-        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {by!r}")
-    return by
-
-
-def _period_sql(by: str) -> str:
-    return f"CAST(date_trunc('{_check_period(by)}', TRY_CAST(date AS DATE)) AS DATE)"
-
-
-@dataclass(slots=True)
-class PeriodMeasures:
-    """The measures of one direction in one period."""
-
-    period: str
-    start: date
-    tally: Tally
-    delivery_by_channel: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def index(self) -> GapIndex:
-        """The gap index of this period."""
-        return self.tally.index
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "period": self.period, "start": self.start.isoformat(), **self.tally.to_dict(),
-            "index": self.index.to_dict(), "delivery_by_channel": dict(self.delivery_by_channel),
-        }
-
-
-def dyad_period_span(
-    store: HasConnection, pairs: Sequence[tuple[str, str]], *, since: str | None = None, until: str | None = None
-) -> tuple[date, date] | None:
-    """The first and last dated event among the directed ``pairs`` (``None`` if none is dated)."""
-    if not pairs:
-        return None
-    con = store.connection
-    where, params = _date_filter(since, until)
-    cond = " OR ".join("(source = ? AND target = ?)" for _ in pairs)
-    flat = [norm_code(x) for p in pairs for x in p]
-    rows = con.execute(
-        f"SELECT min(TRY_CAST(date AS DATE)), max(TRY_CAST(date AS DATE)) FROM {events_view(con)} "
-        f"WHERE ({cond}){where}",
-        [*flat, *params],
-    ).fetchall()
-    if not rows or rows[0][0] is None:
-        return None
-    return (rows[0][0], rows[0][1])
-
-
-def measure_series(
-    store: HasConnection,
-    source: str,
-    target: str,
-    *,
-    by: str = "month",
-    since: str | None = None,
-    until: str | None = None,
-    span: tuple[date, date] | None = None,
-) -> list[PeriodMeasures]:
-    """The measures of ``source`` → ``target`` per period, one point per period, empty periods as zeros.
-
-    The periods run from ``span`` (first, last date) when given, else from the direction's
-    own first to last dated event. Events without a (parsable) date are left out of the series
-    (they still count in :func:`direction_measures`).
-    """
-    source, target = norm_code(source), norm_code(target)
-    _check_period(by)
-    con = store.connection
-    view = events_view(con)
-    where, params = _date_filter(since, until)
-    pexpr = _period_sql(by)
-    base = f"FROM {view} WHERE source = ? AND target = ? AND TRY_CAST(date AS DATE) IS NOT NULL{where}"
-    args = [source, target, *params]
-    rows = con.execute(f"SELECT {pexpr} AS p, {_TALLY_SQL} {base} GROUP BY p", args).fetchall()
-    tallies = {r[0]: _tally(r[1:]) for r in rows}
-    ch_rows = con.execute(
-        f"SELECT {pexpr} AS p, channel, count(*) {base} AND {MEASURES['delivery']} GROUP BY p, channel", args
-    ).fetchall()
-    channels: dict[date, dict[str, int]] = {}
-    for p, ch, n in ch_rows:
-        channels.setdefault(p, {})[str(ch)] = int(n)
-    if span is None:
-        if not tallies:
-            return []
-        span = (min(tallies), max(tallies))
-    return [
-        PeriodMeasures(
-            period_label(start, by), start, tallies.get(start, Tally()),
-            {c: channels[start][c] for c in _channel_order(channels.get(start, {}))} if start in channels else {},
-        )
-        for start in period_range(span[0], span[1], by)
-    ]
-
-
-def series_frame(
-    store: HasConnection,
-    pairs: Sequence[tuple[str, str]],
-    *,
-    by: str = "month",
-    since: str | None = None,
-    until: str | None = None,
-) -> pd.DataFrame:
-    """The series of several directions as one long frame, one row per direction and period.
-
-    Columns: ``source, target, period, start, warmth, warmth_goldstein, delivery,
-    delivery_goldstein, promises, denials, cooperation_score, articles, events, gap, gap_low, gap_high``.
-    All directions share the same periods (from the first to the last dated event of any of them).
-    """
-    span = dyad_period_span(store, pairs, since=since, until=until)
-    rows: list[dict[str, Any]] = []
-    for s, t in pairs:
-        for pm in measure_series(store, s, t, by=by, since=since, until=until, span=span) if span else []:
-            ix = pm.index
-            rows.append({
-                "source": norm_code(s), "target": norm_code(t), "period": pm.period, "start": pm.start,
-                **{c: getattr(pm.tally, c) for c in _TALLY_COLS},
-                "gap": ix.value, "gap_low": ix.low, "gap_high": ix.high,
-            })
-    cols = ["source", "target", "period", "start", *_TALLY_COLS, "gap", "gap_low", "gap_high"]
-    return pd.DataFrame(rows, columns=cols)

@@ -8,110 +8,24 @@ two can never disagree. The dashboard uses it too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from bilateral.analysis.compare import (
-    PeerComparison,
-    Reciprocity,
     ledger_from,
     peer_comparison,
     top_receivers,
 )
-from bilateral.analysis.evidence import EventRef, dyad_events
-from bilateral.analysis.gap import DyadGap, HasConnection, dyad_gap
-from bilateral.analysis.measures import (
-    PeriodMeasures,
-    _check_period,
-    direction_measures,
-    dyad_period_span,
-    measure_series,
-    norm_code,
-)
-from bilateral.analysis.promises import DEFAULT_HORIZON_DAYS, FollowThrough, follow_through, store_as_of
-from bilateral.analysis.verdict import Verdict, build_verdict, cell_id
+from bilateral.analysis.evidence import dyad_events
+from bilateral.analysis.gap import HasConnection, dyad_gap
+from bilateral.analysis.measures import direction_measures, norm_code
+from bilateral.analysis.periods import _check_period, dyad_period_span, measure_series
+from bilateral.analysis.promises import DEFAULT_HORIZON_DAYS, follow_through, store_as_of
+from bilateral.analysis.types import DyadProfile, direction_key
+from bilateral.analysis.verdict import build_verdict
 
 #: How many peers are picked when none are named.
 AUTO_PEERS = 3
-
-
-@dataclass(slots=True)
-class DyadProfile:
-    """The measures of a dyad A–B: both directions, their series, ledger, promises, peers, verdict."""
-
-    a: str
-    b: str
-    by: str | None
-    since: str | None
-    until: str | None
-    as_of: date | None
-    gap: DyadGap
-    ledger: Reciprocity
-    series: dict[str, list[PeriodMeasures]] = field(default_factory=dict)  # key "A>B"
-    promises: list[FollowThrough] = field(default_factory=list)
-    peers: list[PeerComparison] = field(default_factory=list)
-    events: list[tuple[EventRef, str | None]] = field(default_factory=list)
-    verdict: Verdict = field(default_factory=Verdict)
-    peers_requested: list[str] | None = None  # the peers named by the caller; None when picked automatically
-    _cells: dict[str, list[EventRef]] = field(default_factory=dict, repr=False)
-
-    @property
-    def peer_names(self) -> list[str]:
-        """Every peer compared, in order (named or picked automatically)."""
-        out: list[str] = []
-        for pc in self.peers:
-            out.extend(d.target for d in pc.peers if d.target not in out)
-        return out
-
-    @property
-    def empty(self) -> bool:
-        """True when neither direction has any event."""
-        return self.ledger.forward.total.events == 0 and self.ledger.backward.total.events == 0
-
-    def cells(self) -> dict[str, list[EventRef]]:
-        """Evidence per cell id (see :func:`cell_id`): every measure × direction × channel × period."""
-        if not self._cells and self.events:
-            cells: dict[str, list[EventRef]] = {}
-            for ref, period in self.events:
-                if not ref.source or not ref.target:
-                    continue
-                for m in sorted(ref.measures):
-                    keys = [cell_id(ref.source, ref.target, m), cell_id(ref.source, ref.target, m, ref.channel)]
-                    if period:
-                        keys.append(cell_id(ref.source, ref.target, m, None, period))
-                    for k in keys:
-                        cells.setdefault(k, []).append(ref)
-            self._cells = cells
-        return self._cells
-
-    def cell(self, cid: str) -> list[EventRef]:
-        """The evidence of one cell (empty if the cell has none)."""
-        return self.cells().get(cid, [])
-
-    def peer_evidence(self, giver: str, receiver: str, channel: str) -> list[EventRef]:
-        """Delivery evidence from ``giver`` to ``receiver`` in ``channel``."""
-        return self.cell(cell_id(giver, receiver, "delivery", channel))
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form: the keys of :meth:`DyadGap.to_dict` plus every measure of the profile."""
-        out = self.gap.to_dict()
-        out.update({
-            "by": self.by,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "measures": [self.ledger.forward.to_dict(), self.ledger.backward.to_dict()],
-            "ledger": self.ledger.to_dict(),
-            "series": {k: [p.to_dict() for p in v] for k, v in self.series.items()},
-            "promises": [f.to_dict() for f in self.promises],
-            "peers": [p.to_dict() for p in self.peers],
-            "verdict": self.verdict.to_dict(),
-        })
-        return out
-
-
-def direction_key(source: str, target: str) -> str:
-    """The key of a direction in :attr:`DyadProfile.series` (``"USA>PAK"``)."""
-    return f"{source}>{target}"
 
 
 def dyad_profile(
@@ -126,30 +40,33 @@ def dyad_profile(
     horizon_days: int = DEFAULT_HORIZON_DAYS,
     as_of: date | None = None,
     evidence: int = 5,
+    background: bool = False,
 ) -> DyadProfile:
     """Measure the dyad ``a``–``b``.
 
     ``by`` is the period of the series (``None`` for no series); ``peers`` are the receivers
     compared with ``a`` (as receivers of ``b``) and with ``b`` (as receivers of ``a``); when
     ``None``, the giver's :data:`AUTO_PEERS` most frequent other targets are used, and ``[]``
-    turns peers off. ``evidence`` is passed to :func:`dyad_gap`.
+    turns peers off. ``evidence`` is passed to :func:`dyad_gap`. Background events (recalled from
+    well before their article) are listed but counted only when ``background`` is true.
     """
     a, b = norm_code(a), norm_code(b)
     if by is not None:
         _check_period(by)
-    gap = dyad_gap(store, a, b, since=since, until=until, evidence=evidence)
-    fwd = direction_measures(store, a, b, since=since, until=until)
-    bwd = direction_measures(store, b, a, since=since, until=until)
+    scope: dict[str, Any] = {"since": since, "until": until, "background": background}
+    gap = dyad_gap(store, a, b, evidence=evidence, **scope)
+    fwd = direction_measures(store, a, b, **scope)
+    bwd = direction_measures(store, b, a, **scope)
     profile = DyadProfile(
         a=a, b=b, by=by, since=since, until=until, as_of=as_of or store_as_of(store),
         gap=gap, ledger=ledger_from(fwd, bwd),
         peers_requested=[norm_code(x) for x in peers] if peers is not None else None,
+        background=background, span=dyad_period_span(store, [(a, b), (b, a)], **scope),
     )
     if by is not None:
-        span = dyad_period_span(store, [(a, b), (b, a)], since=since, until=until)
         for s, t in ((a, b), (b, a)):
             profile.series[direction_key(s, t)] = (
-                measure_series(store, s, t, by=by, since=since, until=until, span=span) if span else []
+                measure_series(store, s, t, by=by, span=profile.span, **scope) if profile.span else []
             )
     profile.promises = [
         follow_through(store, s, t, horizon_days=horizon_days, as_of=profile.as_of, since=since, until=until)
@@ -161,10 +78,10 @@ def dyad_profile(
                  else top_receivers(store, giver, exclude=[receiver], limit=AUTO_PEERS, since=since, until=until))
         if not names:
             continue
-        pc = peer_comparison(store, giver, receiver, names, since=since, until=until)
+        pc = peer_comparison(store, giver, receiver, names, **scope)
         if pc.peers and any(p.total.events for p in pc.peers):
             profile.peers.append(pc)
             pairs.extend((giver, p.target) for p in pc.peers)
-    profile.events = dyad_events(store, pairs, by=by or "month", since=since, until=until)
+    profile.events = dyad_events(store, pairs, by=by or "month", **scope)
     profile.verdict = build_verdict(profile)
     return profile

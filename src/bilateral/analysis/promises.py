@@ -1,39 +1,56 @@
-"""Promise follow-through: was an intended item (A promises B a loan) later delivered?
+"""Promise follow-through: was an intended item (A promises B a loan) later delivered, or taken away?
 
 A *promise* is an event of the ``promises`` measure (intended cooperation, or a realized
-expression of intent, CAMEO 03x) from A to B in channel *c*, dated *t*. Its *fulfilment* is the
-earliest *deed* from A to B in the same channel, dated within ``[t, t + horizon]``, reported by
-another article (an article that states a promise does not also prove it kept), that is not
-itself a promise. A deed is a realized event of material cooperation
-(QuadClass 2); in the diplomatic and security channels a realized meeting or agreement
-(CAMEO 04x consult, 057 sign a formal agreement) counts as well. Words (statements,
-appeals, praise) never keep a promise. The deed must also be of the promised *kind*: the
-CAMEO root of the promise (``071`` promised → a ``07`` deed), or for an expression of intent
-the root it announces (031 → 06 economic cooperation, 032 → 05/04, 033 → 07 aid,
-034/035 → 08 yield, 036/038/039 → 04 meetings, 037 → 04/057/08; 030 → any kind), so a
-promise about aid is not kept by a tariff cut in the same channel. Then the promise is
+expression of intent, CAMEO 03x) from A to B in channel *c*, dated *t*. Only later events of A to
+B in *c*, dated within ``(t, t + horizon]`` and reported by another article (an article that states
+a promise does not also prove it kept; a deed reported the same day is most often the promise
+itself, retold), can settle it:
 
-* **kept** when a fulfilment exists;
-* **pending** when none exists and ``as_of < t + horizon`` (there is still time);
-* **lapsed** when none exists and the horizon has passed;
+* a **deed that fulfils it** keeps it: realized material cooperation (in the diplomatic and
+  security channels also a realized meeting or agreement, CAMEO 04x, 057) of the *code the
+  promise announced at three digits* (``071`` promised → a ``071`` deed; an expression of intent
+  maps to the deed it announces, ``0331`` intent to give economic aid → ``071``, see
+  :data:`INTENT_DEEDS`; an intent coded only at three digits, such as ``031``, is kept by any deed
+  of its root), about *the same object* (see :mod:`bilateral.analysis.objects`: the deed's own
+  object words share one with the promise's), in a sentence that does not hedge (see
+  ``bilateral/data/analysis/deed_hedges.txt``: "hopes", "would", "if", "plans", "will", "not" …)
+  and does not date the deed to a year before the promise;
+* the **opposite deed** breaks it: something *taken* (the ``taken`` measure: tariffs imposed, aid
+  or a loan suspended …) in the same channel and direction, about the same object.
+
+Whichever comes first decides. Then the promise is
+
+* **kept** when a fulfilling deed comes first;
+* **broken** when an opposite deed comes first;
+* **pending** when neither came and ``as_of < t + horizon`` (there is still time);
+* **lapsed** when neither came and the horizon has passed;
+* **unverifiable** when the promise lies outside the tangible channels, names no object,
+  announces no kind of deed (a bare intent to cooperate, CAMEO 030), or is conditional,
+  speculative or denied ("if", "whether", "speculate", "not": ``promise_hedges.txt``): nothing
+  says which deed would keep it, so it is not followed;
 * **undated** when the promise itself has no date (it cannot be followed).
 
-``as_of`` defaults to the latest event date in the store, so an old corpus is judged by its
-own calendar, not by today's. One realized event may keep several promises (the same
-promise is often reported by several articles).
+``as_of`` defaults to the latest publication date in the store, so an old corpus is judged by its
+own calendar, not by today's. One realized event may settle several promises (the same
+promise is often reported by several articles). Background events (recalled from well before
+their article) settle nothing.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from bilateral.analysis.evidence import EventRef, dyad_events
 from bilateral.analysis.gap import HasConnection
-from bilateral.analysis.measures import events_view, norm_code
+from bilateral.analysis.measures import TANGIBLE_CHANNELS, norm_code, scoped_events
+from bilateral.analysis.objects import object_terms, same_object
 
-OUTCOMES: tuple[str, ...] = ("kept", "pending", "lapsed", "undated")
+OUTCOMES: tuple[str, ...] = ("kept", "broken", "pending", "lapsed", "unverifiable", "undated")
 DEFAULT_HORIZON_DAYS = 180
 
 
@@ -48,18 +65,22 @@ def _day(value: str | None) -> date | None:
 
 @dataclass(slots=True)
 class PromiseOutcome:
-    """One promise, its outcome, its due date and the event that kept it (if any)."""
+    """One promise, its outcome, its due date, the object it names and the event that settled it (if any).
+
+    ``fulfilment`` is the deed that kept it, or the opposite deed that broke it (see ``outcome``).
+    """
 
     promise: EventRef
     outcome: str
     due: date | None
     fulfilment: EventRef | None = None
+    object: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
             "outcome": self.outcome, "due": self.due.isoformat() if self.due else None,
-            "promise": self.promise.to_dict(),
+            "object": list(self.object), "promise": self.promise.to_dict(),
             "fulfilment": self.fulfilment.to_dict() if self.fulfilment else None,
         }
 
@@ -92,8 +113,8 @@ class FollowThrough:
 
     @property
     def kept_rate(self) -> float | None:
-        """Kept / (kept + lapsed): the share of decided promises that were kept (``None`` if none decided)."""
-        decided = self.count("kept") + self.count("lapsed")
+        """Kept / (kept + broken + lapsed): the share of decided promises that were kept (``None`` if none)."""
+        decided = self.count("kept") + self.count("broken") + self.count("lapsed")
         return self.count("kept") / decided if decided else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,9 +129,13 @@ class FollowThrough:
 
 
 def store_as_of(store: HasConnection) -> date | None:
-    """The latest (parsable) event date in the store: the default 'now' of follow-through."""
+    """The latest publication date in the store (an event's own date where its article has none): the default
+    'now' of follow-through. Publication dates, so a bond "due 2007" in a 1987 story does not move it."""
     con = store.connection
-    rows = con.execute(f"SELECT max(TRY_CAST(date AS DATE)) FROM {events_view(con)}").fetchall()
+    rows = con.execute(
+        "SELECT max(coalesce(TRY_CAST(left(published, 10) AS DATE), TRY_CAST(date AS DATE))) "
+        f"FROM {scoped_events(con)}"
+    ).fetchall()
     return rows[0][0] if rows and rows[0][0] is not None else None
 
 
@@ -129,7 +154,14 @@ def is_deed(ev: EventRef) -> bool:
     return ev.channel in VERBAL_DEED_CHANNELS and ev.quad_class == 1 and ev.cameo.startswith(VERBAL_DEED_CODES)
 
 
-#: The CAMEO prefixes of the deeds an expression of intent (03x) announces; () is any kind.
+#: The deed an expression of intent announces, at three digits (CAMEO 03xx intent → the 0xx deed).
+INTENT_DEEDS: dict[str, str] = {
+    "0311": "061", "0312": "062", "0313": "063", "0314": "064",
+    "0331": "071", "0332": "072", "0333": "073", "0334": "074",
+    "0341": "083", "0342": "083", "0343": "083", "0344": "083",
+    "0351": "081", "0352": "082", "0353": "084", "0354": "085", "0355": "086", "0356": "087",
+}
+#: The deed roots of an intent coded only at three digits; () is any kind.
 INTENT_KINDS: dict[str, tuple[str, ...]] = {
     "030": (), "031": ("06",), "032": ("05", "04"), "033": ("07",), "034": ("08",), "035": ("08",),
     "036": ("04",), "037": ("04", "057", "08"), "038": ("04",), "039": ("04",),
@@ -137,18 +169,62 @@ INTENT_KINDS: dict[str, tuple[str, ...]] = {
 
 
 def promised_kinds(promise: EventRef) -> tuple[str, ...]:
-    """The CAMEO prefixes a deed must have to keep ``promise`` (empty: any kind)."""
+    """The CAMEO prefixes a deed must have to keep ``promise`` (empty: any kind).
+
+    The promised code at three digits; for an expression of intent the deed it announces
+    (:data:`INTENT_DEEDS`), or its roots when the intent is coded at three digits only.
+    """
     code = promise.cameo
     if code.startswith("03"):
+        if code[:4] in INTENT_DEEDS:
+            return (INTENT_DEEDS[code[:4]],)
         return INTENT_KINDS.get(code[:3], ())
-    return (code[:2],)
+    return (code[:3],)
 
 
-def _fulfils(ev: EventRef, promise: EventRef) -> bool:
-    if ev.channel != promise.channel or ev.doc_id == promise.doc_id or not is_deed(ev):
-        return False
-    kinds = promised_kinds(promise)
-    return not kinds or ev.cameo.startswith(kinds)
+def is_followable(promise: EventRef, terms: frozenset[str]) -> bool:
+    """Whether ``promise`` says what would keep it: a tangible channel, a kind of deed (not a bare 030),
+    an object (``terms``), and no condition, speculation or denial (``promise_hedges.txt``)."""
+    return (promise.channel in TANGIBLE_CHANNELS and bool(terms) and bool(promised_kinds(promise))
+            and not is_hedged(promise, "promise"))
+
+
+@lru_cache(maxsize=2)
+def hedges(kind: str = "deed") -> frozenset[str]:
+    """The words that hedge a ``deed`` (a hope, plan, condition, dispute) or a ``promise`` (a condition,
+    speculation, denial): ``bilateral/data/analysis/{kind}_hedges.txt``."""
+    text = (resources.files("bilateral") / "data" / "analysis" / f"{kind}_hedges.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
+
+
+def is_hedged(ev: EventRef, kind: str = "deed") -> bool:
+    """Whether ``ev``'s sentence hedges as a ``kind`` (``deed`` or ``promise``) by the word lists above."""
+    return not hedges(kind).isdisjoint(w.lower() for w in re.findall(r"[A-Za-z]+", ev.sentence))
+
+
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def is_recalled(ev: EventRef, since: date) -> bool:
+    """Whether ``ev``'s sentence dates it to years before ``since`` ("in 1984/85, the U.S. supplied …")."""
+    years = [int(y) for y in _YEAR.findall(ev.sentence)]
+    return bool(years) and max(years) < since.year
+
+
+def settles(ev: EventRef, promise: EventRef, terms: frozenset[str]) -> str | None:
+    """``kept`` or ``broken`` when ``ev`` fulfils or reverses ``promise`` (whose object is ``terms``), else ``None``.
+
+    Only a promise that names an object can be settled, by an event whose own object is the same.
+    """
+    if ev.channel != promise.channel or ev.doc_id == promise.doc_id or not same_object(terms, ev):
+        return None
+    kinds, when = promised_kinds(promise), _day(promise.date)
+    if "taken" in ev.measures:
+        return "broken"
+    if (is_deed(ev) and (not kinds or ev.cameo.startswith(kinds)) and not is_hedged(ev)
+            and not (when is not None and is_recalled(ev, when))):
+        return "kept"
+    return None
 
 
 def follow_through(
@@ -161,7 +237,7 @@ def follow_through(
     since: str | None = None,
     until: str | None = None,
 ) -> FollowThrough:
-    """Match every promise of ``source`` to ``target`` with its fulfilment; see the module doc for the rules.
+    """Match every promise of ``source`` to ``target`` with the deed that kept or broke it; see the module doc.
 
     ``since``/``until`` bound the promises; fulfilments are looked for in every later event.
     """
@@ -169,25 +245,32 @@ def follow_through(
     if as_of is None:
         as_of = store_as_of(store)
     events = [ref for ref, _ in dyad_events(store, [(source, target)])]
-    candidates = [(d, ev) for ev in events if (d := _day(ev.date)) is not None and ev.status == "realized"]
+    candidates = [(d, ev) for ev in events if (d := _day(ev.date)) is not None and ev.status == "realized"
+                  and not ev.background]
     result = FollowThrough(source, target, horizon_days, as_of)
     for ev in events:
         if "promises" not in ev.measures:
             continue
+        terms = object_terms(ev.sentence, ev.span)
+        obj = tuple(sorted(terms))
         if (since is not None and (ev.date is None or ev.date < since)) or (
             until is not None and (ev.date is None or ev.date > until)
         ):
             continue
         when = _day(ev.date)
         if when is None:
-            result.items.append(PromiseOutcome(ev, "undated", None))
+            result.items.append(PromiseOutcome(ev, "undated", None, object=obj))
+            continue
+        if not is_followable(ev, terms):
+            result.items.append(PromiseOutcome(ev, "unverifiable", None, object=obj))
             continue
         due = when + timedelta(days=horizon_days)
-        match = next((c for d, c in candidates if when <= d <= due and _fulfils(c, ev)), None)
-        if match is not None:
-            result.items.append(PromiseOutcome(ev, "kept", due, match))
+        settled = next(((c, how) for d, c in candidates
+                        if when < d <= due and (how := settles(c, ev, terms)) is not None), None)
+        if settled is not None:
+            result.items.append(PromiseOutcome(ev, settled[1], due, settled[0], obj))
         elif as_of is not None and as_of < due:
-            result.items.append(PromiseOutcome(ev, "pending", due))
+            result.items.append(PromiseOutcome(ev, "pending", due, object=obj))
         else:
-            result.items.append(PromiseOutcome(ev, "lapsed", due))
+            result.items.append(PromiseOutcome(ev, "lapsed", due, object=obj))
     return result

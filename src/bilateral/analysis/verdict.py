@@ -1,22 +1,22 @@
-"""The plain-language verdict: sentences filled from the measures, each linked to its evidence cells.
+"""The plain-language verdict: the answer first, then at most a handful of findings, strongest first.
 
 Nothing here knows any article: every sentence is a template whose slots are numbers,
 channel names, actor names and quoted evidence taken from a :class:`DyadProfile`.
+The verdict leads with the answer (:func:`~bilateral.analysis.findings.answer_claim`), then gives at
+most :data:`MAX_FINDINGS` findings in this order of strength: what was taken away, each
+direction's words against deeds, threats, material peer contrasts, reciprocity, promises, the trend.
 The thresholds are written out in ``docs/method.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
-
+from bilateral.actor_names import actor_name, is_country
+from bilateral.analysis.findings import answer_claim, contrast_claim, taken_claim, threats_claim
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, DirectionMeasures, balance_index
-from bilateral.coding.actors import ActorDictionary
+from bilateral.analysis.types import DyadProfile, direction_key
+from bilateral.analysis.wording import Claim, Verdict, cap, cell_id, join, plural, poss
 
-if TYPE_CHECKING:
-    from bilateral.analysis.profile import DyadProfile
+__all__ = ["Claim", "Verdict", "actor_name", "build_verdict", "cell_id", "is_country", "warmth_level"]
 
 #: Warmth is called "high" from this many realized expressions with a gap index of at least HIGH_GAP.
 HIGH_WARMTH = 2
@@ -25,94 +25,10 @@ HIGH_GAP = 0.5
 BALANCED = 0.2
 #: A change of the gap index between the first and the last period with evidence above this is a trend.
 TREND = 0.1
-QUOTE_MAX = 200
-
-
-def cell_id(source: str, target: str, measure: str, channel: str | None = None, period: str | None = None) -> str:
-    """The stable id of one evidence cell (an HTML anchor in the report, a drill-down key in the dashboard)."""
-    parts = ["ev", source, target, measure, channel or "all"]
-    if period:
-        parts.append(period)
-    return "-".join(p.replace(" ", "_") for p in parts)
-
-
-@lru_cache(maxsize=512)
-def actor_name(code: str) -> str:
-    """A readable name of an actor code (``USA`` → ``the United States``); the code if unknown.
-
-    Names come from the actor dictionary the coder uses, so countries and organisations read the
-    same everywhere; plural and organisational names take "the".
-    """
-    name = ActorDictionary.load().country_name(code)
-    if name == code:
-        return code
-    words = name.split()
-    needs_article = (
-        not ActorDictionary.load().is_country(code)
-        or words[0] in {"United", "Republic", "Kingdom", "Democratic", "Federated", "Central"}
-        or name.endswith(("s", "Islands", "Emirates"))
-    )
-    return f"the {name}" if needs_article and not name.startswith("the ") else name
-
-
-def is_country(code: str) -> bool:
-    """Whether ``code`` is a state or territory code (not a sector or organisation code)."""
-    return ActorDictionary.load().is_country(code)
-
-
-def _poss(name: str) -> str:
-    """The possessive of a name (``Pakistan's``, ``the United States'``)."""
-    return name + ("'" if name.endswith("s") else "'s")
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _join(items: Sequence[str]) -> str:
-    items = list(items)
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def _quote(sentence: str) -> str:
-    s = " ".join(sentence.split())
-    return s if len(s) <= QUOTE_MAX else s[: QUOTE_MAX - 1].rstrip() + "…"
-
-
-@dataclass(slots=True)
-class Claim:
-    """One sentence of the verdict and the evidence cells (see :func:`cell_id`) behind it."""
-
-    text: str
-    cells: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"text": self.text, "cells": list(self.cells)}
-
-
-@dataclass(slots=True)
-class Verdict:
-    """The verdict paragraph as a list of claims."""
-
-    claims: list[Claim] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        """The whole paragraph."""
-        return " ".join(c.text for c in self.claims)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"text": self.text, "claims": [c.to_dict() for c in self.claims]}
+#: The verdict gives at most this many findings after its answer.
+MAX_FINDINGS = 5
+#: A direction's deeds are listed for its this many busiest channels.
+TOP_CHANNELS = 3
 
 
 def warmth_level(d: DirectionMeasures) -> str:
@@ -137,30 +53,29 @@ def _direction_claim(d: DirectionMeasures) -> Claim | None:
     level = warmth_level(d)
     if t.warmth:
         cells.append(cell_id(d.source, d.target, "warmth"))
-        part1 = (f"{_cap(_poss(x))} warmth toward {y} is {level}: "
-                 f"{_plural(t.warmth, 'realized expression')} of verbal cooperation "
-                 f"(Goldstein sum {t.warmth_goldstein:+.1f})")
+        part1 = f"{cap(poss(x))} warmth toward {y} is {level} ({plural(t.warmth, 'realized expression')})"
     else:
-        part1 = f"{_cap(x)} expressed no realized warmth toward {y}"
+        part1 = f"{cap(x)} expressed no realized warmth toward {y}"
     denied = [c for c, tl in d.by_channel.items() if tl.denials and not tl.delivery]
     missing = [c for c in d.by_channel if c in TANGIBLE_CHANNELS and d.by_channel[c].delivery == 0
                and (d.by_channel[c].denials or d.by_channel[c].promises)]
     if t.delivery == 0:
-        where = _join([c for c in missing]) if missing else ""
+        where = join([c for c in missing]) if missing else ""
         part2 = "delivery is nil" + (f" across {where}" if where else "")
         if t.denials:
-            part2 += (f", where {_plural(t.denials, 'gain')} {'was' if t.denials == 1 else 'were'} "
+            part2 += (f", where {plural(t.denials, 'gain')} {'was' if t.denials == 1 else 'were'} "
                       f"reported as not given")
             cells.extend(cell_id(d.source, d.target, "denials", c) for c in denied)
     else:
-        delivered = [f"{c} {tl.delivery}" for c, tl in d.by_channel.items() if tl.delivery]
-        part2 = f"delivery is {_plural(t.delivery, 'realized deed')} ({', '.join(delivered)})"
+        delivered = sorted(((c, tl.delivery) for c, tl in d.by_channel.items() if tl.delivery), key=lambda x: -x[1])
+        listed = ", ".join(f"{c} {n}" for c, n in delivered[:TOP_CHANNELS])
+        part2 = (f"delivery is {plural(t.delivery, 'realized deed')} "
+                 f"({listed}{', …' if len(delivered) > TOP_CHANNELS else ''})")
         cells.append(cell_id(d.source, d.target, "delivery"))
         if missing:
-            part2 += f", none in {_join(missing)}"
+            part2 += f", none in {join(missing)}"
             cells.extend(cell_id(d.source, d.target, "denials", c) for c in denied if c in missing)
-    band = (f"words-to-deeds gap {ix.value:+.2f}, 95% band {ix.low:+.2f} to {ix.high:+.2f}, "
-            f"from {_plural(ix.articles, 'article')}")
+    band = f"gap {ix.value:+.2f}, 95% band {ix.low:+.2f} to {ix.high:+.2f}, {plural(ix.articles, 'article')}"
     joiner = " — yet " if level != "no" and t.delivery == 0 else "; "
     return Claim(f"{part1}{joiner}{part2} ({band}).", cells)
 
@@ -181,20 +96,20 @@ def _reciprocity_claim(p: DyadProfile) -> Claim | None:
         channels = [c for c, tl in giver.by_channel.items() if tl.giving]
         gave = []
         if coop:
-            gave.append(f"gave {_plural(coop, 'act')} of realized cooperation")
+            gave.append(f"gave {plural(coop, 'act')} of realized cooperation")
         if offers:
-            gave.append(f"made {_plural(offers, 'offer')}")
-        ret = (f"{y} returned {_plural(r.warmth, 'expression')} of verbal cooperation and no material deed"
+            gave.append(f"made {plural(offers, 'offer')}")
+        ret = (f"{y} returned {plural(r.warmth, 'expression')} of verbal cooperation and no material deed"
                if r.warmth else f"{y} returned nothing")
         if r.denials:
-            ret += (f", and {_plural(r.denials, 'gain')} from {y} {'was' if r.denials == 1 else 'were'} "
+            ret += (f", and {plural(r.denials, 'gain')} from {y} {'was' if r.denials == 1 else 'were'} "
                     f"reported as not given")
         cells = [cell_id(giver.source, giver.target, "cooperation"), cell_id(giver.source, giver.target, "promises"),
                  cell_id(taker.source, taker.target, "cooperation")]
         if r.denials:
             cells.append(cell_id(taker.source, taker.target, "denials"))
         return Claim(
-            f"{_cap(_poss(x))} giving is not reciprocated: {x} {' and '.join(gave)} ({_join(channels)}), "
+            f"{cap(poss(x))} giving is not reciprocated: {x} {' and '.join(gave)} ({join(channels)}), "
             f"while {ret} (reciprocity {index:+.2f}).",
             cells,
         )
@@ -212,7 +127,7 @@ def _reciprocity_claim(p: DyadProfile) -> Claim | None:
         if giver.total.delivery and not taker.total.delivery:
             x, y = actor_name(giver.source), actor_name(giver.target)
             return Claim(
-                f"Only {x} delivers: {_plural(giver.total.delivery, 'realized deed')} to {y}, none in return "
+                f"Only {x} delivers: {plural(giver.total.delivery, 'realized deed')} to {y}, none in return "
                 f"(reciprocity {balance(giver, taker):+.2f}).",
                 [cell_id(giver.source, giver.target, "delivery")],
             )
@@ -225,7 +140,6 @@ def balance(giver: DirectionMeasures, taker: DirectionMeasures) -> float:
 
 
 def _trend_claim(p: DyadProfile, d: DirectionMeasures) -> Claim | None:
-    from bilateral.analysis.profile import direction_key
 
     points = [pt for pt in p.series.get(direction_key(d.source, d.target), [])
               if pt.tally.warmth + pt.tally.delivery]
@@ -257,35 +171,22 @@ def _promise_claims(p: DyadProfile) -> list[Claim]:
             continue
         c = ft.counts
         x, y = actor_name(ft.source), actor_name(ft.target)
-        parts = [f"{c['kept']} kept", f"{c['pending']} pending", f"{c['lapsed']} lapsed"]
+        parts = [f"{c['kept']} kept"]
+        if c["broken"]:
+            parts.append(f"{c['broken']} broken")
+        parts += [f"{c['pending']} pending", f"{c['lapsed']} lapsed"]
         if c["undated"]:
             parts.append(f"{c['undated']} undated")
         out.append(Claim(
-            f"{_cap(x)} made {_plural(n, 'promise')} to {y}: {', '.join(parts)} "
+            f"{cap(x)} made {plural(n, 'promise')} to {y}: {', '.join(parts)} "
             f"(horizon {ft.horizon_days} days).",
             [cell_id(ft.source, ft.target, "promises")],
         ))
     return out
 
 
-def _peer_claims(p: DyadProfile) -> list[Claim]:
-    out = []
-    for pc in p.peers:
-        for peer, channel, pv, fv in pc.better_off("delivery"):
-            g, r, q = actor_name(pc.giver), actor_name(pc.receiver), actor_name(peer.target)
-            example = next((e for e in p.peer_evidence(pc.giver, peer.target, channel)), None)
-            quote = f" (“{_quote(example.sentence)}”)" if example else ""
-            out.append(Claim(
-                f"{_cap(q)} fared better than {r} with {g} on {channel}: "
-                f"{_plural(pv, 'realized deed')} against {fv}{quote}.",
-                [cell_id(pc.giver, peer.target, "delivery", channel),
-                 cell_id(pc.giver, pc.receiver, "delivery", channel)],
-            ))
-    return out
-
-
 def build_verdict(p: DyadProfile) -> Verdict:
-    """The verdict of a dyad profile: direction sentences, reciprocity, promises, peers."""
+    """The verdict of a dyad profile: the answer, then at most :data:`MAX_FINDINGS` findings, strongest first."""
     fwd, bwd = p.ledger.forward, p.ledger.backward
     if fwd.total.events == 0 and bwd.total.events == 0:
         span = ""
@@ -293,17 +194,14 @@ def build_verdict(p: DyadProfile) -> Verdict:
             span = f" between {p.since or 'the start'} and {p.until or 'the end'}"
         return Verdict([Claim(
             f"No events between {actor_name(p.a)} and {actor_name(p.b)} are stored{span}: "
-            f"there is nothing to weigh yet. Ingest articles that report on both."
+            f"there is nothing to weigh yet. Ingest articles that report on both.", kind="answer",
         )])
     ordered = sorted((fwd, bwd), key=lambda d: (d.total.denials + d.total.warmth, d.total.events), reverse=True)
-    claims = []
-    for d in ordered:
-        if (c := _direction_claim(d)) is not None:
-            claims.append(c)
-        if (t := _trend_claim(p, d)) is not None:
-            claims.append(t)
-    if (rc := _reciprocity_claim(p)) is not None:
-        claims.append(rc)
-    claims.extend(_promise_claims(p))
-    claims.extend(_peer_claims(p))
-    return Verdict(claims)
+    findings: list[Claim | None] = [taken_claim(p, d) for d in ordered]
+    findings += [_direction_claim(d) for d in ordered]
+    findings += [threats_claim(p, d) for d in ordered]
+    findings += [contrast_claim(p, c) for c in p.contrasts]
+    findings += [_reciprocity_claim(p), *_promise_claims(p)]
+    findings += [_trend_claim(p, d) for d in ordered]
+    kept = [c for c in findings if c is not None][:MAX_FINDINGS]
+    return Verdict([answer_claim(p), *kept])

@@ -18,13 +18,23 @@ The metrics and their definitions are those of the project's reference scorer
 * ``coverage``: share of sentences with at least one predicted event.
 
 Each metric is reported only where the gold set carries its label.
+
+Gold sets whose events carry a ``quad`` (the real-news set in ``eval/realnews/``, labelled by
+``docs/coding-guide.md``) list every event between two state actors (or IGOs) and nothing else, so
+they are also scored on dyads (:func:`score_dyads`):
+
+* ``dyad_precision`` / ``dyad_recall`` / ``dyad_f1``: predicted events whose source and target are
+  both states or IGOs, matched on (QuadClass, source, target) against the gold events;
+* ``no_event_specificity``: of the sentences with no gold event, the share given no such event;
+* ``status_accuracy`` / ``channel_accuracy``: on the gold events that a prediction matches, the
+  share whose (first) matching prediction has the gold status / channel.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +182,57 @@ def score(gold_rows: Sequence[dict[str, Any]], pred_rows: Iterable[dict[str, Any
     return out
 
 
+def score_dyads(
+    gold_rows: Sequence[dict[str, Any]], pred_rows: Iterable[dict[str, Any]], is_actor: Callable[[str], bool]
+) -> dict[str, Any]:
+    """Dyad metrics (see the module docstring); ``is_actor`` says whether a code is a state or an IGO."""
+    iso3 = _iso3_codes()
+    preds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rec in pred_rows:
+        src, tgt = norm_actor(rec.get("source")), norm_actor(rec.get("target"))
+        if src and tgt and src != tgt and is_actor(str(rec.get("source"))) and is_actor(str(rec.get("target"))):
+            preds[str(rec.get("id"))].append(rec)
+
+    def actor_ok(gold: str, pred: str) -> bool:
+        if gold in NON_STATE:  # "IGO", "UNO": any organisation
+            return pred not in iso3 if iso3 else len(pred) == 3
+        return gold == pred
+
+    def same(ge: dict[str, Any], pe: dict[str, Any]) -> bool:
+        return bool(
+            int(ge["quad"]) == int(pe.get("quad_class") or 0)
+            and actor_ok(str(norm_actor(ge["source"])), str(norm_actor(pe.get("source"))))
+            and actor_ok(str(norm_actor(ge["target"])), str(norm_actor(pe.get("target"))))
+        )
+
+    tp_pred = n_pred = tp_gold = n_gold = quiet = n_quiet = 0
+    status_hits = channel_hits = 0
+    for g in gold_rows:
+        ps = preds.get(str(g["id"]), [])
+        gevents = g.get("events") or []
+        n_pred += len(ps)
+        n_gold += len(gevents)
+        if not gevents:
+            n_quiet += 1
+            quiet += not ps
+        tp_pred += sum(any(same(ge, pe) for ge in gevents) for pe in ps)
+        for ge in gevents:
+            hit = next((pe for pe in ps if same(ge, pe)), None)
+            if hit is not None:
+                tp_gold += 1
+                status_hits += hit.get("status") == ge.get("status")
+                channel_hits += hit.get("channel") == ge.get("channel")
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    return {
+        "dyad_events_predicted": n_pred, "dyad_events_gold": n_gold,
+        "dyad_precision": round(p, 4), "dyad_recall": round(r, 4), "dyad_f1": round(_f1(p, r), 4),
+        "no_event_specificity": round(quiet / n_quiet, 4) if n_quiet else None,
+        "status_accuracy": round(status_hits / tp_gold, 4) if tp_gold else None,
+        "channel_accuracy": round(channel_hits / tp_gold, 4) if tp_gold else None,
+    }
+
+
 def predict(gold_rows: Iterable[dict[str, Any]], coder: Coder) -> list[dict[str, Any]]:
     """Code each gold row's text as one document; return the event records in order."""
     records: list[dict[str, Any]] = []
@@ -197,4 +258,8 @@ def evaluate(
         with open(predictions_out, "w", encoding="utf-8") as fh:
             for rec in preds:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return score(gold, preds)
+    out = score(gold, preds)
+    if any("quad" in e for g in gold for e in g.get("events") or ()):
+        actors = coder.actors
+        out.update(score_dyads(gold, preds, lambda c: actors.is_country(c) or c in actors.igo_codes))
+    return out

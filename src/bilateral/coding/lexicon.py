@@ -10,10 +10,14 @@ import functools
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import yaml
+
+from bilateral.coding.lexicon_checks import LexiconError, check_cues, check_tables
+from bilateral.coding.ontology import Codebook
 
 if TYPE_CHECKING:
     from bilateral.coding.tokens import Token
@@ -109,6 +113,10 @@ class Lexicon:
     clause_closers: frozenset[str] = frozenset()
     riot_prefixes: tuple[str, ...] = ()  # the codes (by prefix) that become a riot when protesters act
     obligations: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)  # modal -> demand code
+    # per CAMEO code prefix (code_defaults.tsv): the channel of an event no word places in one, and
+    # the intent code (03x/13x) of the act when it is only promised
+    code_channels: dict[str, str] = field(default_factory=dict)
+    code_intents: dict[str, str] = field(default_factory=dict)
 
     def candidate_patterns(self, block: str, words: Collection[str]) -> list[VerbPattern]:
         """The block's patterns whose first word is among ``words``, most specific first."""
@@ -213,8 +221,13 @@ class Lexicon:
         return self.lemmas.get(form, form)
 
     @classmethod
-    def load(cls) -> Lexicon:
-        return _load()
+    def load(cls, root: Traversable | None = None) -> Lexicon:
+        """The packaged lexicon (read once per process), or the one in the folder ``root``.
+        Raises :class:`LexiconError` when a file gives a CAMEO code the codebook lacks or a
+        channel not in ``bilateral.model.CHANNELS``."""
+        if root is None:
+            return _load()
+        return _load_from(root, Codebook.load())
 
 
 _first_item = itemgetter(0)
@@ -227,8 +240,8 @@ def _first_element(p: VerbPattern) -> tuple[Phrase, ...] | None:
     return elements[0] if elements else None
 
 
-def _read(name: str) -> list[list[str]]:
-    text = resources.files("bilateral.data.lexicon").joinpath(name).read_text(encoding="utf-8")
+def _read(root: Traversable, name: str) -> list[list[str]]:
+    text = root.joinpath(name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -247,14 +260,19 @@ def _element(tok: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _load() -> Lexicon:
+    return _load_from(resources.files("bilateral.data.lexicon"), Codebook.load())
+
+
+def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
+    check_tables(root, codebook)
     verb_forms: dict[str, list[tuple[str, str, str]]] = {}
     lemma_of: dict[str, str] = {}
-    for block, lemma, forms, code, *_ in _read("verbs.tsv"):
+    for block, lemma, forms, code, *_ in _read(root, "verbs.tsv"):
         for form in forms.split(";"):
             verb_forms.setdefault(form, []).append((block, lemma, code))
             lemma_of.setdefault(form, lemma)
     synsets: dict[str, list[Phrase]] = {}
-    for name, phrase, *_ in _read("synsets.tsv"):
+    for name, phrase, *_ in _read(root, "synsets.tsv"):
         synsets.setdefault(name.upper().rstrip("_"), []).append(_phrase(phrase))
 
     def resolved(elements: tuple[str, ...]) -> tuple[tuple[Phrase, ...], ...]:
@@ -264,7 +282,7 @@ def _load() -> Lexicon:
         )
 
     patterns: dict[str, list[VerbPattern]] = {}
-    for block, before, after, code, *_ in _read("verb_patterns.tsv"):
+    for block, before, after, code, *_ in _read(root, "verb_patterns.tsv"):
         if not code:
             continue
         before_els = tuple(_element(t) for t in before.split())
@@ -278,35 +296,41 @@ def _load() -> Lexicon:
     for plist in patterns.values():
         plist.sort(key=lambda p: -(len(p.before) + len(p.after)))
     verb_objects: dict[str, list[VerbObject]] = {}
-    for verbs, objects, code, channel, *_ in _read("verb_objects.tsv"):
+    for verbs, objects, code, channel, *_ in _read(root, "verb_objects.tsv"):
         objs = () if objects.strip() == "-" else tuple(_phrase(o) for o in objects.split(";"))
         rule = VerbObject(frozenset(verbs.split(";")), objs, code, channel)
         for v in rule.verbs:
             verb_objects.setdefault(v, []).append(rule)
     deeds: dict[str, list[Deed]] = {}
-    for phrase, code, channel, *_ in _read("deeds.tsv"):
+    for phrase, code, channel, *_ in _read(root, "deeds.tsv"):
         d = Deed(_phrase(phrase), code, channel)
         deeds.setdefault(d.phrase[0], []).append(d)
     for dl in deeds.values():
         dl.sort(key=lambda d: -len(d.phrase))
     channels: dict[str, list[tuple[Phrase, str]]] = {}
     strong: dict[str, list[tuple[Phrase, str]]] = {}
-    for phrase, channel, *rest in _read("channels.tsv"):
+    for phrase, channel, *rest in _read(root, "channels.tsv"):
         ph = _phrase(phrase)
         channels.setdefault(ph[0], []).append((ph, channel))
         if rest and rest[0].strip() == "strong":
             strong.setdefault(ph[0], []).append((ph, channel))
     for cl in channels.values():
         cl.sort(key=lambda c: -len(c[0]))
-    transfers = {lemma: direction for lemma, direction, *_ in _read("transfers.tsv")}
+    transfers = {lemma: direction for lemma, direction, *_ in _read(root, "transfers.tsv")}
     # our own verbs get regular inflections unless the verb dictionary already knows them
     for own in list(transfers) + [v for rules in verb_objects.values() for r in rules for v in r.verbs]:
         for form in inflections(own):
             lemma_of.setdefault(form, own)
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("bilateral.data.lexicon").joinpath("cues.yaml").read_text(encoding="utf-8")
-    )
+    cues_text = root.joinpath("cues.yaml").read_text(encoding="utf-8")
+    raw: dict[str, Any] = yaml.safe_load(cues_text)
     _check_strings(raw, "cues.yaml")
+    check_cues(raw, cues_text, codebook)
+    code_channels: dict[str, str] = {}
+    code_intents: dict[str, str] = {}
+    for prefix, channel, *rest in _read(root, "code_defaults.tsv"):
+        code_channels[prefix] = channel
+        if rest and rest[0]:
+            code_intents[prefix] = rest[0]
     cues = {
         k: [_phrase(p) for p in raw[k]]
         for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates", "responsibility")
@@ -320,13 +344,15 @@ def _load() -> Lexicon:
             "reported_force_roots", "irregular_participles", "claim_nouns", "offence_roots", "undergo_verbs",
             "measure_words", "consideration", "conditionals", "performing_verbs",
             "negative_control", "rioters", "intention_nouns", "verb_openers", "phrase_prepositions",
-            "clause_verbs", "coordinated_verb_gap", "conjunct_gap",
+            "clause_verbs", "coordinated_verb_gap", "conjunct_gap", "articles", "auxiliaries",
+            "subject_pronouns", "relative_pronouns", "complement_breaks", "list_breaks", "adverbial_openers",
+            "offence_stops", "attribution_fillers",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
     noun_forms: set[str] = set()
     noun_compounds: dict[tuple[str, str], str] = {}
-    for noun, code, *_ in _read("nouns.tsv"):
+    for noun, code, *_ in _read(root, "nouns.tsv"):
         plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
         if " " in noun:
             # "air strike(s)": the modifier makes the head noun's event more specific
@@ -374,8 +400,10 @@ def _load() -> Lexicon:
         noun_compounds=noun_compounds,
         trigger_forms=frozenset(verb_forms)
         | frozenset(f for f, lem in lemma_of.items() if lem in verb_objects or lem in transfers or f in verb_objects),
+        code_channels=code_channels,
+        code_intents=code_intents,
         clause_closers=frozenset({";", ":", "—", "–"})
-        | (words["clause_breaks"] - {"as", "after", "before", "since", "that"}),
+        | (words["clause_breaks"] - words["adverbial_openers"] - {"that"}),
     )
     return lex
 
@@ -386,10 +414,6 @@ def _obligations(table: dict[str, str]) -> dict[str, list[tuple[Phrase, str]]]:
         ph = _phrase(phrase)
         out.setdefault(ph[0], []).append((ph, str(code)))
     return out
-
-
-class LexiconError(ValueError):
-    """The language data is malformed."""
 
 
 def _check_strings(node: Any, where: str) -> None:
@@ -447,3 +471,13 @@ def inflections(verb: str) -> set[str]:
     if len(v) <= 4 and len(v) >= 3 and v[-1] in "bdgmnprt" and v[-2] in "aeiou" and v[-3] not in "aeiou":
         forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}
     return forms
+
+
+def by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest prefix of ``code``, two digits at least, in a per-prefix table
+    (``Lexicon.code_channels``, ``Lexicon.code_intents``), or None."""
+    for n in range(len(code), 1, -1):
+        value = table.get(code[:n])
+        if value:
+            return value
+    return None

@@ -107,19 +107,21 @@ def clause_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
 
 def list_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     """End of a coordinated object list ("A, B, or C"): a clause break other than commas and 'and'/'or'."""
-    breaks = lexicon.words["clause_breaks"]
+    words = lexicon.words
+    breaks, list_breaks, openers = words["clause_breaks"], words["list_breaks"], words["adverbial_openers"]
     stop = min(len(tokens), start + 3 * OBJECT_WINDOW)
     for j in range(start, stop):
         low = tokens[j].lower
-        if low in {";", ":", "—", "–", ".", "-"} or (low in breaks and low not in {"as", "after", "before", "since"}):
+        if low in list_breaks or (low in breaks and low not in openers):
             return j
     return stop
 
 
 def complement_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     """End of a verb's complement clause: the next strong break ("; but", "while") or the sentence end."""
+    breaks = lexicon.words["complement_breaks"]
     for j in range(start, len(tokens)):
-        if tokens[j].lower in {";", "but", "while", "although", "whereas", "however", "—", "–"}:
+        if tokens[j].lower in breaks:
             return j
     return len(tokens)
 

@@ -24,22 +24,8 @@ from typing import IO
 from bilateral.ingest.eventfiles import CodedDocument, coded_row, identity_event, normalize_cameo
 from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
 from bilateral.ingest.tabular import open_text
+from bilateral.layouts import GDELT_COLUMNS
 from bilateral.model import Document
-
-#: The 61 columns of a GDELT 2.0 events row, in order.
-GDELT_COLUMNS: tuple[str, ...] = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    *(f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{g}Geo_{c}" for g in ("Actor1", "Actor2", "Action")
-      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
-)
-assert len(GDELT_COLUMNS) == 61
 
 
 def gdelt_sentence(event_id: str, url: str | None) -> str:

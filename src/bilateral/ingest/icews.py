@@ -27,11 +27,6 @@ from bilateral.ingest.eventfiles import (
 from bilateral.ingest.registry import ReadIssue, register_reader
 from bilateral.model import Document
 
-ICEWS_COLUMNS: tuple[str, ...] = (
-    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
-    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
-    "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude",
-)
 _REQUIRED = ("Event ID", "Event Date", "CAMEO Code", "Source Country", "Target Country")
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 # registered before this reader, so this one (first=True) is tried ahead of it for Spark output
@@ -45,11 +44,6 @@ def _columns(path: Path) -> set[str]:
     import pyarrow.parquet as pq
 
     return set(pq.read_schema(path).names)
-
-
-def _event(rec: dict[str, Any]) -> Event:
-    rec["span"] = (rec.pop("span_start"), rec.pop("span_end"))
-    return Event.from_record(rec)
 
 
 class ParquetEventsReader:
@@ -86,7 +80,7 @@ class ParquetEventsReader:
                 n += 1
                 rec.setdefault("date", folder_date)
                 try:
-                    ev = _event(rec)
+                    ev = Event.from_row(rec)
                 except (KeyError, TypeError, ValueError) as exc:
                     yield ReadIssue(f"{path}:row {n}", f"bad event row ({exc.__class__.__name__}: {exc})")
                     continue

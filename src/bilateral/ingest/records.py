@@ -24,7 +24,7 @@ from typing import Any
 from bilateral.ingest.eventfiles import CodedDocument
 from bilateral.ingest.registry import ReadError, ReadIssue, register_reader
 from bilateral.ingest.tabular import open_text
-from bilateral.model import EVENT_FIELDS, Document, Event
+from bilateral.model import EVENT_FIELDS, Document, Event, record_from_row
 
 _MARKERS = ("doc_sentence", "cameo", "quad_class")
 
@@ -143,7 +143,7 @@ class EventRecordsReader:
             for rec in batch.to_pylist():
                 n += 1
                 if "span" not in rec and "span_start" in rec:
-                    rec["span"] = [rec.pop("span_start"), rec.pop("span_end")]
+                    rec = record_from_row(rec)
                 try:
                     yield _events_document(record_event(rec), str(path))
                 except ValueError as exc:

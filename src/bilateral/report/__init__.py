@@ -1,4 +1,4 @@
-"""Reports: terminal tables (rich); HTML/Markdown reports to come."""
+"""Reports: terminal tables (rich) here; the HTML and Markdown reports in :mod:`bilateral.report.html`."""
 
 from bilateral.report.terminal import events_table, print_events, print_gap, render_gap
 

@@ -1,7 +1,8 @@
 """Charts of a dyad profile: Plotly figures for the HTML report, matplotlib PNGs for Markdown.
 
 Both draw the same data: per direction and period, warmth (realized verbal cooperation)
-against delivery (realized material cooperation), and per peer and channel, delivery.
+against delivery (realized material cooperation) and what was taken away, and per peer and
+channel, delivery.
 Plotly's JavaScript is inlined from the installed ``plotly`` package by the HTML report;
 nothing is loaded from a CDN.
 """
@@ -12,14 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.analysis.profile import DyadProfile, direction_key
-from bilateral.analysis.verdict import cell_id
+from bilateral.analysis.wording import cell_id
 
-_COLORS = {"warmth": "#d9822b", "delivery": "#2b7bb9", "gap": "#6b4c9a"}
+_COLORS = {"warmth": "#d9822b", "delivery": "#2b7bb9", "taken": "#b42318", "gap": "#6b4c9a"}
+#: The series of the timeline, per direction.
+TIMELINE_MEASURES: tuple[str, ...] = ("warmth", "delivery", "taken")
 _DASH = ("solid", "dot")
 
 
 def timeline_figure(p: DyadProfile) -> Any | None:
-    """Warmth vs delivery per period, both directions; ``None`` when there is no dated event."""
+    """Warmth, delivery and taken per period, both directions; ``None`` when there is no dated event."""
     import plotly.graph_objects as go
 
     if not any(p.series.values()):
@@ -28,14 +31,14 @@ def timeline_figure(p: DyadProfile) -> Any | None:
     for i, (s, t) in enumerate(((p.a, p.b), (p.b, p.a))):
         points = p.series.get(direction_key(s, t), [])
         x = [pt.period for pt in points]
-        for measure in ("warmth", "delivery"):
+        for measure in TIMELINE_MEASURES:
             fig.add_trace(go.Scatter(
                 x=x, y=[getattr(pt.tally, measure) for pt in points], mode="lines+markers",
                 name=f"{s}→{t} {measure}", line={"color": _COLORS[measure], "dash": _DASH[i]},
                 customdata=[cell_id(s, t, measure, None, pt.period) for pt in points],
             ))
     fig.update_layout(
-        title=f"Warmth vs delivery per {p.by}", xaxis_title=p.by, yaxis_title="realized events",
+        title=f"Warmth, delivery and taken per {p.by}", xaxis_title=p.by, yaxis_title="realized events",
         xaxis={"type": "category"}, height=380, margin={"l": 50, "r": 20, "t": 50, "b": 50},
         legend={"orientation": "h", "y": -0.25},
     )
@@ -100,10 +103,10 @@ def write_pngs(p: DyadProfile, folder: Path, stem: str) -> dict[str, Path]:
         for i, (s, t) in enumerate(((p.a, p.b), (p.b, p.a))):
             points = p.series.get(direction_key(s, t), [])
             x = [pt.period for pt in points]
-            for measure in ("warmth", "delivery"):
+            for measure in TIMELINE_MEASURES:
                 ax.plot(x, [getattr(pt.tally, measure) for pt in points], marker="o",
                         linestyle="-" if i == 0 else ":", color=_COLORS[measure], label=f"{s}→{t} {measure}")
-        ax.set_title(f"Warmth vs delivery per {p.by}")
+        ax.set_title(f"Warmth, delivery and taken per {p.by}")
         ax.set_ylabel("realized events")
         ax.legend(fontsize=7, ncol=2)
         ax.tick_params(axis="x", labelrotation=45, labelsize=7)

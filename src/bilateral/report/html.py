@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from bilateral.analysis.evidence import EventRef
 from bilateral.analysis.profile import DyadProfile, direction_key
+from bilateral.analysis.promises import OUTCOMES
 from bilateral.analysis.verdict import actor_name, cell_id
 
 MAX_EVIDENCE = 50
@@ -33,6 +34,10 @@ _MEASURE_TITLES = {
     "promises": "promises (intended cooperation, expressions of intent)",
     "denials": "denials (cooperation reported as not given)",
     "cooperation": "realized cooperation (warmth and delivery)",
+    "friction": "friction (realized verbal conflict)",
+    "taken": "taken (tangible gains taken away: tariffs, sanctions, aid or loans suspended, expulsions)",
+    "threats": "threats (a taking threatened)",
+    "background": "background (recalled from well before the article; not counted)",
 }
 
 
@@ -54,6 +59,8 @@ def gap_command(p: DyadProfile, db: str = "FILE") -> str:
     parts = ["bilateral gap", p.a, p.b, "--db", db]
     if p.by:
         parts += ["--by", p.by]
+    if p.background:
+        parts.append("--background")
     if p.since:
         parts += ["--since", p.since]
     if p.until:
@@ -136,6 +143,11 @@ def _context(p: DyadProfile, db_name: str, title: str | None) -> tuple[dict[str,
         "as_of": p.as_of.isoformat() if p.as_of else None,
         "max_promises": MAX_PROMISES,
         "peers": p.peers,
+        "contrasts": p.contrasts,
+        "background": p.background_events,
+        "p_background": p.background,
+        "answer": [c for c in p.verdict.claims if c.kind == "answer"],
+        "findings": p.verdict.findings,
         "max_evidence": MAX_EVIDENCE,
         "link": link,
         "marked": marked,
@@ -145,8 +157,12 @@ def _context(p: DyadProfile, db_name: str, title: str | None) -> tuple[dict[str,
 
 
 def _subtitle(p: DyadProfile) -> str:
-    span = f"{p.since or 'first'} to {p.until or 'last'} event"
-    return f"events of {p.a} → {p.b} and {p.b} → {p.a}, {span}, series per {p.by or '–'}"
+    if p.span:
+        span = f"articles published {p.span[0].isoformat()} to {p.span[1].isoformat()}"
+    else:
+        span = f"{p.since or 'first'} to {p.until or 'last'} event"
+    counted = "background events counted" if p.background else "background events shown, not counted"
+    return f"events of {p.a} → {p.b} and {p.b} → {p.a}, {span}, series per {p.by or '–'}, {counted}"
 
 
 def marked(e: EventRef) -> Markup:
@@ -290,11 +306,27 @@ def render_markdown(p: DyadProfile, *, db_name: str = "FILE", images: dict[str, 
     add("")
     add("## Verdict")
     add("")
-    parts = []
-    for claim in p.verdict.claims:
-        anchors = " ".join(f"[[{cells.numbers[cid]}]](#{cid})" for cid in claim.cells if cells.use(cid))
-        parts.append(_md_escape(claim.text) + (f" {anchors}" if anchors else ""))
-    add(" ".join(parts))
+
+    def cited(claim_text: str, cids: list[str]) -> str:
+        anchors = " ".join(f"[[{cells.numbers[cid]}]](#{cid})" for cid in cids if cells.use(cid))
+        return _md_escape(claim_text) + (f" {anchors}" if anchors else "")
+
+    add("**" + " ".join(cited(c.text, c.cells) for c in p.verdict.claims if c.kind == "answer") + "**")
+    add("")
+    for claim in p.verdict.findings:
+        add(f"- {cited(claim.text, claim.cells)}")
+    add("")
+    add("## Given and taken, both ways")
+    add("")
+    add("| direction | given (delivery) | taken | net | threats | friction | balance | 95% band | articles |")
+    add("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for d in (p.ledger.forward, p.ledger.backward):
+        tot, bal = d.total, d.balance
+        add(f"| {d.source} → {d.target} | {link(d.source, d.target, 'delivery', tot.delivery)} | "
+            f"{link(d.source, d.target, 'taken', tot.taken)} | {tot.net:+d} | "
+            f"{link(d.source, d.target, 'threats', tot.threats)} | "
+            f"{link(d.source, d.target, 'friction', tot.friction)} | "
+            f"{bal.value:+.2f} | {bal.low:+.2f} … {bal.high:+.2f} | {bal.articles} |")
     add("")
     add("## Words and deeds, both ways")
     add("")
@@ -316,50 +348,56 @@ def render_markdown(p: DyadProfile, *, db_name: str = "FILE", images: dict[str, 
     fwd_key, bwd_key = direction_key(p.a, p.b), direction_key(p.b, p.a)
     if p.series.get(fwd_key):
         head = "| period |" + "".join(
-            f" {s}→{t} warmth | {s}→{t} delivery | {s}→{t} gap |" for s, t in ((p.a, p.b), (p.b, p.a)))
+            f" {s}→{t} warmth | {s}→{t} delivery | {s}→{t} taken | {s}→{t} gap |" for s, t in ((p.a, p.b), (p.b, p.a)))
         add(head)
-        add("|---|" + "--:|" * 6)
+        add("|---|" + "--:|" * 8)
         for i, pt in enumerate(p.series[fwd_key]):
             row = f"| {pt.period} |"
             for (s, t), key in (((p.a, p.b), fwd_key), ((p.b, p.a), bwd_key)):
                 q = p.series[key][i]
                 row += (f" {link(s, t, 'warmth', q.tally.warmth, None, q.period)} |"
-                        f" {link(s, t, 'delivery', q.tally.delivery, None, q.period)} | {q.index.value:+.2f} |")
+                        f" {link(s, t, 'delivery', q.tally.delivery, None, q.period)} |"
+                        f" {link(s, t, 'taken', q.tally.taken, None, q.period)} | {q.index.value:+.2f} |")
             add(row)
     else:
         add("_No dated events: there is no timeline to draw._")
     add("")
     add("## Ledger per channel")
     add("")
-    add(f"| channel | {p.a}→{p.b} warmth | delivered | promised | denied | {p.b}→{p.a} warmth | delivered | "
-        "promised | denied | reciprocity |")
-    add("|---|" + "--:|" * 9)
+    add(f"| channel | {p.a}→{p.b} warmth | delivered | taken | net | promised | denied | {p.b}→{p.a} warmth | "
+        "delivered | taken | net | promised | denied | reciprocity | peers |")
+    add("|---|" + "--:|" * 13 + "---|")
     a, b = p.a, p.b
     for r in p.ledger.rows:
+        peers = "; ".join(f"{c.peer} got {c.peer_deeds} from {c.giver}, {c.receiver} {c.receiver_deeds}"
+                          for c in p.contrasts if c.channel == r.channel)
         add(f"| {r.channel} | {link(a, b, 'warmth', r.given.warmth, r.channel)} | "
             f"{link(a, b, 'delivery', r.given.delivery, r.channel)} | "
+            f"{link(a, b, 'taken', r.given.taken, r.channel)} | {r.given.net:+d} | "
             f"{link(a, b, 'promises', r.given.promises, r.channel)} | "
             f"{link(a, b, 'denials', r.given.denials, r.channel)} | "
             f"{link(b, a, 'warmth', r.received.warmth, r.channel)} | "
             f"{link(b, a, 'delivery', r.received.delivery, r.channel)} | "
+            f"{link(b, a, 'taken', r.received.taken, r.channel)} | {r.received.net:+d} | "
             f"{link(b, a, 'promises', r.received.promises, r.channel)} | "
-            f"{link(b, a, 'denials', r.received.denials, r.channel)} | {r.reciprocity:+.2f} |")
+            f"{link(b, a, 'denials', r.received.denials, r.channel)} | {r.reciprocity:+.2f} | {peers} |")
     add("")
     add("## Promise follow-through")
     add("")
-    add("| direction | promises | kept | pending | lapsed | undated |")
-    add("|---|--:|--:|--:|--:|--:|")
+    add("| direction | promises | " + " | ".join(OUTCOMES) + " |")
+    add("|---|" + "--:|" * (len(OUTCOMES) + 1))
     for ft in p.promises:
         n = ft.counts
-        add(f"| {ft.source} → {ft.target} | {link(ft.source, ft.target, 'promises', len(ft.items))} | {n['kept']} | "
-            f"{n['pending']} | {n['lapsed']} | {n['undated']} |")
+        add(f"| {ft.source} → {ft.target} | {link(ft.source, ft.target, 'promises', len(ft.items))} | "
+            + " | ".join(str(n[o]) for o in OUTCOMES) + " |")
     add("")
     for ft in p.promises:
         for it in ft.items[:MAX_PROMISES]:
             line = (f"- **{it.outcome}** {ft.source}→{ft.target} {it.promise.channel}, {it.promise.date or 'undated'}"
                     f" (`{it.promise.doc_id}`): {_md_marked(it.promise)}")
             if it.fulfilment:
-                line += f" → kept {it.fulfilment.date} (`{it.fulfilment.doc_id}`): {_md_marked(it.fulfilment)}"
+                line += (f" → {it.outcome} {it.fulfilment.date} (`{it.fulfilment.doc_id}`): "
+                         f"{_md_marked(it.fulfilment)}")
             add(line)
     add("")
     add("## Peer comparison")
@@ -382,6 +420,18 @@ def render_markdown(p: DyadProfile, *, db_name: str = "FILE", images: dict[str, 
                     f"{link(pc.giver, dm.target, 'promises', tl.promises, ch)} | "
                     f"{link(pc.giver, dm.target, 'denials', tl.denials, ch)} |")
         add("")
+    add("## Background")
+    add("")
+    if p.background_events:
+        recalled = len(p.background_events)
+        add(f"_{recalled} event{'' if recalled == 1 else 's'} recalled from well before the article that reports "
+            f"{'it' if recalled == 1 else 'them'} ({'counted' if p.background else 'shown, not counted'}):_")
+        add("")
+        for ev in p.background_events[:MAX_EVIDENCE]:
+            add(f"- {ev.date} in an article of {ev.published or 'unknown date'} (`{ev.doc_id}`): {_md_marked(ev)}")
+    else:
+        add("_No event is recalled from well before its article._")
+    add("")
     add("## Evidence")
     add("")
     for cid in cells.order:

@@ -6,8 +6,8 @@
   the same.
 * **Coding**: one :class:`~bilateral.coding.Coder` per partition (built once, at the partition's
   first document), plain tuples out; no Python object crosses into the JVM.
-* **Output**: Parquet with the columns of :data:`PARQUET_COLUMNS`: the fields of the event record
-  (``EVENT_FIELDS``) with ``span`` as two ints, ``span_start`` and ``span_end``, partitioned by
+* **Output**: Parquet with the columns of :data:`PARQUET_COLUMNS`: the event's storage row
+  (``EVENT_ROW_COLUMNS``: the record with ``span`` as two ints, ``span_start`` and ``span_end``), partitioned by
   ``date`` (folders ``date=YYYY-MM-DD``; events without a date go to
   ``date=__HIVE_DEFAULT_PARTITION__``). Spark keeps the partition column in the folder names only;
   :mod:`bilateral.ingest.parquet_events` and ``bilateral ingest OUTPUT`` read it back from there.
@@ -26,17 +26,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bilateral.model import Document, Event
+from bilateral.model import EVENT_ROW_COLUMNS, Document, Event
 
 INSTALL_HINT = "PySpark is not installed: pip install 'bilateral[spark]'"
 
 #: Columns of the events Parquet, in order, with their Spark SQL types (``date`` is the partition).
-PARQUET_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "string"), ("doc_sentence", "int"), ("source", "string"), ("source_sector", "string"),
-    ("target", "string"), ("target_sector", "string"), ("cameo", "string"), ("plover", "string"),
-    ("quad_class", "int"), ("goldstein", "double"), ("status", "string"), ("channel", "string"),
-    ("date", "string"), ("sentence", "string"), ("span_start", "int"), ("span_end", "int"),
-)
+PARQUET_COLUMNS: tuple[tuple[str, str], ...] = EVENT_ROW_COLUMNS
 
 FORMATS = ("jsonl", "parquet", "text")
 
@@ -57,18 +52,7 @@ def require_pyspark() -> None:
 
 def event_row(ev: Event) -> EventRow:
     """The Parquet row of an event, in :data:`PARQUET_COLUMNS` order."""
-    return (
-        ev.id, ev.doc_sentence, ev.source, ev.source_sector, ev.target, ev.target_sector,
-        ev.cameo, ev.plover, ev.quad_class, float(ev.goldstein), ev.status, ev.channel,
-        ev.date, ev.sentence, ev.span[0], ev.span[1],
-    )
-
-
-def row_event(row: dict[str, Any]) -> Event:
-    """The event of a Parquet row (a dict with the :data:`PARQUET_COLUMNS` keys)."""
-    rec = dict(row)
-    rec["span"] = (rec.pop("span_start"), rec.pop("span_end"))
-    return Event.from_record(rec)
+    return tuple(ev.to_row().values())
 
 
 # ------------------------------------------------------------------------------- partition functions

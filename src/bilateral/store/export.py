@@ -26,17 +26,16 @@ from datetime import date as date_cls
 from pathlib import Path
 from typing import Any, TextIO
 
-from bilateral.ingest.gdelt import GDELT_COLUMNS
-from bilateral.model import EVENT_FIELDS
+from bilateral.layouts import GDELT_COLUMNS
+from bilateral.model import EVENT_FIELDS, EVENT_ROW_FIELDS, record_from_row
 from bilateral.store.store import Store
 
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt")
 _CHUNK = 5000
+_EVENT_ORDER = "ORDER BY e.date NULLS LAST, e.id, e.doc_sentence, e.span_start, e.event_key"
 _EVENT_SELECT = (
-    "SELECT e.id, e.doc_sentence, e.source, e.source_sector, e.target, e.target_sector, e.cameo, e.plover, "
-    "e.quad_class, e.goldstein, e.status, e.channel, e.date, e.sentence, e.span_start, e.span_end, "
-    "e.event_key, d.url FROM events e LEFT JOIN documents d ON d.id = e.id "
-    "ORDER BY e.date NULLS LAST, e.id, e.doc_sentence, e.span_start, e.event_key"
+    f"SELECT {', '.join(f'e.{c}' for c in EVENT_ROW_FIELDS)}, e.event_key, d.url "
+    f"FROM events e LEFT JOIN documents d ON d.id = e.id {_EVENT_ORDER}"
 )
 _DOC_SELECT = (
     "SELECT d.id, d.title, d.url, d.date, d.text, "
@@ -59,9 +58,7 @@ def _rows(store: Store, sql: str) -> Iterator[tuple[Any, ...]]:
 
 
 def _event_record(row: tuple[Any, ...]) -> dict[str, Any]:
-    rec = dict(zip(EVENT_FIELDS[:-1], row[:14], strict=True))
-    rec["span"] = [int(row[14]), int(row[15])]
-    return rec
+    return record_from_row(dict(zip(EVENT_ROW_FIELDS, row[:len(EVENT_ROW_FIELDS)], strict=True)))
 
 
 def gdelt_event_id(doc_id: str, event_key: str) -> str:
@@ -123,10 +120,9 @@ def export_events(store: Store, fmt: str, out: TextIO | None = None, path: str |
     if fmt == "parquet":
         if path is None:
             raise ValueError("parquet needs an output file (-o FILE)")
-        cols = ", ".join(f"e.{c}" for c in (*EVENT_FIELDS[:-1], "span_start", "span_end"))
+        cols = ", ".join(f"e.{c}" for c in EVENT_ROW_FIELDS)
         store.connection.execute(
-            f"COPY (SELECT {cols} FROM events e ORDER BY e.date NULLS LAST, e.id, e.doc_sentence, e.span_start, "
-            f"e.event_key) TO '{_sql_path(path)}' (FORMAT PARQUET)"
+            f"COPY (SELECT {cols} FROM events e {_EVENT_ORDER}) TO '{_sql_path(path)}' (FORMAT PARQUET)"
         )
         return _count(store, "events")
     if out is None:
@@ -144,7 +140,7 @@ def export_events(store: Store, fmt: str, out: TextIO | None = None, path: str |
             rec["span"] = f"{rec['span'][0]}-{rec['span'][1]}"
             writer.writerow(rec)
         else:
-            out.write("\t".join(gdelt_row(rec, str(row[16]), row[17])) + "\n")
+            out.write("\t".join(gdelt_row(rec, str(row[-2]), row[-1])) + "\n")
         n += 1
     return n
 

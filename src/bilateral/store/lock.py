@@ -123,6 +123,33 @@ def holder_pid(fd: int) -> int | None:
     return pid if _alive(pid) else None
 
 
+class StoreInUse(RuntimeError):
+    """The store's file is held by another process: ``database FILE is in use by process N``.
+
+    Raised for the store's own lock (``FILE.lock``, this module) and for
+    DuckDB's lock conflict alike.
+    """
+
+    _PID = re.compile(r"\(PID (\d+)\)")
+
+    def __init__(self, path: str, pid: int | None, detail: str = "") -> None:
+        self.path = path
+        self.pid = pid
+        who = f"process {pid}" if pid is not None else "another process"
+        super().__init__(f"database {path} is in use by {who}{detail}")
+
+    @classmethod
+    def from_duckdb(cls, path: str, exc: Exception) -> Exception:
+        """The clear error for DuckDB's lock conflict, or a one-line error for another I/O failure."""
+        text = str(exc)
+        if "lock" not in text.lower():
+            first = text.strip().splitlines()[0] if text.strip() else exc.__class__.__name__
+            return OSError(f"database {path} cannot be opened: {first}")
+        match = cls._PID.search(text)
+        return cls(path, int(match.group(1)) if match else None,
+                   " (stop it, or wait for it to finish, then retry)")
+
+
 def acquire(db: str, *, shared: bool) -> StoreLock | None:
     """Take the sidecar lock of database file ``db`` without waiting (shared for a read-only store).
 
@@ -131,8 +158,6 @@ def acquire(db: str, *, shared: bool) -> StoreLock | None:
     (the database does not exist yet, or the lock file cannot be created); a writer that cannot
     create the lock file gets an :class:`OSError`.
     """
-    from bilateral.store.store import StoreInUse
-
     path = lock_path(db)
     with _GUARD:
         held = _HELD.get(path)

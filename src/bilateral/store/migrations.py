@@ -19,6 +19,42 @@ class Migration:
     statements: tuple[str, ...]
 
 
+def _effective_events_view(extra_columns: str) -> str:
+    """The ``effective_events`` view: the events with the user's corrections applied.
+
+    One row per user correction lives in ``corrections``; the original coding in ``events`` is never
+    changed. The latest correction (by created_at) of each (event_key, field) wins. ``extra_columns``
+    are columns of ``events`` added after the view was first made (``", e.confidence"``).
+    """
+    return f"""
+            CREATE OR REPLACE VIEW effective_events AS
+            WITH latest AS (
+                SELECT event_key, field, value FROM (
+                    SELECT event_key, CASE WHEN field = 'excluded' THEN 'wrong' ELSE field END AS field,
+                           value,
+                           row_number() OVER (
+                               PARTITION BY event_key, CASE WHEN field = 'excluded' THEN 'wrong' ELSE field END
+                               ORDER BY created_at DESC, value DESC
+                           ) AS rn
+                    FROM corrections
+                ) WHERE rn = 1
+            )
+            SELECT e.event_key, e.id, e.doc_sentence, e.source, e.source_sector, e.target, e.target_sector,
+                   e.cameo, e.plover, e.quad_class, e.goldstein,
+                   coalesce(cs.value, e.status) AS status,
+                   coalesce(cc.value, e.channel) AS channel,
+                   e.date, e.sentence, e.span_start, e.span_end, e.trace{extra_columns}
+            FROM events e
+            LEFT JOIN latest cs ON cs.event_key = e.event_key AND cs.field = 'status'
+            LEFT JOIN latest cc ON cc.event_key = e.event_key AND cc.field = 'channel'
+            WHERE NOT EXISTS (
+                SELECT 1 FROM latest cw
+                WHERE cw.event_key = e.event_key AND cw.field = 'wrong'
+                  AND lower(cw.value) IN ('true', '1', 'yes')
+            )
+            """
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -104,33 +140,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
             "CREATE INDEX IF NOT EXISTS corrections_event ON corrections (event_key)",
             # Every tally (analysis, report, dashboard) reads this view, never ``events`` directly.
-            """
-            CREATE OR REPLACE VIEW effective_events AS
-            WITH latest AS (
-                SELECT event_key, field, value FROM (
-                    SELECT event_key, CASE WHEN field = 'excluded' THEN 'wrong' ELSE field END AS field,
-                           value,
-                           row_number() OVER (
-                               PARTITION BY event_key, CASE WHEN field = 'excluded' THEN 'wrong' ELSE field END
-                               ORDER BY created_at DESC, value DESC
-                           ) AS rn
-                    FROM corrections
-                ) WHERE rn = 1
-            )
-            SELECT e.event_key, e.id, e.doc_sentence, e.source, e.source_sector, e.target, e.target_sector,
-                   e.cameo, e.plover, e.quad_class, e.goldstein,
-                   coalesce(cs.value, e.status) AS status,
-                   coalesce(cc.value, e.channel) AS channel,
-                   e.date, e.sentence, e.span_start, e.span_end, e.trace
-            FROM events e
-            LEFT JOIN latest cs ON cs.event_key = e.event_key AND cs.field = 'status'
-            LEFT JOIN latest cc ON cc.event_key = e.event_key AND cc.field = 'channel'
-            WHERE NOT EXISTS (
-                SELECT 1 FROM latest cw
-                WHERE cw.event_key = e.event_key AND cw.field = 'wrong'
-                  AND lower(cw.value) IN ('true', '1', 'yes')
-            )
-            """,
+            _effective_events_view(""),
         ),
     ),
     Migration(
@@ -189,6 +199,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             f"DROP TABLE {name}",
             f"ALTER TABLE {name}_v5 RENAME TO {name}",
         )),
+    ),
+    Migration(
+        6,
+        "events.confidence: the learned filter's estimate that an event is right (NULL when no filter ran)",
+        (
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE",
+            _effective_events_view(", e.confidence"),
+        ),
     ),
 )
 

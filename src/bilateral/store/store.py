@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -30,25 +29,22 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from bilateral.model import Document, Event, EventTrace, Sentence
+from bilateral.model import EVENT_ROW_COLUMNS, EVENT_ROW_FIELDS, Document, Event, EventTrace, Sentence
 from bilateral.store.keys import DOC_HASH, DOC_ID, DOC_URL, EVENT, MIRRORED, ORIGIN, SENTENCE, KeyIndex, composite
+from bilateral.store.lock import StoreInUse
 from bilateral.store.lock import acquire as acquire_lock
 from bilateral.store.migrations import LATEST_VERSION, MIGRATIONS
 
 DEFAULT_DB = "bilateral.duckdb"
 
-_EVENT_COLUMNS: tuple[str, ...] = (
-    "event_key", "id", "doc_sentence", "source", "source_sector", "target", "target_sector",
-    "cameo", "plover", "quad_class", "goldstein", "status", "channel", "date", "sentence",
-    "span_start", "span_end", "trace",
-)
+#: Arrow types of the SQL types named in :data:`~bilateral.model.EVENT_ROW_COLUMNS`.
+_ARROW_TYPES = {"string": pa.string(), "int": pa.int32(), "double": pa.float64()}
+#: The ``events`` table's columns: the event key, the event's storage row, its trace (JSON).
+_EVENT_COLUMNS: tuple[str, ...] = ("event_key", *EVENT_ROW_FIELDS, "trace")
 _EVENT_SCHEMA = pa.schema([
-    ("event_key", pa.string()), ("id", pa.string()), ("doc_sentence", pa.int32()),
-    ("source", pa.string()), ("source_sector", pa.string()), ("target", pa.string()),
-    ("target_sector", pa.string()), ("cameo", pa.string()), ("plover", pa.string()),
-    ("quad_class", pa.int32()), ("goldstein", pa.float64()), ("status", pa.string()),
-    ("channel", pa.string()), ("date", pa.string()), ("sentence", pa.string()),
-    ("span_start", pa.int32()), ("span_end", pa.int32()), ("trace", pa.string()),
+    ("event_key", pa.string()),
+    *((name, _ARROW_TYPES[kind]) for name, kind in EVENT_ROW_COLUMNS),
+    ("trace", pa.string()),
 ])
 _DOC_SCHEMA = pa.schema([
     ("id", pa.string()), ("title", pa.string()), ("url", pa.string()), ("date", pa.string()),
@@ -72,33 +68,6 @@ class DocumentsAdded:
 
     added: list[str] = field(default_factory=list)
     duplicates: dict[str, str] = field(default_factory=dict)
-
-
-class StoreInUse(RuntimeError):
-    """The store's file is held by another process: ``database FILE is in use by process N``.
-
-    Raised for the store's own lock (``FILE.lock``, see :mod:`bilateral.store.lock`) and for
-    DuckDB's lock conflict alike.
-    """
-
-    _PID = re.compile(r"\(PID (\d+)\)")
-
-    def __init__(self, path: str, pid: int | None, detail: str = "") -> None:
-        self.path = path
-        self.pid = pid
-        who = f"process {pid}" if pid is not None else "another process"
-        super().__init__(f"database {path} is in use by {who}{detail}")
-
-    @classmethod
-    def from_duckdb(cls, path: str, exc: Exception) -> Exception:
-        """The clear error for DuckDB's lock conflict, or a one-line error for another I/O failure."""
-        text = str(exc)
-        if "lock" not in text.lower():
-            first = text.strip().splitlines()[0] if text.strip() else exc.__class__.__name__
-            return OSError(f"database {path} cannot be opened: {first}")
-        match = cls._PID.search(text)
-        return cls(path, int(match.group(1)) if match else None,
-                   " (stop it, or wait for it to finish, then retry)")
 
 
 def _in_memory(path: str) -> bool:
@@ -442,7 +411,7 @@ class Store:
         for ev in events:
             key = ev.key
             if key not in rows:
-                rows[key] = event_row(ev)
+                rows[key] = _table_row(ev)
         if not rows:
             return 0
         table = pa.Table.from_pylist(list(rows.values()), schema=_EVENT_SCHEMA)
@@ -462,7 +431,7 @@ class Store:
                     keys = [k for k in keys if k not in stored]
                 if table.num_rows:
                     con.register("_bl_batch", table)
-                    con.execute(f"INSERT INTO {name} SELECT * FROM _bl_batch")
+                    con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _bl_batch")
                     con.unregister("_bl_batch")
                     self._keys.add(kind, keys)
                 return int(table.num_rows)
@@ -470,7 +439,7 @@ class Store:
             con.register("_bl_batch", table)
             cols = ", ".join(f'b."{c}"' for c in table.column_names)
             con.execute(
-                f"INSERT INTO {name} SELECT {cols} FROM _bl_batch b "
+                f"INSERT INTO {name} BY NAME SELECT {cols} FROM _bl_batch b "
                 f"WHERE NOT EXISTS (SELECT 1 FROM {name} t WHERE {match})"
             )
             con.unregister("_bl_batch")
@@ -541,34 +510,32 @@ class Store:
         if until is not None:
             where.append("date <= ?")
             params.append(until)
-        sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"
+        # a read-only store is not migrated: a column added since the file was written reads as NULL
+        present = {str(r[0]) for r in self._con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
+        cols = ", ".join(c if c in present else f"NULL AS {c}" for c in _EVENT_COLUMNS)
+        sql = f"SELECT {cols} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY date NULLS LAST, id, doc_sentence, span_start, event_key"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [row_event(dict(zip(_EVENT_COLUMNS, r, strict=True)))
+        return [_table_event(dict(zip(_EVENT_COLUMNS, r, strict=True)))
                 for r in self._con.execute(sql, params).fetchall()]
 
 
-def event_row(ev: Event) -> dict[str, Any]:
-    """The ``events`` table row of one event (span split in two, trace as JSON)."""
-    rec = ev.to_record()
-    span = rec.pop("span")
-    rec["event_key"] = ev.key
-    rec["span_start"], rec["span_end"] = int(span[0]), int(span[1])
-    rec["trace"] = json.dumps(dataclasses.asdict(ev.trace)) if ev.trace is not None else None
-    return rec
+def _table_row(ev: Event) -> dict[str, Any]:
+    """The ``events`` table row of one event: its key, its storage row and its trace as JSON."""
+    row = {"event_key": ev.key, **ev.to_row()}
+    row["trace"] = json.dumps(dataclasses.asdict(ev.trace)) if ev.trace is not None else None
+    return row
 
 
-def row_event(row: dict[str, Any]) -> Event:
-    """Rebuild an :class:`Event` (with its trace, if stored) from an ``events`` row."""
-    rec = dict(row)
-    rec["span"] = (rec.pop("span_start"), rec.pop("span_end"))
-    trace_json = rec.pop("trace", None)
-    rec.pop("event_key", None)
-    ev = Event.from_record(rec)
+def _table_event(row: dict[str, Any]) -> Event:
+    """Rebuild an :class:`Event` (with its trace, if stored) from an ``events`` table row."""
+    ev = Event.from_row(row)
+    trace_json = row.get("trace")
     if trace_json:
         data = json.loads(trace_json)
         known = {f.name for f in dataclasses.fields(EventTrace)}

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_type_hints
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from bilateral.model import CHANNELS, STATUSES
+from bilateral.model import CHANNELS, EVENT_FIELDS, STATUSES, Channel, Event, Status
 from bilateral.web import dyad as dyad_view
 from bilateral.web import queries
 from bilateral.web.db import Cursor, Database
@@ -26,40 +26,32 @@ CodeParam = Annotated[str, Path(min_length=1, max_length=32, description="Actor 
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 Text = Annotated[str | None, Query(max_length=200)]
-StatusQ = Annotated[Literal["realized", "intended", "hypothetical", "negated"] | None, Query()]
-ChannelQ = Annotated[
-    Literal["trade", "investment", "finance", "aid", "defense", "resources", "diplomatic", "security", "other"]
-    | None,
-    Query(),
-]
+StatusQ = Annotated[Status | None, Query()]
+ChannelQ = Annotated[Channel | None, Query()]
 DateQ = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                     description="ISO date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")]
 Cur = Annotated[Cursor, Depends(cursor)]
 
 
-class EventOut(BaseModel):
-    """The fixed event record plus its key, and whether a user corrected it."""
+def _event_out_model() -> type[BaseModel]:
+    """The fixed event record (types from :class:`~bilateral.model.Event`) plus its key, whether a
+    user corrected it, and its document's title and URL."""
+    hints = get_type_hints(Event)
+    fields: dict[str, Any] = {"key": (str, ...)}
+    for name in EVENT_FIELDS:
+        kind = list[int] if name == "span" else hints[name]
+        fields[name] = (kind, None if name == "confidence" else ...)
+    fields.update(corrected=(bool, False), wrong=(bool, False), doc_title=(str | None, None),
+                  doc_url=(str | None, None))
+    model: type[BaseModel] = create_model("EventOut", **fields)
+    model.__doc__ = _event_out_model.__doc__
+    return model
 
-    key: str
-    id: str
-    doc_sentence: int
-    source: str | None
-    source_sector: str | None
-    target: str | None
-    target_sector: str | None
-    cameo: str
-    plover: str | None
-    quad_class: int
-    goldstein: float
-    status: str
-    channel: str
-    date: str | None
-    sentence: str
-    span: list[int]
-    corrected: bool = False
-    wrong: bool = False
-    doc_title: str | None = None
-    doc_url: str | None = None
+
+if TYPE_CHECKING:
+    EventOut = BaseModel
+else:
+    EventOut = _event_out_model()
 
 
 class EventPageOut(BaseModel):
@@ -132,20 +124,23 @@ def dyad(cur: Cur, a: CodeParam, b: CodeParam, since: DateQ = None, until: DateQ
                                             description="Receivers to compare with, e.g. IND,BGD "
                                                         "(as `bilateral gap --peers`; empty: none).")] = None,
          horizon: Annotated[int | None, Query(ge=1, le=36500, description="Days a promise has to be kept.")]
-         = None) -> dict[str, Any]:
+         = None,
+         background: Annotated[bool, Query(description="Also count events recalled from well before their "
+                                                        "article (as `bilateral gap --background`).")] = False,
+         ) -> dict[str, Any]:
     """The dyad's whole profile with corrections applied: the same JSON as ``bilateral gap --format json``
-    with the same options (tallies both ways, measures, ledger, series, promises, peers and the verdict),
-    plus readable names."""
+    with the same options (tallies both ways, measures with what was given and taken, the balance, ledger,
+    series, promises, peers and material contrasts, background events and the verdict), plus readable names."""
     return dyad_view.profile_json(cur, code(a), code(b), by=by, since=since, until=until, evidence=evidence,
-                                  peers=dyad_view.parse_peers(peers), horizon_days=horizon)
+                                  peers=dyad_view.parse_peers(peers), horizon_days=horizon, background=background)
 
 
 @router.get("/dyads/{a}/{b}/series", summary="Warmth vs delivery per period")
 def dyad_series(cur: Cur, a: CodeParam, b: CodeParam,
                 by: Annotated[Literal["week", "month", "quarter", "year"], Query()] = "month",
                 since: DateQ = None, until: DateQ = None) -> dict[str, Any]:
-    """Per direction (key ``"A>B"``) and period: warmth, delivery, promises, denials and the gap index,
-    one point per period from the first to the last dated event."""
+    """Per direction (key ``"A>B"``) and period: warmth, delivery, taken, threats, promises, denials, the gap
+    index and the balance, one point per period over the articles' publication window."""
     return dyad_view.series_json(cur, code(a), code(b), by, since, until)
 
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilateral.analysis import PERIODS, DyadProfile, actor_name, cell_id, direction_key, dyad_profile
+from bilateral.actor_names import actor_name
+from bilateral.analysis import PERIODS, DyadProfile, cell_id, direction_key, dyad_profile
 from bilateral.analysis import evidence as analysis_evidence
+from bilateral.analysis.evidence import EVIDENCE_FLAGS
 from bilateral.web import queries
 from bilateral.web.db import Cursor
 
 #: The measures a drill-down may ask for (the analysis stage's evidence flags).
-EVIDENCE_MEASURES: tuple[str, ...] = ("warmth", "delivery", "promises", "denials", "cooperation")
+EVIDENCE_MEASURES: tuple[str, ...] = EVIDENCE_FLAGS
+#: The columns of the dyad view's ledger, per direction.
+LEDGER_MEASURES: tuple[str, ...] = ("warmth", "delivery", "taken", "threats", "promises", "denials")
 
 
 def name(code: str | None) -> str:
@@ -42,12 +46,13 @@ def search_dyads(cur: Cursor, q: str | None, limit: int) -> list[dict[str, Any]]
 
 def profile(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str | None = None,
             until: str | None = None, evidence: int = 5, peers: list[str] | None = None,
-            horizon_days: int | None = None) -> DyadProfile:
+            horizon_days: int | None = None, background: bool = False) -> DyadProfile:
     """The analysis stage's profile of the dyad (corrections applied); options as ``bilateral gap``'s."""
     if horizon_days is None:
-        return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers)
+        return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
+                            background=background)
     return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
-                        horizon_days=horizon_days)
+                        horizon_days=horizon_days, background=background)
 
 
 def parse_peers(value: str | None) -> list[str] | None:
@@ -59,17 +64,17 @@ def parse_peers(value: str | None) -> list[str] | None:
 
 def profile_json(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str | None = None,
                  until: str | None = None, evidence: int = 5, peers: list[str] | None = None,
-                 horizon_days: int | None = None) -> dict[str, Any]:
+                 horizon_days: int | None = None, background: bool = False) -> dict[str, Any]:
     """The dyad's profile as JSON: the same keys as ``bilateral gap --format json``, plus readable names."""
     out = profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
-                  horizon_days=horizon_days).to_dict()
+                  horizon_days=horizon_days, background=background).to_dict()
     out["a_name"], out["b_name"] = name(a), name(b)
     return out
 
 
 def series_json(cur: Cursor, a: str, b: str, by: str, since: str | None = None,
                 until: str | None = None) -> dict[str, Any]:
-    """Warmth, delivery, promises and denials per period, both ways (one point per period)."""
+    """Warmth, delivery, taken, promises and denials per period, both ways (one point per period)."""
     p = dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=0)
     return {"a": p.a, "b": p.b, "by": by,
             "series": {k: [pm.to_dict() for pm in v] for k, v in p.series.items()}}
@@ -83,7 +88,7 @@ def evidence_json(cur: Cursor, source: str, target: str, measure: str | None, ch
 
 
 def chart_data(p: DyadProfile) -> dict[str, Any]:
-    """The timeline's data: per direction, periods with warmth, delivery and denials, and the cell to open."""
+    """The timeline's data: per direction, periods with warmth, delivery, taken and denials, and the cell to open."""
     directions = []
     for s, t in ((p.a, p.b), (p.b, p.a)):
         points = p.series.get(direction_key(s, t), [])
@@ -93,6 +98,7 @@ def chart_data(p: DyadProfile) -> dict[str, Any]:
             "warmth": [pm.tally.warmth for pm in points],
             "delivery": [pm.tally.delivery for pm in points],
             "denials": [pm.tally.denials for pm in points],
+            "taken": [pm.tally.taken for pm in points],
             "gap": [round(pm.index.value, 4) for pm in points],
         })
     return {"by": p.by, "directions": directions}
@@ -104,7 +110,7 @@ def dyad_context(cur: Cursor, a: str, b: str, by: str) -> dict[str, Any]:
     return {
         "a": p.a, "b": p.b, "a_name": name(p.a), "b_name": name(p.b), "by": p.by, "p": p,
         "chart": chart_data(p), "directions": [p.ledger.forward, p.ledger.backward],
-        "measures": ("warmth", "delivery", "promises", "denials"),
+        "measures": LEDGER_MEASURES,
     }
 
 
@@ -134,6 +140,7 @@ def period_kind(period: str | None) -> str:
 
 
 __all__ = [
-    "EVIDENCE_MEASURES", "cell_id", "chart_data", "dyad_context", "evidence_json", "name", "parse_cell", "parse_peers",
+    "EVIDENCE_MEASURES", "LEDGER_MEASURES",
+    "cell_id", "chart_data", "dyad_context", "evidence_json", "name", "parse_cell", "parse_peers",
     "period_kind", "profile", "profile_json", "search_dyads", "series_json",
 ]

@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from bilateral.model import CHANNELS, STATUSES
+from bilateral.model import CHANNELS, EVENT_ROW_FIELDS, STATUSES, record_from_row
 
 #: The corrected events every tally reads.
 VIEW = "effective_events"
@@ -22,11 +22,7 @@ VIEW = "effective_events"
 #: The event fields a correction may change, and the pseudo-field that marks an event wrong.
 CORRECTABLE: tuple[str, ...] = ("status", "channel", "wrong")
 
-_EVENT_COLS: tuple[str, ...] = (
-    "event_key", "id", "doc_sentence", "source", "source_sector", "target", "target_sector",
-    "cameo", "plover", "quad_class", "goldstein", "status", "channel", "date", "sentence",
-    "span_start", "span_end",
-)
+_EVENT_COLS: tuple[str, ...] = ("event_key", *EVENT_ROW_FIELDS)
 _SELECT_EVENT = ", ".join(f"e.{c}" for c in _EVENT_COLS)
 _ORDER = "e.date NULLS LAST, e.id, e.doc_sentence, e.span_start, e.event_key"
 
@@ -44,24 +40,7 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None =
 
 def event_json(row: dict[str, Any]) -> dict[str, Any]:
     """An event row as the fixed event record plus ``key``, ``corrected`` and document fields."""
-    out: dict[str, Any] = {
-        "key": row["event_key"],
-        "id": row["id"],
-        "doc_sentence": int(row["doc_sentence"]),
-        "source": row["source"],
-        "source_sector": row["source_sector"],
-        "target": row["target"],
-        "target_sector": row["target_sector"],
-        "cameo": row["cameo"],
-        "plover": row["plover"],
-        "quad_class": int(row["quad_class"]),
-        "goldstein": float(row["goldstein"]),
-        "status": row["status"],
-        "channel": row["channel"],
-        "date": row["date"],
-        "sentence": row["sentence"],
-        "span": [int(row["span_start"]), int(row["span_end"])],
-    }
+    out: dict[str, Any] = {"key": row["event_key"], **record_from_row(row)}
     for extra in ("corrected", "wrong", "doc_title", "doc_url"):
         if extra in row:
             out[extra] = bool(row[extra]) if extra in ("corrected", "wrong") else row[extra]

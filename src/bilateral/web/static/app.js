@@ -15,7 +15,7 @@
     });
   }
 
-  // Warmth vs delivery timeline (Plotly, served by this server from the plotly package).
+  // Warmth, delivery and taken timeline (Plotly, served by this server from the plotly package).
   // A click on a point opens the sentences behind it (the analysis stage's cell ids).
   document.querySelectorAll(".chart[data-source]").forEach(function (el) {
     const block = document.getElementById(el.dataset.source);
@@ -23,7 +23,7 @@
     const data = JSON.parse(block.textContent);
     const traces = [];
     const series = [["warmth", "#d97706", "lines+markers"], ["delivery", "#059669", "lines+markers"],
-                    ["denials", "#b91c1c", "markers"]];
+                    ["taken", "#7f1d1d", "lines+markers"], ["denials", "#b91c1c", "markers"]];
     data.directions.forEach(function (d, i) {
       series.forEach(function (s) {
         traces.push({

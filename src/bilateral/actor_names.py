@@ -1,0 +1,85 @@
+"""Readable names of actor codes and event kinds, from the data the coder reads (``data/actors/``, the codebook).
+
+The analysis (verdict sentences, peer choice), the report and the web all name actors the same
+way through this module, so none of them needs another stage's module for it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bilateral.coding.actors import ActorDictionary
+from bilateral.coding.ontology import Codebook
+
+
+@lru_cache(maxsize=512)
+def actor_name(code: str) -> str:
+    """A readable name of an actor code (``USA`` → ``the United States``); the code if unknown.
+
+    Names come from the actor dictionary the coder uses, so countries and organisations read the
+    same everywhere; plural and organisational names take "the".
+    """
+    name = ActorDictionary.load().country_name(code)
+    if name == code:
+        return code
+    words = name.split()
+    needs_article = (
+        not ActorDictionary.load().is_country(code)
+        or words[0] in {"United", "Republic", "Kingdom", "Democratic", "Federated", "Central"}
+        or name.endswith(("s", "Islands", "Emirates"))
+    )
+    return f"the {name}" if needs_article and not name.startswith("the ") else name
+
+
+def is_country(code: str) -> bool:
+    """Whether ``code`` is a state or territory code (not a sector or organisation code)."""
+    return ActorDictionary.load().is_country(code)
+
+
+@lru_cache(maxsize=256)
+def kind_name(code: str) -> str:
+    """The CAMEO name of a code at three digits, in lower case (``163`` → ``impose embargo, boycott, or sanctions``)."""
+    book = Codebook.load()
+    key = code[:3]
+    return book.get(key).name.lower() if key in book else key
+
+
+class UnknownActor(ValueError):
+    """An actor argument that is neither a known code nor a name or alias of one; ``str()`` suggests codes."""
+
+    def __init__(self, text: str, suggestions: list[str]) -> None:
+        self.text = text
+        self.suggestions = suggestions
+        hint = f"; nearest: {', '.join(suggestions)}" if suggestions else ""
+        super().__init__(f"unknown actor {text!r} (give a code such as PAK, or a name such as Pakistan{hint})")
+
+
+def actor_code(text: str, known_codes: Iterable[str] = ()) -> str:
+    """The actor code meant by ``text``: a code (``PAK``, ``pak``), a name or an alias (``Pakistan``, ``the US``).
+
+    Codes are those of the actor dictionary plus ``known_codes`` (say, the codes stored in a
+    database from another dataset). Names and aliases are resolved through the actor dictionary, as
+    the coder resolves them in text. Anything else raises :class:`UnknownActor` with the nearest codes.
+    """
+    words = " ".join(text.split())
+    dictionary = ActorDictionary.load()
+    codes = dictionary.country_codes | dictionary.igo_codes | frozenset(known_codes)
+    if words.upper() in codes:
+        return words.upper()
+    entry = dictionary.resolve_actor(words) or dictionary.resolve_actor(words.title())
+    if entry is not None and entry.code:
+        return entry.code
+    raise UnknownActor(text, _nearest(words, codes, dictionary))
+
+
+def _nearest(words: str, codes: frozenset[str], dictionary: ActorDictionary, n: int = 3) -> list[str]:
+    """Up to ``n`` codes whose code or name is closest to ``words`` (``PAK (Pakistan)``)."""
+    by_name = {dictionary.country_name(c).lower(): c for c in codes}
+    found = [by_name[name] for name in difflib.get_close_matches(words.lower(), sorted(by_name), n=n, cutoff=0.6)]
+    found += [c for c in difflib.get_close_matches(words.upper(), sorted(codes), n=n, cutoff=0.6) if c not in found]
+    return [f"{c} ({dictionary.country_name(c)})" if dictionary.country_name(c) != c else c for c in found[:n]]
+
+
+__all__ = ["UnknownActor", "actor_code", "actor_name", "is_country", "kind_name"]
