@@ -37,7 +37,8 @@ from bilateral.coding.mentions import Discourse, Mention, actor_matches, diction
 from bilateral.coding.ontology import Codebook
 from bilateral.coding.roles import RoleFinder
 from bilateral.coding.sentences import MAX_SENTENCE_CHARS, cap_spans, split_sentences
-from bilateral.coding.state import EventFilter, Rejection, SentenceExplanation, SentenceState, Where
+from bilateral.coding.state import EventFilter as StageFilter
+from bilateral.coding.state import Rejection, SentenceExplanation, SentenceState, Where
 from bilateral.coding.status import StatusReader
 from bilateral.coding.tokens import Token, token_texts, tokenize, tokens_from_texts
 from bilateral.coding.triggers import TokenIndex
@@ -67,7 +68,7 @@ class Coder:
         actors: ActorDictionary | None = None,
         lexicon: Lexicon | None = None,
         codebook: Codebook | None = None,
-        filters: Sequence[EventFilter] = (),
+        filters: Sequence[StageFilter] = (),
     ) -> None:
         self.config = config or CoderConfig()
         self.filters = tuple(filters)  # stages after ``events``, such as a learned filter
