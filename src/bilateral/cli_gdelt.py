@@ -23,21 +23,19 @@ from bilateral.store import DEFAULT_DB, Store
 def resolve_actor_code(value: str) -> str:
     """An actor given as a code (``PAK``, ``usa``) or a name (``Pakistan``, ``the United States``) as its code.
 
-    A small stand-in for the CLI's general name resolver: codes the actor dictionary knows are
-    kept, names are looked up in it; anything else is a ``click.BadParameter`` naming the value.
+    The CLI's resolver (:func:`bilateral.actor_names.actor_code`); a three-letter code it does not
+    know is kept as written (GDELT's rows are matched by their CAMEO codes); anything else is a
+    ``click.BadParameter`` naming the value and the nearest codes.
     """
-    from bilateral.coding.actors import ActorDictionary
+    from bilateral.actor_names import UnknownActor, actor_code
 
-    text = value.strip()
-    actors = ActorDictionary.load()
-    if text.upper() in actors.country_codes or text.upper() in actors.igo_codes:
-        return text.upper()
-    entry = actors.resolve_actor(text)
-    if entry is not None and entry.kind in ("country", "igo"):
-        return entry.code
-    if len(text) == 3 and text.isalpha():
-        return text.upper()  # a CAMEO code the dictionary lacks: GDELT's rows are matched as written
-    raise click.BadParameter(f"{value!r} is neither an actor code nor a country name the actor dictionary knows")
+    try:
+        return actor_code(value)
+    except UnknownActor as exc:
+        text = value.strip()
+        if len(text) == 3 and text.isalpha():
+            return text.upper()
+        raise click.BadParameter(str(exc)) from None
 
 
 def _day(value: str, option: str) -> date:

@@ -62,7 +62,7 @@ def test_compare_respects_the_period_and_needs_a_database(compared_db: Path, tmp
     assert "no such database" in missing.output
     unknown = CliRunner().invoke(main, ["compare", "Atlantis", "USA", "--db", str(compared_db)])
     assert unknown.exit_code == 2
-    assert "'Atlantis' is neither an actor code nor a country name" in unknown.output
+    assert "unknown actor 'Atlantis'" in unknown.output
 
 
 def _side(key: str, src: str, tgt: str, cameo: str, quad: int, gdelt: bool) -> Side:

@@ -29,6 +29,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "fixed column list and relation; by is checked by _check_period, background picks a fixed condition",
     ("analysis/gap.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
     ("analysis/evidence.py", "where.replace('date', 'e.date')"): "_date_filter: fixed conditions with ?",
+    ("analysis/gdelt_compare.py", "_GDELT_SQL.format(view=view, dates=dates)"):
+        "a constant query; view: one of two fixed view names; dates: fixed conditions with ? placeholders",
+    ("analysis/gdelt_compare.py", "events_view(con)"): "returns one of two fixed view names",
+    ("analysis/gdelt_compare.py", "', '.join(('?' for _ in doc_ids))"): "placeholders only",
     ("analysis/measures.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
     ("analysis/measures.py", "where"): "_date_filter: fixed conditions with ? placeholders",
     ("analysis/periods.py", "' OR '.join(('(source = ? AND target = ?)' for _ in pairs))"): "placeholders only",

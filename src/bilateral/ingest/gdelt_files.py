@@ -31,8 +31,9 @@ from typing import IO, Literal
 from urllib.parse import urljoin
 
 from bilateral.ingest.fetch import Fetcher, FetchError
-from bilateral.ingest.gdelt import GDELT_COLUMNS, gdelt_row_document
+from bilateral.ingest.gdelt import gdelt_row_document
 from bilateral.ingest.registry import ReadError, ReadIssue
+from bilateral.layouts import GDELT_COLUMNS
 from bilateral.model import Document
 
 #: GDELT's own server; ``--base-url`` or ``$BILATERAL_GDELT_URL`` point elsewhere (a mirror, a test server).
