@@ -275,20 +275,21 @@ _horizon_option = click.option("--horizon", default=180, show_default=True, meta
 def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence: int, by: str | None,
         peers: str | None, horizon: int, fmt: str) -> None:
     """Words vs deeds between A and B, both ways: tallies, gap index, series, ledger, promises, peers, verdict."""
-    from bilateral.analysis import dyad_profile
+    from bilateral.analysis.cache import cached_profile_json, cached_summary
 
+    options: dict[str, Any] = {"by": by, "peers": _peers(peers), "since": since, "until": until,
+                               "horizon_days": horizon, "evidence": evidence}
     with _open_store(db, must_exist=True) as store:
-        result = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
-                              horizon_days=horizon, evidence=evidence)
-    if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        from bilateral.report import print_gap
-        from bilateral.report.measures import print_profile
+        if fmt == "json":  # the printed text is kept: a large profile takes longer to indent than to load
+            click.echo(cached_profile_json(store, a, b, **options))
+            return
+        result = cached_summary(store, a, b, **options)
+    from bilateral.report import print_gap
+    from bilateral.report.measures import print_profile
 
-        console = _console()
-        print_gap(result.gap, console)
-        print_profile(result, console)
+    console = _console()
+    print_gap(result.gap, console)
+    print_profile(result, console)
 
 
 @main.command()
@@ -309,7 +310,7 @@ def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence:
 def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str | None, until: str | None,
            by: str, peers: str | None, horizon: int) -> None:
     """Write the A–B report: verdict, timeline, ledger, promises, peers, every number linked to its evidence."""
-    from bilateral.analysis import dyad_profile
+    from bilateral.analysis.cache import cached_profile
     from bilateral.report.html import write_html, write_markdown
 
     if fmt is None:
@@ -317,8 +318,8 @@ def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str
     a, b = a.strip().upper(), b.strip().upper()
     path = out or f"report-{a}-{b}.{fmt}"
     with _open_store(db, must_exist=True) as store:
-        profile = dyad_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
-                               horizon_days=horizon)
+        profile = cached_profile(store, a, b, by=by, peers=_peers(peers), since=since, until=until,
+                                 horizon_days=horizon)
     write = write_markdown if fmt == "md" else write_html
     written = write(profile, path, db_name=db)
     if profile.empty:

@@ -21,13 +21,15 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import duckdb
-import pandas as pd
 
 from bilateral.analysis.gap import HasConnection
 from bilateral.model import CHANNELS
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built: loading it costs most of a command's start-up
+    import pandas as pd
 
 Period = Literal["week", "month", "quarter", "year"]
 PERIODS: tuple[str, ...] = ("week", "month", "quarter", "year")
@@ -420,4 +422,6 @@ def series_frame(
                 "gap": ix.value, "gap_low": ix.low, "gap_high": ix.high,
             })
     cols = ["source", "target", "period", "start", *_TALLY_COLS, "gap", "gap_low", "gap_high"]
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=cols)

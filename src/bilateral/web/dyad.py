@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilateral.analysis import PERIODS, DyadProfile, actor_name, cell_id, direction_key, dyad_profile
+from bilateral.analysis import PERIODS, DyadProfile, actor_name, cell_id, direction_key
 from bilateral.analysis import evidence as analysis_evidence
+from bilateral.analysis.cache import cached_summary
 from bilateral.web import queries
 from bilateral.web.db import Cursor
 
@@ -45,9 +46,9 @@ def profile(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str
             horizon_days: int | None = None) -> DyadProfile:
     """The analysis stage's profile of the dyad (corrections applied); options as ``bilateral gap``'s."""
     if horizon_days is None:
-        return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers)
-    return dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
-                        horizon_days=horizon_days)
+        return cached_summary(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers)
+    return cached_summary(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
+                          horizon_days=horizon_days)
 
 
 def parse_peers(value: str | None) -> list[str] | None:
@@ -70,7 +71,7 @@ def profile_json(cur: Cursor, a: str, b: str, *, by: str | None = "month", since
 def series_json(cur: Cursor, a: str, b: str, by: str, since: str | None = None,
                 until: str | None = None) -> dict[str, Any]:
     """Warmth, delivery, promises and denials per period, both ways (one point per period)."""
-    p = dyad_profile(cur, a, b, by=by, since=since, until=until, evidence=0)
+    p = cached_summary(cur, a, b, by=by, since=since, until=until, evidence=0)
     return {"a": p.a, "b": p.b, "by": by,
             "series": {k: [pm.to_dict() for pm in v] for k, v in p.series.items()}}
 
