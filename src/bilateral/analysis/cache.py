@@ -130,6 +130,7 @@ class AnalysisCache:
         self._memory: OrderedDict[tuple[str, str, str, str], tuple[int, Any]] = OrderedDict()
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()  # one persisted write at a time per process
+        self._gates: dict[tuple[str, str, str, str], threading.Lock] = {}
         self.hits = 0  # answered from memory
         self.loads = 0  # answered from the store file
         self.misses = 0  # computed
@@ -143,6 +144,19 @@ class AnalysisCache:
                        compute: Callable[[], T], *, persist: bool = True) -> T:
         """The result ``name`` of ``dyad`` with ``options`` at ``version``: from memory, the store, or ``compute``."""
         key = (name, dyad, options, code_fingerprint())
+        with self._lock:
+            gate = self._gates.setdefault(key, threading.Lock())
+        # one computation per key at a time: requests for a dyad being computed wait for it, then share it
+        with gate:
+            try:
+                return self._get_or_compute(store, key, version, compute, persist)
+            finally:
+                with self._lock:
+                    self._gates.pop(key, None)
+
+    def _get_or_compute(self, store: HasConnection, key: tuple[str, str, str, str], version: int,
+                        compute: Callable[[], T], persist: bool) -> T:
+        name, dyad, options, _ = key
         with self._lock:
             found = self._memory.get(key)
             if found is not None and found[0] == version:
