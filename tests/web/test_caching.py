@@ -46,10 +46,15 @@ def test_etag_last_modified_and_304(ref_db: Path, serve: Callable[..., Server]) 
         assert first.status_code == 200
         etag, modified = first.headers["etag"], first.headers["last-modified"]
         assert etag.startswith('"v') and first.headers["cache-control"] == "no-cache"
-        second = c.get("/api/dyads/PAK/USA")
-        assert second.content == first.content and second.headers["etag"] == etag
+        second = c.get("/api/dyads/PAK/USA")  # kept: sent again, gzip-compressed for this client
+        assert second.content == first.content and second.headers["content-encoding"] == "gzip"
+        assert second.headers["etag"] == etag[:-1] + '-gz"' and second.headers["vary"] == "accept-encoding"
         assert second.headers["content-type"] == first.headers["content-type"]
         assert "content-security-policy" in second.headers  # the outer middleware still adds its headers
+        plain = c.get("/api/dyads/PAK/USA", headers={"Accept-Encoding": "identity"})
+        assert plain.content == first.content and plain.headers["etag"] == etag
+        assert "content-encoding" not in plain.headers
+        assert c.get("/api/dyads/PAK/USA", headers={"If-None-Match": second.headers["etag"]}).status_code == 304
         not_modified = c.get("/api/dyads/PAK/USA", headers={"If-None-Match": etag})
         assert not_modified.status_code == 304 and not_modified.content == b""
         assert not_modified.headers["etag"] == etag

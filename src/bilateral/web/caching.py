@@ -10,7 +10,9 @@ whether the server takes corrections. The store's contents are summed up by its 
   ``If-Modified-Since`` is not older than the last write) gets ``304 Not Modified`` at once, before
   any handler runs;
 * a ``200`` answer is kept in memory (a bounded LRU over bytes) and sent again as it is to the next
-  request for the same URL at the same version: no analysis, no rendering, no JSON encoding.
+  request for the same URL at the same version: no analysis, no rendering, no JSON encoding; to a
+  client that accepts gzip it is sent compressed (compressed once, kept beside it, its own ETag).
+  The first answer, made by the handler, goes out uncompressed.
 
 Static files (``/static/``, ``/vendor/``) carry their own validators and are left alone.
 """
@@ -18,10 +20,12 @@ Static files (``/static/``, ``/vendor/``) carry their own validators and are lef
 from __future__ import annotations
 
 import asyncio
+import gzip
 import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
@@ -39,18 +43,32 @@ UNCACHED_PREFIXES = ("/static/", "/vendor/")
 _KEPT = (b"content-type", b"content-disposition")
 
 
+@dataclass(slots=True)
+class Kept:
+    """One kept answer: the headers that describe its body, the body, and its gzip form once asked for."""
+
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    gzipped: bytes | None = None
+
+    @property
+    def size(self) -> int:
+        """Bytes held."""
+        return len(self.body) + len(self.gzipped or b"")
+
+
 class ResponseCache:
     """Answers by (URL, version), least recently used out first once over ``max_bytes``."""
 
     def __init__(self, max_bytes: int = MAX_CACHED_BYTES) -> None:
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[tuple[str, int], tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, int], Kept] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
         self.hits = 0
 
-    def get(self, url: str, version: int) -> tuple[list[tuple[bytes, bytes]], bytes] | None:
-        """The kept answer (headers, body) of ``url`` at ``version``, if any."""
+    def get(self, url: str, version: int) -> Kept | None:
+        """The kept answer of ``url`` at ``version``, if any."""
         with self._lock:
             found = self._entries.get((url, version))
             if found is not None:
@@ -63,17 +81,37 @@ class ResponseCache:
         if len(body) > MAX_ENTRY_BYTES:
             return
         with self._lock:
-            stale = [k for k in self._entries if k[1] != version]
-            for k in stale:
-                self._size -= len(self._entries.pop(k)[1])
+            for k in [k for k in self._entries if k[1] != version]:
+                self._size -= self._entries.pop(k).size
             old = self._entries.pop((url, version), None)
             if old is not None:
-                self._size -= len(old[1])
-            self._entries[(url, version)] = (headers, body)
+                self._size -= old.size
+            self._entries[(url, version)] = Kept(headers, body)
             self._size += len(body)
-            while self._size > self.max_bytes and self._entries:
-                _, (_, dropped) = self._entries.popitem(last=False)
-                self._size -= len(dropped)
+            self._trim()
+
+    def gzipped(self, kept: Kept) -> bytes:
+        """The gzip form of a kept body, compressed once (call it off the event loop)."""
+        if kept.gzipped is None:
+            packed = gzip.compress(kept.body, compresslevel=6, mtime=0)
+            with self._lock:
+                if kept.gzipped is None:
+                    kept.gzipped = packed
+                    if any(v is kept for v in self._entries.values()):
+                        self._size += len(packed)
+                        self._trim()
+        return kept.gzipped
+
+    def _trim(self) -> None:
+        while self._size > self.max_bytes and self._entries:
+            _, dropped = self._entries.popitem(last=False)
+            self._size -= dropped.size
+
+
+def _accepts_gzip(scope: Scope) -> bool:
+    value = _header(scope, b"accept-encoding") or ""
+    return any(part.split(";")[0].strip().lower() == "gzip" and "q=0" not in part.replace(" ", "")
+               for part in value.split(","))
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -119,27 +157,37 @@ class ConditionalGet:
         query = (scope.get("query_string") or b"").decode("latin-1")
         url = f"{path}?{query}"
         digest = hashlib.blake2b(f"{self.variant}\0{url}".encode(), digest_size=8).hexdigest()
-        etag = f'"v{version}-{code_fingerprint()}-{digest}"'
-        validators: list[tuple[bytes, bytes]] = [(b"etag", etag.encode()), (b"cache-control", b"no-cache")]
+        tag = f"v{version}-{code_fingerprint()}-{digest}"
+        etag, etag_gz = f'"{tag}"', f'"{tag}-gz"'  # one per representation: as is, and gzip
+        validators: list[tuple[bytes, bytes]] = [(b"cache-control", b"no-cache"), (b"vary", b"accept-encoding")]
         if changed is not None:
             stamp = format_datetime(changed.replace(tzinfo=UTC, microsecond=0), usegmt=True)
             validators.append((b"last-modified", stamp.encode()))
         match = _header(scope, b"if-none-match")
         since = _header(scope, b"if-modified-since")
-        if (match is not None and (match.strip() == "*" or etag in [m.strip() for m in match.split(",")])) or (
+        zipped = _accepts_gzip(scope)
+        tags = [m.strip() for m in match.split(",")] if match is not None else []
+        # the client holds one of the two representations: either tag is a match, and is answered with itself
+        held = next((t for t in (etag, etag_gz) if t in tags), etag_gz if zipped else etag)
+        if (match is not None and ("*" in tags or held in tags)) or (
             match is None and since is not None and _not_modified_since(since, changed)
         ):
-            await send({"type": "http.response.start", "status": 304, "headers": validators})
+            await send({"type": "http.response.start", "status": 304,
+                        "headers": [(b"etag", held.encode()), *validators]})
             await send({"type": "http.response.body", "body": b""})
             return
         kept = self.cache.get(url, version)
         if kept is not None:
-            headers, body = kept
+            body, extra = kept.body, [(b"etag", etag.encode())]
+            if zipped:  # compressed once, then sent as it is to every client that takes gzip
+                body = kept.gzipped if kept.gzipped is not None else await asyncio.to_thread(self.cache.gzipped, kept)
+                extra = [(b"etag", etag_gz.encode()), (b"content-encoding", b"gzip")]
             await send({"type": "http.response.start", "status": 200,
-                        "headers": [*headers, (b"content-length", str(len(body)).encode()), *validators]})
+                        "headers": [*kept.headers, (b"content-length", str(len(body)).encode()), *extra,
+                                    *validators]})
             await send({"type": "http.response.body", "body": body})
             return
-        await self._answer(scope, receive, send, url, version, validators)
+        await self._answer(scope, receive, send, url, version, [(b"etag", etag.encode()), *validators])
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send, url: str, version: int,
                       validators: list[tuple[bytes, bytes]]) -> None:
