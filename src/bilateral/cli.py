@@ -275,21 +275,35 @@ _horizon_option = click.option("--horizon", default=180, show_default=True, meta
 def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence: int, by: str | None,
         peers: str | None, horizon: int, fmt: str) -> None:
     """Words vs deeds between A and B, both ways: tallies, gap index, series, ledger, promises, peers, verdict."""
-    from bilateral.analysis.cache import cached_profile_json, cached_summary
+    from bilateral.analysis.cache import cached_profile_json, dyad_cached
 
     options: dict[str, Any] = {"by": by, "peers": _peers(peers), "since": since, "until": until,
                                "horizon_days": horizon, "evidence": evidence}
+    # the printed text is kept with the profile: laying out a large profile takes longer than loading it
     with _open_store(db, must_exist=True) as store:
-        if fmt == "json":  # the printed text is kept: a large profile takes longer to indent than to load
+        if fmt == "json":
             click.echo(cached_profile_json(store, a, b, **options))
             return
-        result = cached_summary(store, a, b, **options)
+        console = _console()
+        text = dyad_cached("gap_table")(_gap_table)(store, a, b, width=console.width,
+                                                    color_system=console.color_system, **options)
+    console.file.write(text)
+    console.file.flush()
+
+
+def _gap_table(store: Store, a: str, b: str, *, width: int, color_system: str | None, **options: Any) -> str:
+    """``bilateral gap``'s tables as text for a console ``width`` wide with ``color_system`` (None: no colour)."""
+    from bilateral.analysis.cache import cached_summary
     from bilateral.report import print_gap
     from bilateral.report.measures import print_profile
 
-    console = _console()
-    print_gap(result.gap, console)
-    print_profile(result, console)
+    result = cached_summary(store, a, b, **options)
+    console = Console(soft_wrap=False, width=width, color_system=color_system,  # type: ignore[arg-type]
+                      force_terminal=color_system is not None)
+    with console.capture() as captured:
+        print_gap(result.gap, console)
+        print_profile(result, console)
+    return captured.get()
 
 
 @main.command()
