@@ -10,7 +10,8 @@ For each dyad:
 * with ``bilateral serve`` on 127.0.0.1: the first ``/api/dyads/A/B`` (its options differ from
   gap's: computed in the server) and the first ``/dyad/A/B`` (gap's options: read from the file),
   then a bounded load: ``wrk -t2 -cN -dS --latency`` on each URL (when wrk is installed, else a
-  Python client with N threads for S seconds), p50 / p99, requests/s, errors.
+  Python client with N threads for S seconds), p50 / p99, requests/s, errors; ``--gzip``: the
+  clients send ``Accept-Encoding: gzip`` as browsers do.
 
 Prints one JSON object per dyad and the machine's load average before and after.
 """
@@ -67,9 +68,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wrk(url: str, connections: int, seconds: int) -> dict[str, Any]:
-    res = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
-                         capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
+def _wrk(url: str, connections: int, seconds: int, gzip: bool) -> dict[str, Any]:
+    header = ["-H", "Accept-Encoding: gzip"] if gzip else []
+    res = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency",
+                          *header, url], capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
 
     def ms(label: str) -> float | None:
         m = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", res, re.M)
@@ -87,14 +89,14 @@ def _wrk(url: str, connections: int, seconds: int) -> dict[str, Any]:
             "non_2xx": int(non2xx.group(1)) if non2xx else 0}
 
 
-def _python_load(url: str, connections: int, seconds: int) -> dict[str, Any]:
+def _python_load(url: str, connections: int, seconds: int, gzip: bool) -> dict[str, Any]:
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
     def worker() -> None:
-        with httpx.Client(timeout=10.0) as c:
+        with httpx.Client(timeout=10.0, headers={"Accept-Encoding": "gzip" if gzip else "identity"}) as c:
             while time.monotonic() < stop:
                 t0 = time.perf_counter()
                 try:
@@ -115,7 +117,8 @@ def _python_load(url: str, connections: int, seconds: int) -> dict[str, Any]:
             "p50_ms": round(q[49] * 1000, 2), "p99_ms": round(q[98] * 1000, 2), "errors": errors[0]}
 
 
-def server_times(db: Path, dyads: list[tuple[str, str]], connections: int, seconds: int) -> dict[str, Any]:
+def server_times(db: Path, dyads: list[tuple[str, str]], connections: int, seconds: int,
+                 gzip: bool) -> dict[str, Any]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen([str(EXE), "serve", "--db", str(db), "--port", str(port)],
@@ -146,7 +149,7 @@ def server_times(db: Path, dyads: list[tuple[str, str]], connections: int, secon
                     row[f"{name}_304_ms"] = round((time.perf_counter() - t1) * 1000, 2)
                     assert r2.status_code == 304
                 for name, path in (("api", f"/api/dyads/{a}/{b}"), ("page", f"/dyad/{a}/{b}")):
-                    row[f"{name}_load"] = load(base + path, connections, seconds)
+                    row[f"{name}_load"] = load(base + path, connections, seconds, gzip)
                 out[f"{a}-{b}"] = row
     finally:
         proc.terminate()
@@ -162,6 +165,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--no-server", action="store_true")
+    parser.add_argument("--gzip", action="store_true", help="the load's clients accept gzip, as browsers do")
     parser.add_argument("--warm-only", action="store_true", help="skip gap's first run (the result is cached)")
     args = parser.parse_args()
     dyads = [(p.split(",")[0].upper(), p.split(",")[1].upper()) for p in args.dyad]
@@ -170,7 +174,7 @@ def main() -> None:
         result[f"gap {a}-{b}"] = gap_times(args.db, a, b, args.repeat, first=not args.warm_only)
         print(json.dumps(result[f"gap {a}-{b}"]), flush=True)
     if not args.no_server:
-        result["server"] = server_times(args.db, dyads, args.connections, args.seconds)
+        result["server"] = server_times(args.db, dyads, args.connections, args.seconds, args.gzip)
     result["load_after"] = os.getloadavg()[0]
     print(json.dumps(result))
 

@@ -56,7 +56,7 @@ T = TypeVar("T")
 #: The store table of persisted results (store migration 6).
 CACHE_TABLE = "analysis_cache"
 #: Results kept in memory per process (least recently used first out).
-MEMORY_ENTRIES = 256
+MEMORY_ENTRIES = 64  # a large dyad's profile holds tens of MB of evidence records
 #: Results larger than this (compressed pickle bytes) are kept in memory only, not in the store file.
 MAX_PERSISTED_BYTES = 64 * 1024 * 1024
 
