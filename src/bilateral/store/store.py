@@ -247,7 +247,7 @@ class Store:
             yield self._con
             self._depth = 0
             if self._change is not None:  # one new store version for everything this transaction wrote
-                record_change(self._con, self._change)
+                record_change(self._con, self._change, migrated=not self.read_only)
                 self._change = None
             self._con.commit()
         except BaseException:

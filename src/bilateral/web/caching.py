@@ -25,7 +25,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
@@ -50,6 +50,7 @@ class Kept:
     headers: list[tuple[bytes, bytes]]
     body: bytes
     gzipped: bytes | None = None
+    packing: threading.Lock = field(default_factory=threading.Lock)  # one compression, however many ask
 
     @property
     def size(self) -> int:
@@ -92,15 +93,15 @@ class ResponseCache:
 
     def gzipped(self, kept: Kept) -> bytes:
         """The gzip form of a kept body, compressed once (call it off the event loop)."""
-        if kept.gzipped is None:
-            packed = gzip.compress(kept.body, compresslevel=6, mtime=0)
-            with self._lock:
-                if kept.gzipped is None:
+        with kept.packing:
+            if kept.gzipped is None:
+                packed = gzip.compress(kept.body, compresslevel=6, mtime=0)
+                with self._lock:
                     kept.gzipped = packed
                     if any(v is kept for v in self._entries.values()):
                         self._size += len(packed)
                         self._trim()
-        return kept.gzipped
+            return kept.gzipped
 
     def _trim(self) -> None:
         while self._size > self.max_bytes and self._entries:
