@@ -127,3 +127,19 @@ def test_gap_reuses_its_result_across_processes(db_path: Path, bilateral_exe: Pa
         again = s.connection.execute("SELECT name, created_at FROM analysis_cache ORDER BY name").fetchall()
     assert first == second and json.loads(first) == json.loads(json.dumps(expected))
     assert made == again and [n for n, _ in made] == ["dyad_profile_json", "dyad_profile_summary"]
+
+
+def test_store_scope_is_stale_after_any_write(store: Store, make_event: Callable[..., Event]) -> None:
+    fill_store(store, SMALL)
+    calls: list[int] = []
+
+    def world(st: Store, a: str, b: str) -> int:
+        calls.append(1)
+        return int(st.connection.execute("SELECT count(*) FROM effective_events").fetchall()[0][0])
+
+    cached = dyad_cached("test_world", scope="store")(world)
+    assert cached(store, "KEN", "CHN") == cached(store, "KEN", "CHN") == 11
+    store.add_events([make_event(date="2024-05-01")])  # USA→PAK: no actor of KEN–CHN, still a write
+    assert cached(store, "KEN", "CHN") == 12 and len(calls) == 2
+    with pytest.raises(ValueError):
+        dyad_cached("test_world", scope="dyad")

@@ -10,7 +10,7 @@ import duckdb
 from tests.conftest import FIXTURES, fill_store
 
 from bilateral.model import Document, Event
-from bilateral.store import Store
+from bilateral.store import MIGRATIONS, Store
 
 
 def test_a_new_store_is_version_one_and_every_write_raises_it(store: Store, make_event: Callable[..., Event]) -> None:
@@ -68,7 +68,8 @@ def test_versions_survive_reopening_and_migrate_an_old_file(db_path: Path, make_
     con = duckdb.connect(str(db_path))
     con.execute("DROP TABLE store_changes")
     con.execute("DROP TABLE analysis_cache")
-    con.execute("DELETE FROM schema_version WHERE version = 6")
+    step = next(m.version for m in MIGRATIONS if "store_changes" in m.description)
+    con.execute("DELETE FROM schema_version WHERE version = ?", [step])
     con.close()
     with Store(db_path) as s:
         assert s.version == 1

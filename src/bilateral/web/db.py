@@ -90,12 +90,11 @@ class Database:
             except BaseException:
                 cur.connection.rollback()
                 raise
+            try:
+                cur.connection.commit()
             finally:
-                with self._version_lock:  # even a failed commit may have changed something: read it again
+                with self._version_lock:  # the next request reads the version again, whatever the commit did
                     self._version = None
-            cur.connection.commit()
-            with self._version_lock:
-                self._version = None
 
     def close(self) -> None:
         """Close the store file."""
