@@ -329,21 +329,37 @@ _background_option = click.option("--background", is_flag=True, default=False,
 def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence: int, by: str | None,
         peers: str | None, horizon: int, background: bool, fmt: str) -> None:
     """Words vs deeds between A and B, both ways: tallies, gap index, series, ledger, promises, peers, verdict."""
-    from bilateral.analysis import dyad_profile
+    from bilateral.analysis.cache import cached_profile_json, dyad_cached
 
+    options: dict[str, Any] = {"by": by, "since": since, "until": until, "horizon_days": horizon,
+                               "evidence": evidence, "background": background}
+    # the printed text is kept with the profile: laying out a large profile takes longer than loading it
     with _open_store(db, must_exist=True) as store:
         a, b = _actor(store, a), _actor(store, b)
-        result = dyad_profile(store, a, b, by=by, peers=_peers(store, peers), since=since, until=until,
-                              horizon_days=horizon, evidence=evidence, background=background)
-    if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        from bilateral.report import print_gap
-        from bilateral.report.measures import print_profile
-
+        options["peers"] = _peers(store, peers)
+        if fmt == "json":
+            click.echo(cached_profile_json(store, a, b, **options))
+            return
         console = _console()
+        text = dyad_cached("gap_table")(_gap_table)(store, a, b, width=console.width,
+                                                    color_system=console.color_system, **options)
+    console.file.write(text)
+    console.file.flush()
+
+
+def _gap_table(store: Store, a: str, b: str, *, width: int, color_system: str | None, **options: Any) -> str:
+    """``bilateral gap``'s tables as text for a console ``width`` wide with ``color_system`` (None: no colour)."""
+    from bilateral.analysis.cache import cached_summary
+    from bilateral.report import print_gap
+    from bilateral.report.measures import print_profile
+
+    result = cached_summary(store, a, b, **options)
+    console = Console(soft_wrap=False, width=width, color_system=color_system,  # type: ignore[arg-type]
+                      force_terminal=color_system is not None)
+    with console.capture() as captured:
         print_gap(result.gap, console)
         print_profile(result, console)
+    return captured.get()
 
 
 @main.command()
@@ -365,15 +381,15 @@ def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence:
 def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str | None, until: str | None,
            by: str, peers: str | None, horizon: int, background: bool) -> None:
     """Write the A–B report: verdict, timeline, ledger, promises, peers, every number linked to its evidence."""
-    from bilateral.analysis import dyad_profile
+    from bilateral.analysis.cache import cached_profile
     from bilateral.report.html import write_html, write_markdown
 
     if fmt is None:
         fmt = "md" if out and out.lower().endswith(".md") else "html"
     with _open_store(db, must_exist=True) as store:
         a, b = _actor(store, a), _actor(store, b)
-        profile = dyad_profile(store, a, b, by=by, peers=_peers(store, peers), since=since, until=until,
-                               horizon_days=horizon, background=background)
+        profile = cached_profile(store, a, b, by=by, peers=_peers(store, peers), since=since, until=until,
+                                 horizon_days=horizon, background=background)
     path = out or f"report-{a}-{b}.{fmt}"
     write = write_markdown if fmt == "md" else write_html
     written = write(profile, path, db_name=db)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from bilateral.actor_names import is_country
 from bilateral.analysis.gap import HasConnection
@@ -37,6 +35,9 @@ from bilateral.analysis.measures import (
     norm_code,
     wilson_interval,
 )
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built: loading it costs most of a command's start-up
+    import pandas as pd
 
 
 @dataclass(slots=True)
@@ -93,6 +94,8 @@ class Reciprocity:
             row.update({f"received_{k}": v for k, v in r.received.to_dict().items()})
             row["reciprocity"] = r.reciprocity
             rows.append(row)
+        import pandas as pd
+
         return pd.DataFrame(rows)
 
 
@@ -154,6 +157,8 @@ class PeerComparison:
         for d in (self.focal, *self.peers):
             for c in self.channels:
                 rows.append({"giver": self.giver, "receiver": d.target, "channel": c, **d.channel(c).to_dict()})
+        import pandas as pd
+
         return pd.DataFrame(rows)
 
 

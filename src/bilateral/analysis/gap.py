@@ -1,7 +1,8 @@
 """The words-vs-deeds gap of a dyad: is diplomatic warmth turning into tangible gains?
 
 For each direction (A→B and B→A) :func:`dyad_gap` tallies, with DuckDB SQL
-over the ``effective_events`` view (the stored events with user corrections applied):
+over the ``effective_events`` view (the stored events with user corrections applied; both
+directions' counts in one query, :func:`bilateral.analysis.tallies.dyad_tallies`):
 
 * realized events per QuadClass (1 verbal cooperation … 4 material conflict):
   only realized events count as deeds;
@@ -20,7 +21,9 @@ from typing import Any
 import duckdb
 
 from bilateral.analysis.measures import HasConnection, scoped_events
+from bilateral.analysis.tallies import TallyCube, dyad_tallies
 from bilateral.model import CHANNELS, QUAD_CLASSES, STATUSES
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,8 @@ def _direction(
     since: str | None,
     until: str | None,
     evidence: int,
-    background: bool = False,
+    background: bool,
+    cube: TallyCube,
 ) -> DirectionGap:
     view = scoped_events(con, background)
     where = "source = ? AND target = ?"
@@ -134,23 +138,16 @@ def _direction(
         where += " AND date <= ?"
         params.append(until)
     gap = DirectionGap(source, target)
-    for quad, n in con.execute(
-        f"SELECT quad_class, count(*) FROM {view} WHERE {where} AND status = 'realized' GROUP BY 1",
-        params,
-    ).fetchall():
-        gap.realized_by_quad[int(quad)] = int(n)
-    for status, n in con.execute(
-        f"SELECT status, count(*) FROM {view} WHERE {where} GROUP BY 1", params
-    ).fetchall():
-        gap.by_status[str(status)] = int(n)
-    rows = con.execute(
-        f"SELECT channel, status, count(*) FROM {view} WHERE {where} GROUP BY 1, 2", params
-    ).fetchall()
-    order: dict[str, int] = {c: i for i, c in enumerate(CHANNELS)}
-    for channel in sorted({str(r[0]) for r in rows}, key=lambda c: (order.get(c, len(order)), c)):
+    for (quad,), n in cube.by("quad_class", source=source, target=target, status="realized").items():
+        gap.realized_by_quad[quad] = n
+    for (status,), n in cube.by("status", source=source, target=target).items():
+        gap.by_status[status] = n
+    per_channel = cube.by("channel", "status", source=source, target=target)
+    order = {c: i for i, c in enumerate(CHANNELS)}
+    for channel in sorted({c for c, _ in per_channel}, key=lambda c: (order.get(c, len(order)), c)):
         gap.by_channel[channel] = dict.fromkeys(STATUSES, 0)
-    for channel, status, n in rows:
-        gap.by_channel[str(channel)][str(status)] = int(n)
+    for (channel, status), n in per_channel.items():
+        gap.by_channel[channel][status] = n
     if evidence > 0:
         ev_rows = con.execute(
             f"""
@@ -193,13 +190,15 @@ def dyad_gap(
     is the number of evidence sentences kept per direction; background events (recalled from
     well before their article) count only when ``background`` is true.
     """
+
     a, b = a.strip().upper(), b.strip().upper()
     con = store.connection
+    cube = dyad_tallies(store, [(a, b), (b, a)], since=since, until=until, background=background)  # both directions in one scan
     return DyadGap(
         a=a,
         b=b,
-        forward=_direction(con, a, b, since, until, evidence, background),
-        backward=_direction(con, b, a, since, until, evidence, background),
+        forward=_direction(con, a, b, since, until, evidence, background, cube),
+        backward=_direction(con, b, a, since, until, evidence, background, cube),
         since=since,
         until=until,
     )

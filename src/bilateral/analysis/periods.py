@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a frame is built: loading it costs most of a command's start-up
+    import pandas as pd
 
-from bilateral.analysis.gap import HasConnection
 from bilateral.analysis.measures import (
+    HasConnection,
     _TALLY_COLS,
     _TALLY_SQL,
     MEASURES,

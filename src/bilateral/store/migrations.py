@@ -208,6 +208,45 @@ MIGRATIONS: tuple[Migration, ...] = (
             _effective_events_view(", e.confidence"),
         ),
     ),
+    Migration(
+        7,
+        "store version (store_changes: one version per write, the actors it touched) and the analysis cache",
+        (
+            # Every committed write gets the next version; one row per actor whose events it changed
+            # (``everything``: the write may change any dyad's results, e.g. it moved the store's latest
+            # event date, which follow-through judges by). ``as_of`` is the store's latest event date
+            # after the write. A dyad's version is the highest version touching one of its actors.
+            """
+            CREATE TABLE IF NOT EXISTS store_changes (
+                version BIGINT NOT NULL,
+                kind VARCHAR NOT NULL,
+                actor VARCHAR,
+                everything BOOLEAN NOT NULL,
+                as_of DATE,
+                changed_at TIMESTAMP
+            )
+            """,
+            # The file as migrated is version 1, and it may hold events already: they count for every dyad.
+            """
+            INSERT INTO store_changes
+            SELECT 1, 'migration', NULL, TRUE, (SELECT max(TRY_CAST(date AS DATE)) FROM effective_events), NULL
+            WHERE NOT EXISTS (SELECT 1 FROM store_changes)
+            """,
+            # Results of the analysis per dyad and options, valid while the dyad's version is ``version``
+            # and the analysis code's fingerprint is ``code`` (bilateral.analysis.cache).
+            """
+            CREATE TABLE IF NOT EXISTS analysis_cache (
+                name VARCHAR NOT NULL,
+                dyad VARCHAR NOT NULL,
+                options VARCHAR NOT NULL,
+                code VARCHAR NOT NULL,
+                version BIGINT NOT NULL,
+                value BLOB NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 #: The schema version a fully migrated store has.

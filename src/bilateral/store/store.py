@@ -34,6 +34,8 @@ from bilateral.store.keys import DOC_HASH, DOC_ID, DOC_URL, EVENT, MIRRORED, ORI
 from bilateral.store.lock import StoreInUse
 from bilateral.store.lock import acquire as acquire_lock
 from bilateral.store.migrations import LATEST_VERSION, MIGRATIONS
+from bilateral.store.versions import PendingChange, actors_version, store_version
+from bilateral.store.versions import record as record_change
 
 DEFAULT_DB = "bilateral.duckdb"
 
@@ -95,6 +97,7 @@ class Store:
         #: more, and each extra thread keeps native memory of its own.
         self.threads = threads
         self._depth = 0  # nesting of :meth:`transaction`: only the outermost one commits
+        self._change: PendingChange | None = None  # what the open transaction's writes touched
         self._keys: KeyIndex | None = None
         # the store's own lock (``FILE.lock``) first, so it is held before, while and after DuckDB's
         self._lock = None if _in_memory(self.path) else acquire_lock(self.path, shared=read_only)
@@ -208,12 +211,17 @@ class Store:
         if self._keys is not None:
             self._keys.begin()
         self._depth = 1
+        self._change = None
         try:
             yield self._con
             self._depth = 0
+            if self._change is not None:  # one new store version for everything this transaction wrote
+                record_change(self._con, self._change, migrated=not self.read_only)
+                self._change = None
             self._con.commit()
         except BaseException:
             self._depth = 0
+            self._change = None
             if self._keys is not None:
                 self._keys.rollback()
             with suppress(duckdb.Error):  # the commit itself failed: DuckDB has already ended the transaction
@@ -222,6 +230,21 @@ class Store:
         if self._keys is not None:
             # DuckDB first: a crash in between leaves the index behind, and the next opening rebuilds it
             self._keys.commit(self._mirrored_counts())
+
+    def _touch(self, kind: str, actors: Iterable[str | None] = (), latest: Any = None) -> None:
+        """Note, inside the open transaction, a write of ``kind`` changing the events of ``actors``."""
+        if self._change is None:
+            self._change = PendingChange()
+        self._change.touch(kind, actors, latest)
+
+    @property
+    def version(self) -> int:
+        """The store's version: raised by every committed write (see :mod:`bilateral.store.versions`)."""
+        return store_version(self._con)
+
+    def dyad_version(self, *actors: str) -> int:
+        """The version of the last write that touched the events of one of ``actors`` (or everything)."""
+        return actors_version(self._con, actors)
 
     # -- schema ---------------------------------------------------------------------------------
     @property
@@ -347,6 +370,7 @@ class Store:
                 if doc.origin:
                     origins[(canonical, doc.origin)] = None
             if rows:
+                self._touch("documents")
                 con.register("_bl_docs", pa.Table.from_pylist(rows, schema=_DOC_SCHEMA))
                 con.execute("INSERT INTO documents SELECT * FROM _bl_docs")
                 con.unregister("_bl_docs")
@@ -432,6 +456,7 @@ class Store:
                 if table.num_rows:
                     con.register("_bl_batch", table)
                     con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _bl_batch")
+                    self._note_insert(con, name)
                     con.unregister("_bl_batch")
                     self._keys.add(kind, keys)
                 return int(table.num_rows)
@@ -442,8 +467,22 @@ class Store:
                 f"INSERT INTO {name} BY NAME SELECT {cols} FROM _bl_batch b "
                 f"WHERE NOT EXISTS (SELECT 1 FROM {name} t WHERE {match})"
             )
+            added = self._count(con, name) - before
+            if added:
+                self._note_insert(con, name)
             con.unregister("_bl_batch")
-            return self._count(con, name) - before
+            return added
+
+    def _note_insert(self, con: duckdb.DuckDBPyConnection, name: str) -> None:
+        """Record what an insert of the registered batch ``_bl_batch`` into ``name`` touched."""
+        if name != "events":
+            self._touch(name)
+            return
+        rows = con.execute(
+            "SELECT list(DISTINCT source), list(DISTINCT target), max(TRY_CAST(date AS DATE)) FROM _bl_batch"
+        ).fetchall()
+        sources, targets, latest = rows[0] if rows else ([], [], None)
+        self._touch("events", [*(sources or []), *(targets or [])], latest)
 
     @staticmethod
     def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -461,6 +500,7 @@ class Store:
             return
         with self.transaction() as con:
             con.executemany("INSERT INTO ingest_errors VALUES (?, ?, ?)", batch)
+            self._touch("errors")
 
     # -- reads ----------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -105,8 +105,9 @@ class DyadOut(BaseModel):
 
 @router.get("/health", summary="Server status")
 def health(db: Annotated[Database, Depends(database)]) -> dict[str, Any]:
-    """Whether the server is up and whether it accepts corrections."""
-    return {"ok": True, "writable": db.writable, "schema_version": db.schema_version}
+    """Whether the server is up, whether it accepts corrections, and the store's version (raised by every write)."""
+    return {"ok": True, "writable": db.writable, "schema_version": db.schema_version,
+            "store_version": db.version()[0]}
 
 
 @router.get("/dyads", summary="Dyads with events", response_model=list[DyadOut])

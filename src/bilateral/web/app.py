@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from bilateral.web.caching import ConditionalGet
 from bilateral.web.db import Database
 from bilateral.web.limits import BodyLimit, SecurityHeaders
 
@@ -76,6 +77,9 @@ def create_app(db: str | Path, write_token: str | None = None) -> FastAPI:
     app.include_router(gdelt_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # innermost: answers are cached and validated against the store's version (caching.py)
+    app.add_middleware(ConditionalGet, version=database.version,
+                       known_version=database.known_version, variant=f"writable={database.writable}")
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY)
     app.add_middleware(SecurityHeaders)
     return app

@@ -3,6 +3,10 @@
 DuckDB connections are not safe to share between threads, but cursors of one
 connection are independent connections to the same database, so every request
 (FastAPI runs plain ``def`` handlers in a thread pool) gets its own cursor.
+
+The server holds the store's lock exclusively (no other process writes while it runs), so the
+store's version changes only through this server's own writes: it is read once and kept until the
+next write commits (:meth:`Database.version`), and answers are cached against it (``caching.py``).
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from bilateral.store import Store
+from bilateral.store.versions import last_changed, store_version
 
 
 @dataclass(slots=True)
@@ -38,6 +44,8 @@ class Database:
         self._token = write_token or None
         self._write_lock = threading.Lock()
         self._cursor_lock = threading.Lock()
+        self._version_lock = threading.Lock()
+        self._version: tuple[int, datetime | None] | None = None  # (version, when it was written) until a write
 
     @property
     def writable(self) -> bool:
@@ -60,6 +68,18 @@ class Database:
         finally:
             cur.close()
 
+    def known_version(self) -> tuple[int, datetime | None] | None:
+        """:meth:`version` when it is already read (no query, safe on the event loop), else ``None``."""
+        return self._version
+
+    def version(self) -> tuple[int, datetime | None]:
+        """The store's version and the time of its last write, read once per write (see the module doc)."""
+        with self._version_lock:
+            if self._version is None:
+                with self.cursor() as cur:
+                    self._version = (store_version(cur.connection), last_changed(cur.connection))
+            return self._version
+
     @contextmanager
     def writer(self) -> Iterator[Cursor]:
         """A cursor inside one transaction, one writer at a time; rolled back on error."""
@@ -70,7 +90,11 @@ class Database:
             except BaseException:
                 cur.connection.rollback()
                 raise
-            cur.connection.commit()
+            try:
+                cur.connection.commit()
+            finally:
+                with self._version_lock:  # the next request reads the version again, whatever the commit did
+                    self._version = None
 
     def close(self) -> None:
         """Close the store file."""

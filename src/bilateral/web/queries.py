@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from bilateral.model import CHANNELS, EVENT_ROW_FIELDS, STATUSES, record_from_row
+from bilateral.store import versions
 
 #: The corrected events every tally reads.
 VIEW = "effective_events"
@@ -260,6 +261,13 @@ def add_correction(con: duckdb.DuckDBPyConnection, key: str, field_name: str, va
         "INSERT INTO corrections (event_key, field, value, created_at, note) VALUES (?, ?, ?, ?, ?)",
         [key, field_name, stored, datetime.now(UTC).replace(tzinfo=None), note],
     )
+    # a new store version touching the event's two actors: their dyads' cached results go stale
+    change = versions.PendingChange()
+    actors = con.execute("SELECT source, target FROM events WHERE event_key = ? LIMIT 1", [key]).fetchall()
+    change.touch("correction", actors[0] if actors else ())
+    # an event marked wrong (or back) may have been the latest: the date follow-through judges by may move
+    change.recount_as_of = field_name == "wrong"
+    versions.record(con, change)
     return True
 
 
