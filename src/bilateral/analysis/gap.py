@@ -25,7 +25,6 @@ from bilateral.analysis.tallies import TallyCube, dyad_tallies
 from bilateral.model import CHANNELS, QUAD_CLASSES, STATUSES
 
 
-
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """One sentence behind the tallies."""
@@ -193,7 +192,8 @@ def dyad_gap(
 
     a, b = a.strip().upper(), b.strip().upper()
     con = store.connection
-    cube = dyad_tallies(store, [(a, b), (b, a)], since=since, until=until, background=background)  # both directions in one scan
+    # both directions in one scan
+    cube = dyad_tallies(store, [(a, b), (b, a)], since=since, until=until, background=background)
     return DyadGap(
         a=a,
         b=b,

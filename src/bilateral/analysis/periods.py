@@ -17,11 +17,11 @@ if TYPE_CHECKING:  # pandas is imported where a frame is built: loading it costs
     import pandas as pd
 
 from bilateral.analysis.measures import (
-    HasConnection,
     _TALLY_COLS,
     _TALLY_SQL,
     MEASURES,
     GapIndex,
+    HasConnection,
     Tally,
     _channel_order,
     _date_filter,
