@@ -23,7 +23,7 @@ ALLOWED: dict[str, set[str]] = {
     "actor_names": {"coding"},
     "ingest": {"model", "layouts", "coding", "data"},
     "store": {"model", "layouts"},
-    "analysis": {"model", "actor_names"},
+    "analysis": {"model", "actor_names", "store"},  # the analysis reads the store's version for its cache
     "report": {"model", "analysis", "actor_names"},
     "scale": {"model", "coding", "ingest", "store"},
     "web": {"model", "store", "analysis", "report", "actor_names"},

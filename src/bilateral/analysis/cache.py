@@ -247,9 +247,10 @@ def dyad_cached(name: str, *, scope: str = "actors", persist: bool = True
 
 # -- the cached entry points ------------------------------------------------------------------------
 def _profile_summary(store: HasConnection, a: str, b: str, **options: Any) -> DyadProfile:
-    """:func:`dyad_profile` without its list of every event (what only the report's evidence cells need)."""
+    """:func:`dyad_profile` without its list of every event (what only the report's evidence cells need);
+    the background events stay, since the summary lists them."""
     profile = dyad_profile(store, a, b, **options)
-    profile.events = []
+    profile.events = [(ref, period) for ref, period in profile.events if ref.background]
     return profile
 
 

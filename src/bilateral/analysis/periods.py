@@ -223,4 +223,6 @@ def series_frame(
             })
     cols = ["source", "target", "period", "start", *_TALLY_COLS, "gap", "gap_low", "gap_high",
             "balance", "balance_low", "balance_high"]
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=cols)
