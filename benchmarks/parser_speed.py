@@ -107,9 +107,11 @@ sentences per CPU-second |
 
 {share:.0%} of the sentences name an actor (a country, organisation, person or group of the coder's
 actor dictionary; a bare sector word does not count). A coder that parses only those pays the parser
-for them alone: per sentence of the corpus, {every['sentences'] / (candidates['wall_s'] or 1):,.0f}
-sentences/s of parsing by wall time, against {every['sentences_per_s']:,.0f} when every sentence is
-parsed. Sentences with an actor are longer than the average, so tokens/s is the steadier rate.
+for them alone: counted over all the corpus's sentences, parsing then runs at
+{every['sentences'] / (candidates['cpu_s'] or 1):,.0f} sentences per CPU-second
+({every['sentences'] / (candidates['wall_s'] or 1):,.0f}/s by wall time), against
+{every['sentences_per_cpu_s']:,.0f} ({every['sentences_per_s']:,.0f}/s) when every sentence is parsed.
+Sentences with an actor are longer than the average, so tokens/s is the steadier rate.
 
 Loading the model takes {res['load_s']:.2f} s. Peak resident memory of the process (corpus, actor
 dictionary and model included): {res['peak_rss_mb']:.0f} MB; after loading the model, before parsing:
