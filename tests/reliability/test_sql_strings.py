@@ -22,7 +22,7 @@ HELPERS = frozenset({"_rows", "_scalar"})  # (con, sql, params) helpers: their S
 #: (module, spliced expression) -> why it cannot carry a value from a user or a document.
 ALLOWED: dict[tuple[str, str], str] = {
     ("analysis/tallies.py", "_period_sql(_check_period(by))"): "date_trunc of a period name checked against PERIODS",
-    ("analysis/tallies.py", "events_view(con)"): "returns one of two fixed view names",
+    ("analysis/tallies.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
     ("analysis/tallies.py", "' OR '.join(('(source = ? AND target = ?)' for _ in pairs))"): "placeholders only",
     ("analysis/tallies.py", "where"): "_date_filter: fixed conditions with ? placeholders",
     ("store/versions.py", "', '.join(('(?, ?, ?, ?, ?, ?)' for _ in rows_out))"): "placeholders only",

@@ -269,15 +269,17 @@ class Store:
             raise RuntimeError(
                 f"{self.path}: schema version {current} is newer than this bilateral ({LATEST_VERSION})"
             )
-        for mig in MIGRATIONS:
-            if mig.version <= current:
-                continue
+        pending = [mig for mig in MIGRATIONS if mig.version > current]
+        if pending:
+            # one transaction for all of them: a store is never left half migrated, and a new file
+            # becomes usable in one commit
             with self.transaction() as con:
-                for stmt in mig.statements:
-                    con.execute(stmt)
-                con.execute(
-                    "INSERT INTO schema_version VALUES (?, ?, ?)", [mig.version, mig.description, _now()]
-                )
+                for mig in pending:
+                    for stmt in mig.statements:
+                        con.execute(stmt)
+                    con.execute(
+                        "INSERT INTO schema_version VALUES (?, ?, ?)", [mig.version, mig.description, _now()]
+                    )
         return self.schema_version
 
     # -- key index ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 from bilateral.actor_names import actor_name
 from bilateral.analysis import PERIODS, DyadProfile, cell_id, direction_key
 from bilateral.analysis import evidence as analysis_evidence
-from bilateral.analysis.cache import cached_profile
+from bilateral.analysis.cache import cached_summary
 from bilateral.analysis.evidence import EVIDENCE_FLAGS
 from bilateral.web import queries
 from bilateral.web.db import Cursor
@@ -50,9 +50,9 @@ def profile(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str
             horizon_days: int | None = None, background: bool = False) -> DyadProfile:
     """The analysis stage's profile of the dyad (corrections applied); options as ``bilateral gap``'s."""
     if horizon_days is None:
-        return cached_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
+        return cached_summary(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
                               background=background)
-    return cached_profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
+    return cached_summary(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
                           horizon_days=horizon_days, background=background)
 
 
@@ -76,7 +76,7 @@ def profile_json(cur: Cursor, a: str, b: str, *, by: str | None = "month", since
 def series_json(cur: Cursor, a: str, b: str, by: str, since: str | None = None,
                 until: str | None = None) -> dict[str, Any]:
     """Warmth, delivery, taken, promises and denials per period, both ways (one point per period)."""
-    p = cached_profile(cur, a, b, by=by, since=since, until=until, evidence=0)
+    p = cached_summary(cur, a, b, by=by, since=since, until=until, evidence=0)
     return {"a": p.a, "b": p.b, "by": by,
             "series": {k: [pm.to_dict() for pm in v] for k, v in p.series.items()}}
 
