@@ -28,6 +28,18 @@ from bilateral.layouts import GDELT_COLUMNS
 from bilateral.model import Document
 
 
+def open_zip_member(path: Path, *, encoding: str = "utf-8", errors: str = "strict") -> IO[str]:
+    """The text of the one file a zip archive holds (GDELT zips one export per archive)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise ReadError(f"broken zip file ({exc})") from None
+    members = [m for m in archive.namelist() if not m.endswith("/")]
+    if len(members) != 1:
+        raise ReadError(f"expected one file in the zip archive, found {len(members)}")
+    return io.TextIOWrapper(archive.open(members[0]), encoding=encoding, errors=errors, newline="")
+
+
 def gdelt_sentence(event_id: str, url: str | None) -> str:
     """The identity sentence stored for a GDELT event (GDELT ships no text)."""
     return f"GLOBALEVENTID {event_id} SOURCEURL {url or '-'}"
@@ -99,14 +111,7 @@ class GdeltReader:
     def _open(path: Path) -> IO[str]:
         if not path.name.lower().endswith(".zip"):
             return open_text(path)
-        try:
-            archive = zipfile.ZipFile(path)
-        except zipfile.BadZipFile as exc:
-            raise ReadError(f"broken zip file ({exc})") from None
-        members = [m for m in archive.namelist() if not m.endswith("/")]
-        if len(members) != 1:
-            raise ReadError(f"expected one file in the zip archive, found {len(members)}")
-        return io.TextIOWrapper(archive.open(members[0]), encoding="utf-8-sig", newline="")
+        return open_zip_member(path, encoding="utf-8-sig")
 
     def read(self, path: Path) -> Iterator[Document | ReadIssue]:
         """Yield one coded document per good row, an issue per bad row."""

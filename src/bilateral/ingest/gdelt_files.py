@@ -19,20 +19,18 @@ copy does not reach the end of the period asked for, and then with a conditional
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Literal
+from typing import Literal
 from urllib.parse import urljoin
 
 from bilateral.ingest.fetch import Fetcher, FetchError
-from bilateral.ingest.gdelt import gdelt_row_document
-from bilateral.ingest.registry import ReadError, ReadIssue
+from bilateral.ingest.gdelt import gdelt_row_document, open_zip_member
+from bilateral.ingest.registry import ReadIssue
 from bilateral.layouts import GDELT_COLUMNS
 from bilateral.model import Document
 
@@ -210,17 +208,6 @@ def widen_v1(fields: list[str]) -> list[str]:
     return out
 
 
-def _open_zip(path: Path) -> IO[str]:
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise ReadError(f"broken zip file ({exc})") from None
-    members = [m for m in archive.namelist() if not m.endswith("/")]
-    if len(members) != 1:
-        raise ReadError(f"expected one file in the zip archive, found {len(members)}")
-    return io.TextIOWrapper(archive.open(members[0]), encoding="utf-8", errors="replace", newline="")
-
-
 def _actor(fields: list[str], country: int, code: int) -> str:
     """The actor the importer takes: the country code, else the first three letters of the actor code."""
     return fields[country].strip() or fields[code].strip()[:3]
@@ -234,7 +221,7 @@ def dyad_rows(path: Path, origin: str, a: str, b: str, layout: Layout) -> Iterat
     of the dyad the importer rejects is one too. Streamed: one row is held at a time.
     """
     pair = {a, b}
-    with _open_zip(path) as fh:
+    with open_zip_member(path, errors="replace") as fh:
         for lineno, line in enumerate(fh, start=1):
             line = line.rstrip("\r\n")
             if not line.strip():
