@@ -1,15 +1,17 @@
 """Assemble the labelled real-news set and measure the annotators' agreement.
 
 Reads ``eval/realnews/sentences.jsonl`` and the labels in ``eval/realnews/labels/`` (``batch-N.jsonl``:
-the first labelling of every sentence; ``double.jsonl``: an independent second labelling of the
-agreement sample) and writes:
+the first labelling of every sentence; ``double.jsonl`` and ``double-N.jsonl``: an independent second
+labelling of the agreement sample of the first round and of batch N of the second) and writes:
 
 - ``eval/realnews/train.jsonl`` and ``eval/realnews/check.jsonl``: one gold row per sentence, in the
   shape ``bilateral evaluate`` reads (``id``, ``text``, ``date``, ``events``), each event with its
   ``quad``, ``cameo``, actors, ``status``, ``channel``, ``trigger`` and ``trigger_span``;
 - ``eval/realnews/agreement.json``: Cohen's kappa for event / no event (per sentence), for the
   QuadClass of the dyads both annotators labelled, and for the dyad's class including "none", with
-  the (QuadClass, source, target) F1 of the second labelling against the first.
+  the (QuadClass, source, target) F1 of the second labelling against the first: over all doubly
+  labelled sentences (``all``) and for each round (``round_1``: batches 0-3, whole documents;
+  ``round_2``: batches 4 onwards, sentences naming two or more states).
 
 Codes are normalised to the coder's conventions: the Soviet Union is ``RUS`` (the actor dictionary
 codes it so). Run from the repository root: ``python tools/build_realnews.py``.
@@ -115,10 +117,16 @@ def main() -> None:
                     "doc_id": s["doc_id"], "context_before": s["context_before"], "events": first[s["id"]],
                 }
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    double_path = ROOT / "labels" / "double.jsonl"
-    if double_path.exists():
-        second = {r["id"]: [_norm_event(e, text_of[r["id"]]) for e in r["events"]] for r in _load(double_path)}
-        stats = agreement(first, second)
+    second: dict[str, list[dict]] = {}
+    for path in sorted((ROOT / "labels").glob("double*.jsonl")):
+        for r in _load(path):
+            second[r["id"]] = [_norm_event(e, text_of[r["id"]]) for e in r["events"]]
+    if second:
+        batch_of = {s["id"]: s["batch"] for s in sentences}
+        rounds = {"all": second,
+                  "round_1": {i: ev for i, ev in second.items() if batch_of[i] < 4},
+                  "round_2": {i: ev for i, ev in second.items() if batch_of[i] >= 4}}
+        stats = {name: agreement(first, part) for name, part in rounds.items() if part}
         (ROOT / "agreement.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
         print("agreement:", json.dumps(stats))
     for split in ("train", "check"):
