@@ -34,7 +34,9 @@ from bilateral.coding.syntax import CLAUSE_LABELS, VERBAL_UPOS, Parse, scope_wor
 from bilateral.coding.triggers import Trigger
 
 # prepositions whose phrase names the one an act is aimed at
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "at", "into", "upon", "onto"})
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "upon", "onto"})
+# prepositions whose phrase names a target of force only ("fired at X", "advanced into X"); else a place
+FORCE_PREPS = frozenset({"at", "into"})
 # relations inside a noun phrase that still name the same actor ("Russian forces", "the foreign
 # minister of Russia", "Russia's army")
 NP_LABELS = frozenset({"compound", "amod", "nmod:poss", "flat", "appos", "det", "nmod", "nummod", "case"})
@@ -64,6 +66,7 @@ class TreeRoles:
     target_rule: str
     subject_word: int
     no_actor_subject: bool
+    subject_phrase: frozenset[int] = frozenset()  # the words of an active verb's subject phrase
 
 
 class TreeReader:
@@ -212,14 +215,18 @@ class TreeReader:
                     subject_actors, subject_rule = (spoken,), "parse-speaker"
                 elif self.owner(state)[s] < 0:
                     s = None  # a pronoun the tree cannot resolve: the coreference rules decide
-            if s is not None and not subject_actors and not trig.noun and parse.upos[s] == "NOUN":
-                # a common noun whose phrase names no one (no mention, no proper name): "the company"
+            if s is not None and not subject_actors and not trig.noun and parse.upos[s] == "NOUN" and (
+                s in parse.dependents(v, ("nsubj",))  # its own subject, not one shared with another verb
+            ):
+                # a common noun whose phrase, with all its modifiers, names no one (no mention, not
+                # even a sector word such as "lawmakers", which the document may resolve; no proper
+                # name): "the newspaper", not "a report released in the Rwandan capital"
                 owner = self.owner(state)
-                phrase = self.phrase(parse, s)
-                no_actor = all(owner[k] < 0 and parse.upos[k] != "PROPN" for k in phrase)
+                no_actor = all(owner[k] < 0 and parse.upos[k] != "PROPN" for k in parse.subtree(s))
         if trig.noun and v != trig.index:
             # the noun's own phrase names its doer and target first ("Russia's attack on Ukraine")
-            own_targets = self._obliques(state, parse, trig.index, TARGET_PREPS)
+            preps = TARGET_PREPS | FORCE_PREPS if trig.code[:2] >= "14" else TARGET_PREPS
+            own_targets = self._obliques(state, parse, trig.index, preps)
             own_sources = self._noun_doer(state, parse, trig.index)
             if passive:
                 sources, source_rule = own_sources, "parse-noun-doer"
@@ -227,6 +234,9 @@ class TreeReader:
                 sources, source_rule = own_sources or subject_actors, (
                     "parse-noun-doer" if own_sources else subject_rule)
             targets, target_rule = own_targets, "parse-noun-oblique"
+            if not targets:
+                # "launched an offensive towards the Iraqi port": the governing verb's oblique
+                targets, target_rule = self._obliques(state, parse, v, preps), "parse-oblique"
             return TreeRoles(v, sources, source_rule, targets, target_rule, -1, False)
         if passive:
             a = parse.agent(v)
@@ -235,18 +245,26 @@ class TreeReader:
             targets, target_rule = subject_actors, "parse-passive-subject"
             return TreeRoles(v, sources, source_rule, targets, target_rule, s if s is not None else -1, False)
         sources, source_rule = subject_actors, subject_rule
-        for o in parse.objects(v):
-            targets = self.actors_at(state, parse, o)
+        preps = TARGET_PREPS | FORCE_PREPS if trig.code[:2] >= "14" else TARGET_PREPS
+        # the verb's own object or oblique, else those of the verb it governs ("refused to sign a
+        # deal with Japan")
+        for k in (v, *parse.dependents(v, ("xcomp",))):
+            for o in parse.objects(k):
+                targets = self.actors_at(state, parse, o)
+                if targets:
+                    target_rule = "parse-object"
+                    break
+            if not targets:
+                targets, target_rule = self._obliques(state, parse, k, preps, True), "parse-oblique"
             if targets:
-                target_rule = "parse-object"
                 break
-        if not targets:
-            targets, target_rule = self._obliques(state, parse, v, TARGET_PREPS, True), "parse-oblique"
         if trig.direction == "receive":
             givers = self._obliques(state, parse, v, self.receive_froms, True)
             sources, targets = givers, sources
             source_rule, target_rule = "parse-giver", subject_rule
-        return TreeRoles(v, sources, source_rule, targets, target_rule, s if s is not None else -1, no_actor)
+        own = s is not None and s in parse.dependents(v, ("nsubj",))  # not one shared with another verb
+        phrase = frozenset(parse.subtree(s)) if own and s is not None and trig.direction != "receive" else frozenset()
+        return TreeRoles(v, sources, source_rule, targets, target_rule, s if s is not None else -1, no_actor, phrase)
 
     def _obliques(
         self, state: SentenceState, parse: Parse, w: int, preps: frozenset[str], via_objects: bool = False
@@ -293,19 +311,25 @@ class TreeReader:
             new_tgt, new_tr = tgt, tr
             if tree.targets and "target" in parts and self.disagrees(parse, tgt, tr, tree.targets):
                 new_tgt, new_tr = tree.targets[0], tree.target_rule
-            if _same(new_src, new_tgt):
-                new_tgt, new_tr = (tgt, tr) if not _same(new_src, tgt) else (nobody(), "none")
+            elif "target" in parts and tree.subject_phrase and tgt.start in tree.subject_phrase and (
+                tr not in ("co-subject", "conjunct", "partner")
+            ):
+                # "Japan, whose talks with the Philippines stalled, refused ...": not a target
+                new_tgt, new_tr = nobody(), "none"
+            if new_src.code is not None and new_src.code == new_tgt.code and (new_src, new_tgt) != (src, tgt):
+                # the tree pairs an actor with itself (another sector of it): keep the positional roles
+                new_src, new_sr, new_tgt, new_tr = src, sr, tgt, tr
             if (new_src, new_tgt) != (src, tgt) and state.rejections is not None:
                 state.reject("roles", "parse-overrules",
                              f"the parse reads {_name(new_src)} -> {_name(new_tgt)} ({new_sr}, {new_tr}), "
                              f"not {_name(src)} -> {_name(tgt)} ({sr}, {tr})", trig.index, trig.end)
             out.append((new_src, new_tgt, new_sr, new_tr))
         # compound actors: the other conjuncts of the tree's source and target
-        for extra in tree.sources[1:] if "conjuncts" in parts else ():
+        for extra in tree.sources if "conjuncts" in parts and len(tree.sources) > 1 else ():
             for _src, tgt, _sr, tr in list(out):
                 if not _same(extra, tgt) and not any(_same(extra, p[0]) and _same(tgt, p[1]) for p in out):
                     out.append((extra, tgt, "parse-conjunct", tr))
-        for extra in tree.targets[1:] if "conjuncts" in parts else ():
+        for extra in tree.targets if "conjuncts" in parts and len(tree.targets) > 1 else ():
             for src, _tgt, sr, _tr in list(out):
                 if not _same(extra, src) and not any(_same(src, p[0]) and _same(extra, p[1]) for p in out):
                     out.append((src, extra, sr, "parse-conjunct"))
@@ -322,7 +346,7 @@ class TreeReader:
         """Whether the positional rules' actor ``m`` (found by ``rule``) contradicts the tree, which
         names ``found``: it is not one of them, not inside the noun phrase that holds them and not
         a partner the positional rules paired on purpose."""
-        if _among(m, found) or rule in ("co-subject", "conjunct", "partner", "co-agent"):
+        if m.code in {f.code for f in found} or rule in ("co-subject", "conjunct", "partner", "co-agent"):
             return False
         if m.start < 0:
             return True
