@@ -144,14 +144,15 @@ class Coder:
     def _parses(
         self, texts: list[list[str]], flagged: list[list[int]], matched: list[dict[int, tuple[int, ActorEntry]]]
     ) -> dict[int, Parse]:
-        """The parses of a document's sentences that may carry an event (an actor named or referred
-        to, and a trigger candidate), by sentence index, parsed in one batch."""
+        """The parses of a document's sentences that name an actor and have a trigger candidate, by
+        sentence index, parsed in one batch (a sentence that only refers to an actor, "the country
+        said", is parsed on its own when its reference resolves)."""
         forms = self._forms
         wanted = [
             k for k, (words, flags, matches) in enumerate(zip(texts, flagged, matched, strict=True))
-            if words and any(f & (CLAIM | TRIGGER) for f in flags) and (
+            if words and any(f & TRIGGER for f in flags) and (
                 any(entry.kind != "sector" and entry.code for _end, entry in matches.values())
-                or forms.hyphenated(words) or forms.may_refer(words))
+                or forms.hyphenated(words))
         ]
         if not wanted or self.parser is None:
             return {}
@@ -276,7 +277,7 @@ class Coder:
         ]
         if rejections is not None:
             self.candidates.capitalised(state)
-        if self.parser is not None and candidates:
+        if self.parser is not None and any(flags[k] & TRIGGER for k in candidates):
             # the parse, only for a sentence that names an actor and has a trigger candidate
             state.parse = parse if parse is not None and len(parse) == len(tokens) else self.parser.parse(
                 [t.text for t in tokens])
