@@ -1,13 +1,17 @@
 """The event coder: sentence -> events with actors, code, status, channel and evidence.
 
-The coder is shallow and fast by design (no parser). It runs in stages, each a module of its own
-with typed input and output, over one :class:`~bilateral.coding.state.SentenceState` per
+The coder is shallow and fast by design: its rules read word order, not a parse. With
+``CoderConfig(syntax=True)`` it also parses each sentence that names an actor and has a trigger
+candidate, and reads roles and scope from the dependency tree where the tree and the word-order
+rules disagree (``parsed.py``; slower, off by default). It runs in stages, each a module of its
+own with typed input and output, over one :class:`~bilateral.coding.state.SentenceState` per
 sentence:
 
 1. **mentions** (``mentions.py``): tokens, word-form flags, actor dictionary matches, sector
    words and coreference -> ``Mention``s;
 2. **candidates** (``candidates.py``): the words that trigger an event -> ``Trigger``s;
-3. **roles** (``roles.py``): subject, object, agent, passive, conjuncts -> (source, target) pairs;
+3. **roles** (``roles.py``): subject, object, agent, passive, conjuncts -> (source, target) pairs,
+   revised from the parse when there is one (``parsed.py``);
 4. **status** (``status.py``): realized / intended / hypothetical / negated, and the code it gives;
 5. **channel** (``channel.py``): trade, aid, defense, ...;
 6. **events** (``events.py``): the events, with what reported speech and stalled deeds add, and
