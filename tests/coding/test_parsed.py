@@ -163,3 +163,16 @@ def test_document_parses_only_sentences_with_an_actor_and_a_candidate(coder: Cod
     _sents, events = local.code_document(doc)
     assert [(e.source, e.target) for e in events] == [("RUS", "UKR")]
     assert [" ".join(words) for words in parsed] == ["Russia attacked Ukraine on Monday ."]
+
+
+def test_cli_syntax_flag_shows_where_the_parse_overruled() -> None:
+    from click.testing import CliRunner
+
+    from bilateral.cli import main
+
+    text = "The United States, according to officials in Cairo, gave aid to Egypt."
+    result = CliRunner().invoke(main, ["explain", text, "--why-not", "--syntax"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "USA → EGY" in result.output and "parse-overrules" in result.output
+    plain = CliRunner().invoke(main, ["explain", text, "--why-not"], terminal_width=200)
+    assert "parse-overrules" not in plain.output
