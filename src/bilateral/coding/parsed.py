@@ -12,14 +12,17 @@ reads, for each trigger, from the tree:
   passive the actor in its ``by`` phrase (``obl:agent``); a pronoun subject ("it", "they") of a
   reported clause is the speaker ("China said it would ...");
 * the **target**: the actor in the verb's object (``obj``/``iobj``) or in an oblique introduced
-  by *to, with, against, from, on, toward, at, into* (on the verb or its object), or of a
-  passive its subject; for a receiving verb the giver is the ``from`` phrase;
+  by *to, with, against, on, toward* (and *at, into* for force) on the verb, its object or the
+  verb it governs ("refused to sign a deal with Japan"), or of a passive its subject; for a
+  receiving verb the giver is the ``from`` phrase;
 * **compound actors** from conjuncts ("China and Russia signed");
 * the **status** from what governs the verb: a negation, "refuse"/"fail"/"deny", "plan
   to"/"agree to", a modal ("will": intended; "would", "may", "could": hypothetical).
 
-The parse overrules the positional roles where they disagree and drops an event whose verb has
-a subject that names no actor ("the company signed a deal with Iran"). Every such decision is
+The parse overrules the positional roles where they disagree (the positional actor is not in
+the phrase the tree names), only where the positional rules found no status cue, and drops an
+event whose verb's own subject is a common noun whose phrase names no one ("the orchestra praised
+Iran", with the positional source a country named elsewhere). Every such decision is
 recorded as a :class:`~bilateral.coding.state.Rejection` (stage ``roles`` or ``status``, reason
 ``parse-...``) when an explanation is asked for.
 """
@@ -126,7 +129,7 @@ class TreeReader:
                     label = parse.dep[c]
                     if label not in NP_LABELS:
                         continue
-                    if label == "nmod" and parse._case_word(c) not in OWNER_PREPS:
+                    if label == "nmod" and parse.case_word(c) not in OWNER_PREPS:
                         continue
                     if owner[c] >= 0 and found is None:
                         found = state.mentions[owner[c]]
