@@ -20,7 +20,7 @@ reads, for each trigger, from the tree:
   to"/"agree to", a modal ("will": intended; "would", "may", "could": hypothetical).
 
 The parse overrules the positional roles where they disagree (the positional actor is not in
-the phrase the tree names), only where the positional rules found no status cue, and drops an
+the phrase the tree names) and the status where the positional rules found no cue, and drops an
 event whose verb's own subject is a common noun whose phrase names no one ("the orchestra praised
 Iran", with the positional source a country named elsewhere). Every such decision is
 recorded as a :class:`~bilateral.coding.state.Rejection` (stage ``roles`` or ``status``, reason
