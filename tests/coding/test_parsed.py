@@ -138,6 +138,17 @@ def test_negation_that_reaches_the_verb_sets_the_status(coder: Coder) -> None:
     assert [e.status for e in plain.code_sentence(text, date=DATE)] == ["realized"]
 
 
+def test_negation_of_another_verb_leaves_the_event_realized(coder: Coder) -> None:
+    # "not" negates "explain"; the expulsion it asks about happened
+    text = "The minister did not explain why Russia expelled British diplomats."
+    explanation = coder.explain_sentence(text, date=DATE)
+    assert [(e.source, e.target, e.status) for e in explanation.events] == [("RUS", "GBR", "realized")]
+    scope = [r for r in explanation.rejections if r.reason == "parse-scope"]
+    assert scope and scope[0].stage == "status" and "explain" in scope[0].detail
+    plain = Coder(CoderConfig(), actors=coder.actors, lexicon=coder.lexicon, codebook=coder.codebook)
+    assert [e.status for e in plain.code_sentence(text, date=DATE)] == ["negated"]
+
+
 # --- the option -----------------------------------------------------------------------------------
 
 

@@ -369,14 +369,25 @@ class TreeReader:
     # --- status ---------------------------------------------------------------------------------
 
     def status(self, state: SentenceState, trig: Trigger, status: str, cue: str) -> tuple[str, str]:
-        """The status with what the tree says governs the trigger's verb, where the positional
-        reading found no cue ("realized"). Records the change as a ``status`` rejection."""
+        """The status with what the tree says governs the trigger's verb: where the positional
+        reading found no cue ("realized"), the tree's negation, intention or modal; where it read a
+        negation word before the verb that the tree puts on a verb that does not govern this one
+        ("would not say whether it fires"), realized. Records each change as a ``status``
+        rejection."""
         parse = state.parse
-        if parse is None or status != "realized" or "status" not in self.parts:
+        if parse is None or status not in ("realized", "negated") or "status" not in self.parts:
             return status, cue
         v = self.verb(parse, trig)
         if v is None:
             return status, cue
+        if status == "negated":
+            other = self.negation_elsewhere(parse, v, trig.index, cue)
+            if other is None:
+                return status, cue
+            if state.rejections is not None:
+                state.reject("status", "parse-scope", f"the parse puts '{cue}' on another verb ({other}): "
+                             "realized, not negated", trig.index, trig.end)
+            return "realized", ""
         found = self.scope(parse, v)
         if found is None:
             return status, cue
@@ -385,6 +396,28 @@ class TreeReader:
             state.reject("status", "parse-scope", f"the parse puts the verb under '{new_cue}': {new_status}, "
                          "not realized", trig.index, trig.end)
         return new_status, new_cue
+
+    def negation_elsewhere(self, parse: Parse, v: int, before: int, cue: str) -> str | None:
+        """When ``cue`` (the positional reading's negation, "not", "never", "didn't") is a word
+        before ``before`` that the tree attaches to a verb that neither is ``v`` nor governs it
+        through ``xcomp``, that verb; else None."""
+        words = cue.lower().replace("’", "'").split()
+        if not words or not (words[0] in scope_words()["negation"] or words[0].endswith("n't")):
+            return None
+        at = [k for k in range(before) if parse.words[k].lower().replace("’", "'") == words[0]]
+        if not at or self.scope(parse, v) is not None:
+            return None
+        governing = {v}
+        k = v
+        for _ in range(4):  # v, its coordination and the verbs that control it
+            first = parse.first_conjunct(k)
+            governing.add(first)
+            if parse.dep[first] != "xcomp" or parse.head[first] < 0:
+                break
+            k = parse.head[first]
+            governing.add(k)
+        head = parse.head[at[-1]]
+        return None if head < 0 or head in governing else parse.words[head]
 
     @staticmethod
     def scope(parse: Parse, v: int) -> tuple[str, str] | None:
