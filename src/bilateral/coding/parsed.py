@@ -17,7 +17,8 @@ reads, for each trigger, from the tree:
   receiving verb the giver is the ``from`` phrase;
 * **compound actors** from conjuncts ("China and Russia signed");
 * the **status** from what governs the verb: a negation, "refuse"/"fail"/"deny", "plan
-  to"/"agree to", a modal ("will": intended; "would", "may", "could": hypothetical).
+  to"/"agree to", a modal ("will": intended; "would", "may", "could": hypothetical); a negation
+  that the tree puts on another verb does not reach it ("did not explain why Russia expelled").
 
 The parse overrules the positional roles where they disagree (the positional actor is not in
 the phrase the tree names) and the status where the positional rules found no cue, and drops an
