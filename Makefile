@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test test-fast lint typecheck pytest install install-dev bench bench-stages clean browser train parser parser-eval bench-parser
+.PHONY: demo test test-fast lint typecheck pytest install install-dev bench bench-stages clean browser train parser parser-eval bench-parser bench-syntax
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,9 @@ bench-stages: $(DEV_STAMP)
 
 bench-parser: $(STAMP)
 	$(BIN)/python benchmarks/parser_speed.py
+
+bench-syntax: $(STAMP)
+	$(BIN)/python benchmarks/syntax_speed.py
 
 # The parser in src/bilateral/data/parser/, trained from the UD treebanks in ../shared/data/treebank/
 # (about 80 minutes on one core; config and seed in training/parser/config.cfg), then scored.

@@ -76,20 +76,25 @@ def _open_store(db: str, *, must_exist: bool, threads: int | None = None) -> Ite
         store.close()
 
 
-def _coder_config(explain: bool = False, learned_filter: bool = False, threshold: float | None = None) -> Any:
+def _coder_config(explain: bool = False, learned_filter: bool = False, threshold: float | None = None,
+                  syntax: bool = False) -> Any:
     from bilateral.coding import CoderConfig
 
-    return CoderConfig(explain=explain, learned_filter=learned_filter, filter_threshold=threshold)
+    return CoderConfig(explain=explain, learned_filter=learned_filter, filter_threshold=threshold, syntax=syntax)
 
 
-def _coder(explain: bool = False, learned_filter: bool = False, threshold: float | None = None) -> Any:
+def _coder(explain: bool = False, learned_filter: bool = False, threshold: float | None = None,
+           syntax: bool = False) -> Any:
     from bilateral.coding import Coder
 
-    return Coder(_coder_config(explain, learned_filter, threshold))
+    return Coder(_coder_config(explain, learned_filter, threshold, syntax))
 
 
 def filter_options(f: Any) -> Any:
-    """``--filter`` and ``--filter-threshold``: judge events between two states with the learned filter."""
+    """``--filter`` and ``--filter-threshold``: judge events between two states with the learned filter;
+    ``--syntax``: read roles and scope from the dependency parse."""
+    f = click.option("--syntax/--no-syntax", "syntax", default=False, show_default=True,
+                     help="Read roles and scope from the dependency parse (slower; EVALUATION.md).")(f)
     f = click.option("--filter-threshold", "filter_threshold", type=click.FloatRange(0, 1), default=None,
                      metavar="P", help="Keep threshold of the learned filter (default: the model's own).")(f)
     return click.option("--filter/--no-filter", "learned_filter", default=False, show_default=True,
@@ -188,7 +193,7 @@ def _ingest(paths: list[str], db: str, fmt: str | None, console: Console, worker
 def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None, dry_run: bool,
            default_date: str | None, text_field: str | None, date_field: str | None, id_field: str | None,
            url_field: str | None, title_field: str | None, timeout: float, retries: int,
-           progress: bool | None, learned_filter: bool, filter_threshold: float | None) -> None:
+           progress: bool | None, learned_filter: bool, filter_threshold: float | None, syntax: bool) -> None:
     """Read files, folders, globs or URLs, code them, and store documents, sentences and events."""
     from bilateral.ingest import FieldMap, ReadOptions
     from bilateral.ingest.dates import normalize_date
@@ -201,7 +206,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None
         default_date=day, timeout=timeout, retries=retries,
     )
     sys.exit(_ingest(list(paths), db, fmt, _console(), workers, options=options, dry_run=dry_run,
-                     progress=progress, config=_coder_config(False, learned_filter, filter_threshold)))
+                     progress=progress, config=_coder_config(False, learned_filter, filter_threshold, syntax)))
 
 
 @main.command("code-text")
@@ -211,11 +216,11 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None
 @workers_option
 @filter_options
 def code_text(file: TextIO, out: TextIO, workers: int | None, learned_filter: bool,
-              filter_threshold: float | None) -> None:
+              filter_threshold: float | None, syntax: bool) -> None:
     """Code JSONL lines {"id", "text", "date"?} into one JSON event record per line, in order."""
     from bilateral.scale.parallel import CodingPool, code_jsonl
 
-    with CodingPool(workers, config=_coder_config(False, learned_filter, filter_threshold)) as pool:
+    with CodingPool(workers, config=_coder_config(False, learned_filter, filter_threshold, syntax)) as pool:
         read, bad = code_jsonl(file, out, pool, origin=getattr(file, "name", "-"), on_error=_err)
     if read == 0 and bad > 0:
         sys.exit(1)
@@ -406,11 +411,12 @@ def report(a: str, b: str, db: str, out: str | None, fmt: str | None, since: str
               help="Also write the predicted events (JSONL) here.")
 @filter_options
 def evaluate(gold: str, as_json: bool, predictions: str | None, learned_filter: bool,
-             filter_threshold: float | None) -> None:
+             filter_threshold: float | None, syntax: bool) -> None:
     """Score the coder on a labelled JSONL set (same metrics as the reference scorer)."""
     from bilateral.coding.evaluate import evaluate as run_evaluation
 
-    metrics = run_evaluation(gold, _coder(False, learned_filter, filter_threshold), predictions_out=predictions)
+    metrics = run_evaluation(gold, _coder(False, learned_filter, filter_threshold, syntax),
+                              predictions_out=predictions)
     if as_json:
         click.echo(json.dumps(metrics))
     else:
@@ -425,11 +431,11 @@ def evaluate(gold: str, as_json: bool, predictions: str | None, learned_filter: 
               help="Also list every candidate the rules proposed and dropped: the stage, the rule and the words.")
 @filter_options
 def explain(sentence: str, date: str | None, why_not: bool, learned_filter: bool,
-            filter_threshold: float | None) -> None:
+            filter_threshold: float | None, syntax: bool) -> None:
     """Code one sentence and show each event with the dictionary entries and cues behind it."""
     from dataclasses import asdict
 
-    coder = _coder(True, learned_filter, filter_threshold)
+    coder = _coder(True, learned_filter, filter_threshold, syntax)
     if why_not:
         explanation = coder.explain_sentence(sentence, date=date)
         events_, rejections = explanation.events, explanation.rejections

@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from bilateral.coding.short_names import short_names
+
 __all__ = ["KINDS", "TOKEN_RE", "ActorDictionary", "ActorEntry", "normalize_token", "tokenize"]
 
 #: The coder's tokeniser; dictionary phrases are split with the same expression.
@@ -241,7 +243,8 @@ class ActorDictionary:
         for r in persons:
             for p in [r["name"], *_split(r["aliases"])]:
                 known.add(tuple(normalize_token(t) for t in tokenize(p)))
-        short = _short_names(persons, particles, prefixes, known)
+        short = short_names(persons, particles, prefixes,
+                            lambda key: tuple(normalize_token(t) for t in tokenize(key)) in known)
         for r in persons:
             for p in [r["name"], *_split(r["aliases"]), *short.get(r["name"], ())]:
                 add(p, r["country"], r["sector"] or None, "person", r["name"],
@@ -451,34 +454,6 @@ def _split(cell: str | None) -> list[str]:
 @lru_cache(maxsize=4096)
 def _as_elite(e: ActorEntry) -> ActorEntry:
     return replace(e, sector="ELI", start=None, end=None)
-
-
-def _short_names(
-    persons: list[dict[str, str]], particles: frozenset[str], prefixes: frozenset[str],
-    known: set[tuple[str, ...]],
-) -> dict[str, list[str]]:
-    """The short forms news use for a full name of three words or more: given and family name
-    ("Omar Hassan Ahmad Al Bashir" -> "Omar Bashir", "Omar Al Bashir", "Omar al-Bashir"). A form
-    that is already an entry, or would name people of two countries, is left out; so are forms
-    whose first word is a generic given name or title ("Mohammad", "Abdul", "Sheikh")."""
-    forms: dict[str, tuple[str, set[str]]] = {}
-    for r in persons:
-        words = r["name"].split()
-        if len(words) < 3 or words[0].lower() in prefixes or words[0].lower() in particles:
-            continue
-        cands = [f"{words[0]} {words[-1]}"]
-        if words[-2].lower() in particles:
-            cands += [f"{words[0]} {words[-2]} {words[-1]}", f"{words[0]} {words[-2].lower()}-{words[-1]}"]
-        for c in cands:
-            key = c.lower()
-            name, countries = forms.setdefault(key, (r["name"], set()))
-            countries.add(r["country"] if name == r["name"] else "?")
-    out: dict[str, list[str]] = {}
-    for key, (name, countries) in forms.items():
-        if len(countries) != 1 or tuple(normalize_token(t) for t in tokenize(key)) in known:
-            continue
-        out.setdefault(name, []).append(key.title().replace("Al-", "al-").replace("El-", "el-"))
-    return out
 
 
 def _rows(text: str) -> list[dict[str, str]]:

@@ -1,13 +1,17 @@
 """The event coder: sentence -> events with actors, code, status, channel and evidence.
 
-The coder is shallow and fast by design (no parser). It runs in stages, each a module of its own
-with typed input and output, over one :class:`~bilateral.coding.state.SentenceState` per
+The coder is shallow and fast by design: its rules read word order, not a parse. With
+``CoderConfig(syntax=True)`` it also parses each sentence that names an actor and has a trigger
+candidate, and reads roles and scope from the dependency tree where the tree and the word-order
+rules disagree (``parsed.py``; slower, off by default). It runs in stages, each a module of its
+own with typed input and output, over one :class:`~bilateral.coding.state.SentenceState` per
 sentence:
 
 1. **mentions** (``mentions.py``): tokens, word-form flags, actor dictionary matches, sector
    words and coreference -> ``Mention``s;
 2. **candidates** (``candidates.py``): the words that trigger an event -> ``Trigger``s;
-3. **roles** (``roles.py``): subject, object, agent, passive, conjuncts -> (source, target) pairs;
+3. **roles** (``roles.py``): subject, object, agent, passive, conjuncts -> (source, target) pairs,
+   revised from the parse when there is one (``parsed.py``);
 4. **status** (``status.py``): realized / intended / hypothetical / negated, and the code it gives;
 5. **channel** (``channel.py``): trade, aid, defense, ...;
 6. **events** (``events.py``): the events, with what reported speech and stalled deeds add, and
@@ -40,6 +44,7 @@ from bilateral.coding.sentences import MAX_SENTENCE_CHARS, cap_spans, split_sent
 from bilateral.coding.state import EventFilter as StageFilter
 from bilateral.coding.state import Rejection, SentenceExplanation, SentenceState, Where
 from bilateral.coding.status import StatusReader
+from bilateral.coding.syntax import Parse, Parser
 from bilateral.coding.tokens import Token, token_texts, tokenize, tokens_from_texts
 from bilateral.coding.triggers import TokenIndex
 from bilateral.coding.wordforms import CAPITALISED, CLAIM, TRIGGER, WordForms
@@ -56,6 +61,9 @@ class CoderConfig:
     # dev sets (EVALUATION.md)
     learned_filter: bool = False
     filter_threshold: float | None = None  # keep threshold of the filter (None: the model's own)
+    # read roles and scope from the dependency parse of each sentence that names an actor and has a
+    # trigger candidate (``coding/parsed.py``); off by default (EVALUATION.md has the ablation)
+    syntax: bool = False
 
 
 class Coder:
@@ -86,6 +94,7 @@ class Coder:
             self.config.statements,
         )
         self._stalled_words = self.lexicon.cue_index["stalled_predicates"].keys()
+        self.parser = Parser() if self.config.syntax else None
 
     @cached_property
     def event_filter(self) -> EventFilter | None:
@@ -113,15 +122,16 @@ class Coder:
         if len(sents) > 1:
             discourse.main_dyad = self._main_dyad(matched)
         events: list[Event] = []
+        parses = self._parses(texts, flagged, matched) if self.parser is not None else {}
         for s, words, flags, matches in zip(sents, texts, flagged, matched, strict=True):
             if words and not self._may_mention(matches, words, discourse):
                 # no actor named and none referred to: no event; most news sentences are such, and
                 # they are never tokenised into Token objects
                 self._update_discourse(discourse, [], [])
                 continue
-            events.extend(self.code_sentence(
-                s.text, doc_id=doc.id, index=s.index, date=doc.date, discourse=discourse,
-                tokens=tokens_from_texts(s.text, words), matches=matches, flags=flags,
+            events.extend(self._code(
+                s.text, doc.id, s.index, doc.date, discourse, tokens_from_texts(s.text, words), matches, flags,
+                None, parses.get(s.index),
             ))
         event_filter = self.event_filter
         if event_filter is not None:
@@ -134,6 +144,23 @@ class Coder:
             ]
             events = filter_document(event_filter, sents, events, doc.date, doc.id, may_pair)
         return sents, events
+
+    def _parses(
+        self, texts: list[list[str]], flagged: list[list[int]], matched: list[dict[int, tuple[int, ActorEntry]]]
+    ) -> dict[int, Parse]:
+        """The parses of a document's sentences that name an actor and have a trigger candidate, by
+        sentence index, parsed in one batch (a sentence that only refers to an actor, "the country
+        said", is parsed on its own when its reference resolves)."""
+        forms = self._forms
+        wanted = [
+            k for k, (words, flags, matches) in enumerate(zip(texts, flagged, matched, strict=True))
+            if words and any(f & TRIGGER for f in flags) and (
+                any(entry.kind != "sector" and entry.code for _end, entry in matches.values())
+                or forms.hyphenated(words))
+        ]
+        if not wanted or self.parser is None:
+            return {}
+        return dict(zip(wanted, self.parser.parse_many([texts[k] for k in wanted]), strict=True))
 
     def _may_mention(
         self, matches: dict[int, tuple[int, ActorEntry]], words: list[str], discourse: Discourse
@@ -181,14 +208,14 @@ class Coder:
         """Code one sentence. ``discourse`` carries coreference state across a document;
         ``tokens`` (with their ``matches`` and word-form ``flags``) may be passed when the
         caller has already tokenised ``text``."""
-        return self._code(text, doc_id, index, date, discourse, tokens, matches, flags, None)
+        return self._code(text, doc_id, index, date, discourse, tokens, matches, flags, None, None)
 
     def explain_sentence(self, text: str, date: str | None = None) -> SentenceExplanation:
         """Code one sentence and say what became of every candidate: the events kept (with their
         traces) and each candidate trigger or event a stage dropped, with the stage and the rule."""
         rejections: list[Rejection] = []
         discourse = Discourse()
-        events = self._code(text, "", 0, date, discourse, None, None, None, rejections)
+        events = self._code(text, "", 0, date, discourse, None, None, None, rejections, None)
         event_filter = self.event_filter
         if event_filter is not None:
             rejections.extend(event_filter.rejections(text, date, events))
@@ -208,15 +235,18 @@ class Coder:
         matches: dict[int, tuple[int, ActorEntry]] | None,
         flags: list[int] | None,
         rejections: list[Rejection] | None,
+        parse: Parse | None,
     ) -> list[Event]:
-        """``code_sentence``, keeping the rejections in ``rejections`` when it is a list."""
+        """``code_sentence``, keeping the rejections in ``rejections`` when it is a list; ``parse``:
+        the sentence's parse when the document's sentences were parsed together."""
         if discourse is None:
             discourse = Discourse()
         if tokens is None and len(text) > MAX_SENTENCE_CHARS:
             # a run-on "sentence" is coded in pieces, as code_document cuts it, so time stays linear
             out: list[Event] = []
             for start, end in cap_spans(text, [(0, len(text))]):
-                out.extend(self._code(text[start:end], doc_id, index, date, discourse, None, None, None, rejections))
+                out.extend(self._code(text[start:end], doc_id, index, date, discourse, None, None, None, rejections,
+                                      None))
             return out
         if tokens is None:
             tokens = tokenize(text)
@@ -251,6 +281,10 @@ class Coder:
         ]
         if rejections is not None:
             self.candidates.capitalised(state)
+        if self.parser is not None and any(flags[k] & TRIGGER for k in candidates):
+            # the parse, only for a sentence that names an actor and has a trigger candidate
+            state.parse = parse if parse is not None and len(parse) == len(tokens) else self.parser.parse(
+                [t.text for t in tokens])
         propose, take = self.candidates.propose, self.events.take
         i = 0
         for k in candidates:

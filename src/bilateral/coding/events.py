@@ -17,6 +17,7 @@ from bilateral.coding.grammar import Grammar
 from bilateral.coding.lexicon import Lexicon, longest_phrase_at, phrase_at
 from bilateral.coding.mentions import Mention
 from bilateral.coding.ontology import Codebook
+from bilateral.coding.parsed import TreeReader
 from bilateral.coding.roles import RoleFinder
 from bilateral.coding.state import RolePair, SentenceState, Where, mention_tokens, role_rule
 from bilateral.coding.status import StatusReader
@@ -45,6 +46,7 @@ class EventBuilder:
         self.channels = channels
         self.statements = statements  # emit a 01x statement when a sentence reports nothing else
         self.offence_roots = lexicon.words["offence_roots"]
+        self.tree = TreeReader()  # roles and scope from the parse, for sentences that have one
 
     def take(self, state: SentenceState, trig: Trigger) -> int:
         """Code one trigger into ``state``; the token index where the next trigger may start."""
@@ -202,6 +204,10 @@ class EventBuilder:
         for s, e, code, channel, deed_text in deeds:
             pairs = self.roles.pairs_for(trig, roles, s, code, state.discourse, mentions)
             status, cue = ("realized", "") if code[:2] == "01" else self.status.read(tokens, index.lows, trig, s)
+            if state.parse is not None:
+                pairs = self.tree.revise(state, trig, pairs)
+                if code[:2] != "01":
+                    status, cue = self.tree.status(state, trig, status, cue)
             if (
                 status == "realized" and head_status not in (None, "realized")
                 and trig.index > 0 and tokens[trig.index - 1].lower == "to"

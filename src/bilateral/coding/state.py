@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bilateral.coding.mentions import Discourse, Mention
+from bilateral.coding.syntax import Parse
 from bilateral.coding.tokens import Token
 from bilateral.coding.triggers import TokenIndex
 from bilateral.model import Event
@@ -81,6 +82,8 @@ class SentenceState:
     explain: bool = False  # build an EventTrace for each event
     rejections: list[Rejection] | None = None  # recorded only when an explanation is asked for
     stalled_span: tuple[int, int] = (0, 0)  # the tokens of a deed read with its stalled predicate
+    parse: Parse | None = None  # the dependency parse, when the coder reads syntax (``coding/parsed.py``)
+    mention_of: list[int] | None = None  # each token's mention index (-1: none), built from the parse's first use
     # the span of a complement or claim whose content is not asserted ("urged X to ...")
     suppress_from: int = 0
     suppress_until: int = 0

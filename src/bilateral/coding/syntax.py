@@ -274,6 +274,11 @@ class Parse:
         """Whether words ``i`` and ``j`` belong to the same clause."""
         return self.clause_heads[i] == self.clause_heads[j]
 
+    def case_word(self, i: int) -> str | None:
+        """The preposition of nominal ``i`` ("with" for "with Japan"), lower case with its fixed
+        words ("on behalf of"); None when it has none."""
+        return self._case_word(i)
+
     # --- internals ------------------------------------------------------------------------------
 
     def _starts_clause(self, i: int) -> bool:
