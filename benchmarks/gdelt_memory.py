@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/gdelt_memory.py                  # 1,000 and 10,000 rows
     .venv/bin/python benchmarks/gdelt_memory.py --rows 10000     # one size
     .venv/bin/python benchmarks/gdelt_memory.py --markdown       # also print the BENCHMARKS.md rows
+    .venv/bin/python benchmarks/gdelt_memory.py --rows 1000 10000 20000 40000 --markdown  # BENCHMARKS.md, 11 min
     .venv/bin/python benchmarks/gdelt_memory.py --no-pages --rows 10000 40000   # the file stage alone
 
 A GDELT look-alike is written to a temporary folder and served by ``python -m http.server`` on

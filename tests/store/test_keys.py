@@ -180,3 +180,17 @@ def test_a_version_4_file_keeps_its_rows_and_loses_its_keys(db_path: Path, make_
         assert store.add_sentences([Sentence("a", 0, "Japan praised Pakistan.", 0, 23)]) == 0
         assert store.add_events([make_event(id="a")]) == 1
         assert len(store.connection.execute("SELECT * FROM effective_events").fetchall()) == 1
+
+
+def test_stored_ids_finds_each_origin_under_its_story(db_path: Path) -> None:
+    first = Document("a", STORY, url="https://x.test/1", origin="https://x.test/1")
+    again = Document("b", "  " + STORY + "\n", url="https://x.test/2", origin="https://x.test/2")
+    never = Document("c", "India and Japan met.", origin="https://x.test/3")
+    other_origin = Document("a", STORY, url="https://x.test/1", origin="https://x.test/9")
+    docs = [first, again, never, other_origin]
+    with Store(db_path) as store:
+        store.add_documents([first, again])  # the second is the same story (content hash): stored under "a"
+        assert store.stored_ids(docs) == ["a", "a", None, None]  # the key index
+        assert store.stored_ids([]) == []
+    with Store(db_path, read_only=True) as store:  # no key index: document_origins is read instead
+        assert store.stored_ids(docs) == ["a", "a", None, None]

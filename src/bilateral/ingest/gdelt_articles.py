@@ -59,6 +59,10 @@ class ArticleSink(DocumentSink, Protocol):
         """Checkpoint and reopen the connection, handing DuckDB's memory back."""
         ...
 
+    def stored_ids(self, docs: Sequence[Document]) -> list[str | None]:
+        """For each document, the stored story's id under which its origin is recorded, else ``None``."""
+        ...
+
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS gdelt_articles (
@@ -178,18 +182,13 @@ def _store_chunk(store: ArticleSink, coder: DocumentCoder, chunk: list[tuple[str
         tally.stored += result.documents_added
         tally.already += result.documents_skipped
         tally.events += result.events
-        urls = [u for _h, u, _d in chunk]
-        con.register("_bl_probe", pa.table({"url": urls}))
-        try:
-            stored = dict(con.execute(
-                "SELECT origin, min(doc_id) FROM document_origins WHERE origin IN (SELECT url FROM _bl_probe) "
-                "GROUP BY origin").fetchall())
-        finally:
-            con.unregister("_bl_probe")
+        # looked up in the store's key index, not by scanning document_origins: a scan per chunk
+        # loaded every block of that table into DuckDB's buffer pool, so memory grew with the store
+        stored = dict(zip((id(d) for d in docs), store.stored_ids(docs), strict=True))
         now = _now()
         for (_h, url, _d), outcome in zip(chunk, outcomes, strict=True):
             if isinstance(outcome, Document):
-                doc_id = stored.get(url)
+                doc_id = stored.get(id(outcome))
                 state, reason = ("stored", None) if doc_id else ("failed", "not stored (see the ingest errors)")
             else:
                 reason = one_line(str(outcome)) or outcome.__class__.__name__

@@ -340,6 +340,38 @@ class Store:
             fresh.append(doc)
         return fresh
 
+    def stored_ids(self, docs: Sequence[Document]) -> list[str | None]:
+        """For each document, the id of the stored story under which its origin is recorded, else ``None``.
+
+        The story is found as :meth:`add_documents` finds it (by id, then content hash, then URL;
+        a near-copy carries the stored story's id), and the origin must be recorded under it. With
+        the key index these are B-tree lookups, so the cost does not grow with the store; without
+        (a read-only store) ``document_origins`` is scanned.
+        """
+        if not docs:
+            return []
+        if self._keys is None:
+            origins = [d.origin for d in docs if d.origin]
+            if not origins:
+                return [None] * len(docs)
+            self._con.register("_bl_probe", pa.table({"origin": pa.array(origins, pa.string())}))
+            try:
+                found = dict(self._con.execute(
+                    "SELECT origin, min(doc_id) FROM document_origins WHERE origin IN (SELECT origin FROM _bl_probe) "
+                    "GROUP BY origin").fetchall())
+            finally:
+                self._con.unregister("_bl_probe")
+            return [found.get(d.origin) if d.origin else None for d in docs]
+        known = self._known_documents(self._con, docs)
+        ids: list[str | None] = []
+        for doc in docs:
+            canonical = known["id"].get(doc.id) or known["hash"].get(doc.content_hash)
+            if canonical is None and doc.url:
+                canonical = known["url"].get(doc.url)
+            ids.append(canonical if canonical and doc.origin else None)
+        recorded = self._keys.existing(ORIGIN, [composite(i, d.origin) for i, d in zip(ids, docs, strict=True) if i])
+        return [i if i and composite(i, d.origin) in recorded else None for i, d in zip(ids, docs, strict=True)]
+
     def add_documents(self, docs: Iterable[Document]) -> DocumentsAdded:
         """Store new documents; record every origin. Already-known stories are not stored again."""
         result = DocumentsAdded()
