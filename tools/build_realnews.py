@@ -2,7 +2,7 @@
 
 Reads ``eval/realnews/sentences.jsonl`` and the labels in ``eval/realnews/labels/`` (``batch-N.jsonl``:
 the first labelling of every sentence; ``double.jsonl`` and ``double-N.jsonl``: an independent second
-labelling of the agreement sample of the first round and of batch N of the second) and writes:
+labelling of the agreement sample of batches 0-3 and of batch N) and writes:
 
 - ``eval/realnews/train.jsonl`` and ``eval/realnews/check.jsonl``: one gold row per sentence, in the
   shape ``bilateral evaluate`` reads (``id``, ``text``, ``date``, ``events``), each event with its
@@ -10,8 +10,9 @@ labelling of the agreement sample of the first round and of batch N of the secon
 - ``eval/realnews/agreement.json``: Cohen's kappa for event / no event (per sentence), for the
   QuadClass of the dyads both annotators labelled, and for the dyad's class including "none", with
   the (QuadClass, source, target) F1 of the second labelling against the first: over all doubly
-  labelled sentences (``all``) and for each round (``round_1``: batches 0-3, whole documents;
-  ``round_2``: batches 4 onwards, sentences naming two or more states).
+  labelled sentences (``all``) and for each kind of draw (``whole_documents``: batches 0-3, the
+  first sentences of whole documents; ``multi_state``: batches 4 onwards, sentences naming two or
+  more states).
 
 Codes are normalised to the coder's conventions: the Soviet Union is ``RUS`` (the actor dictionary
 codes it so). Run from the repository root: ``python tools/build_realnews.py``.
@@ -124,8 +125,8 @@ def main() -> None:
     if second:
         batch_of = {s["id"]: s["batch"] for s in sentences}
         rounds = {"all": second,
-                  "round_1": {i: ev for i, ev in second.items() if batch_of[i] < 4},
-                  "round_2": {i: ev for i, ev in second.items() if batch_of[i] >= 4}}
+                  "whole_documents": {i: ev for i, ev in second.items() if batch_of[i] < 4},
+                  "multi_state": {i: ev for i, ev in second.items() if batch_of[i] >= 4}}
         stats = {name: agreement(first, part) for name, part in rounds.items() if part}
         (ROOT / "agreement.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
         print("agreement:", json.dumps(stats))

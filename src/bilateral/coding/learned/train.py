@@ -217,7 +217,7 @@ def _class_of_root(root: int) -> int:
 
 # a root of each class for an added event that no rule event lends a code (the root head picks the
 # real one at run time; only its PentaClass matters here, and for class 1 it may also be 01-02)
-_ADDED_ROOT = {1: 4, 2: 6, 3: 11, 4: 17}
+_ADDED_ROOT = {1: 1, 2: 6, 3: 11, 4: 17}
 
 
 def _addition(cand: Candidate, quad: int, view: SentenceView, example: int) -> ClassEvent:
