@@ -1,17 +1,20 @@
-"""Draw a second round of the real-news labelled set: AllSides sentences that name two or more states.
+"""Draw more of the real-news labelled set: sentences that name two or more states.
 
-The first round (``tools/sample_realnews.py``) drew whole documents, so most of its sentences name
+The first draw (``tools/sample_realnews.py``) took whole documents, so most of its sentences name
 at most one state. Acts between states are reported in sentences that name two or more, and that is
-also where a coder's false dyads are made, so this round draws only those: from AllSides articles
-that the first round did not use, every sentence naming at least two different UN member states (by
-name, alias, adjective or capital from ``src/bilateral/data/actors/countries.tsv``; a plain word
-match, not the coder), at most ``--per-doc`` from a document. Selection reads only the corpus text.
+also where a coder's false dyads are made, so these draws take only those: from documents of
+``--corpus`` (AllSides articles or Reuters-21578 NORM stories) that no earlier draw used, every
+sentence naming at least two different UN member states (by name, alias, adjective or capital from
+``src/bilateral/data/actors/countries.tsv``; a plain word match, not the coder), at most
+``--per-doc`` from a document. Selection reads only the corpus text.
 
 Rows are appended to ``eval/realnews/sentences.jsonl`` with batches ``--first-batch`` onwards, the
-same document-hash ``train``/``check`` split as the first round, and ``double`` set on the sentences
-of the first ``--double`` documents of each batch. Deterministic; refuses to run twice.
+same document-hash ``train``/``check`` split as the first draw, and ``double`` set on the sentences
+of the first ``--double`` documents of each batch. Deterministic; refuses batches already drawn.
 
-Run from the repository root: ``python tools/sample_realnews_multistate.py``.
+Run from the repository root: ``python tools/sample_realnews_multistate.py [--corpus reuters21578 ...]``
+(the set in the repository: batches 4-7 and 8-12 from AllSides, seeds 20261204 and 20261205;
+batches 13-17 from Reuters-21578, seed 20261206, --double 12).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_realnews import CORPUS, _sentences, split_of
+from sample_realnews import CORPUS, _reuters_date, _sentences, split_of
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = ROOT / "src" / "bilateral" / "data" / "actors" / "countries.tsv"
@@ -57,6 +60,20 @@ def states_named(sentence: str, pattern: re.Pattern[str], code_of: dict[str, str
     return {code_of[m.group(1)] for m in pattern.finditer(sentence)}
 
 
+def documents(corpus: str) -> list[dict]:
+    """The corpus's documents as ``{"id", "date", "text"}`` (Reuters: its NORM stories with text)."""
+    if corpus == "allsides":
+        path = CORPUS / "allsides-2012-2020" / "articles.jsonl"
+        return [json.loads(line) for line in path.open(encoding="utf-8")]
+    out = []
+    for line in (CORPUS / "reuters21578" / "reuters21578.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        if r.get("text_type") == "NORM" and (r.get("text") or "").strip():
+            date = r["date"].split()[0] if r.get("date") else None
+            out.append({"id": r["id"], "date": _reuters_date(date), "text": r["text"]})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=20261204)
@@ -66,6 +83,7 @@ def main() -> None:
     ap.add_argument("--batches", type=int, default=4)
     ap.add_argument("--double", type=int, default=8, help="documents per batch labelled twice")
     ap.add_argument("--set", default="eval/realnews/sentences.jsonl")
+    ap.add_argument("--corpus", choices=("allsides", "reuters21578"), default="allsides")
     args = ap.parse_args()
 
     set_path = ROOT / args.set
@@ -74,7 +92,7 @@ def main() -> None:
         raise SystemExit(f"{set_path}: batches from {args.first_batch} are already drawn")
     used_docs = {r["doc_id"] for r in existing}
     pattern, code_of = country_matcher()
-    rows = [json.loads(line) for line in (CORPUS / "allsides-2012-2020" / "articles.jsonl").open(encoding="utf-8")]
+    rows = documents(args.corpus)
     rng = random.Random(args.seed)
     rng.shuffle(rows)
     docs: list[tuple[dict, list[tuple[int, str, str]]]] = []
@@ -99,7 +117,7 @@ def main() -> None:
         double = k // args.batches < args.double
         for i, s, before in picked:
             new_rows.append({
-                "id": f"{r['id']}#{i}", "doc_id": r["id"], "corpus": "allsides", "date": r.get("date"),
+                "id": f"{r['id']}#{i}", "doc_id": r["id"], "corpus": args.corpus, "date": r.get("date"),
                 "split": split_of(r["id"]), "batch": batch, "context_before": before, "text": s,
                 "double": double,
             })
