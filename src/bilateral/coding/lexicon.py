@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from bilateral.coding import prebuilt
 from bilateral.coding.lexicon_checks import LexiconError, check_cues, check_tables
 from bilateral.coding.ontology import Codebook
 
@@ -260,7 +261,15 @@ def _element(tok: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _load() -> Lexicon:
-    return _load_from(resources.files("bilateral.data.lexicon"), Codebook.load())
+    root = resources.files("bilateral.data.lexicon")
+    # kept between processes under a key over the tables, the codebook's and the building code
+    tables = sorted((f for f in root.iterdir() if f.is_file() and not f.name.endswith(".py")), key=lambda f: f.name)
+    code = [resources.files("bilateral.coding").joinpath(m) for m in ("lexicon.py", "lexicon_checks.py", "ontology.py")]
+    ontology = resources.files("bilateral.data.ontology")
+    codebook = sorted((f for f in ontology.iterdir() if f.is_file() and not f.name.endswith(".py")),
+                      key=lambda f: f.name)
+    key = prebuilt.digest(f.name.encode() + f.read_bytes() for f in [*tables, *code, *codebook])
+    return prebuilt.load_or_build("lexicon", key, lambda: _load_from(root, Codebook.load()))
 
 
 def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
