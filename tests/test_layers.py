@@ -16,12 +16,13 @@ PACKAGE = SRC / "bilateral"
 
 #: What each stage may import from the other top-level parts of ``bilateral`` (besides itself).
 ALLOWED: dict[str, set[str]] = {
-    "model": set(),
+    "model": {"dates"},
+    "dates": set(),
     "layouts": set(),
     "data": set(),
     "coding": {"model", "data"},
     "actor_names": {"coding"},
-    "ingest": {"model", "layouts", "coding", "data"},
+    "ingest": {"model", "dates", "layouts", "coding", "data"},
     "store": {"model", "layouts"},
     "analysis": {"model", "actor_names", "store"},  # the analysis reads the store's version for its cache
     "report": {"model", "analysis", "actor_names"},

@@ -195,8 +195,8 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, workers: int | None
            url_field: str | None, title_field: str | None, timeout: float, retries: int,
            progress: bool | None, learned_filter: bool, filter_threshold: float | None, syntax: bool) -> None:
     """Read files, folders, globs or URLs, code them, and store documents, sentences and events."""
+    from bilateral.dates import normalize_date
     from bilateral.ingest import FieldMap, ReadOptions
-    from bilateral.ingest.dates import normalize_date
 
     day = normalize_date(default_date) if default_date else None
     if default_date and day is None:

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast, get_args
 
+from bilateral.dates import normalize_date
+
 Status = Literal["realized", "intended", "hypothetical", "negated"]
 Channel = Literal[
     "trade", "investment", "finance", "aid", "defense", "resources", "diplomatic", "security", "other"
@@ -93,6 +95,41 @@ class Document:
         """Hash of the normalised text: the same story read twice hashes the same."""
         norm = " ".join(self.text.split()).lower()
         return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def from_record(cls, obj: Mapping[str, Any], origin: str | None = None) -> Document:
+        """A document from one JSON object ``{"id"?, "text", "date"?, "title"?, "url"?, ...}`` (other
+        keys go to ``meta``); raise ``ValueError`` if it has no usable text. Without an id it gets
+        one from its content."""
+        text = obj.get("text")
+        if not isinstance(text, str):
+            raise ValueError("no 'text' string")
+        if not text.strip():
+            raise ValueError("empty 'text'")
+        raw_id = obj.get("id")
+        date = _opt_str(obj.get("date"))
+        doc = cls(
+            id="" if raw_id is None or raw_id == "" else str(raw_id),
+            text=text,
+            date=(normalize_date(date) or date[:10]) if date else None,
+            title=_opt_str(obj.get("title")),
+            url=_opt_str(obj.get("url")),
+            origin=origin,
+            meta={k: v for k, v in obj.items() if k not in _RECORD_KEYS},
+        )
+        if not doc.id:
+            doc.id = f"doc-{doc.content_hash[:16]}"
+        return doc
+
+
+#: The keys of a document record that are the document's own fields (the others are its ``meta``).
+_RECORD_KEYS = ("id", "text", "date", "title", "url")
+
+
+def _opt_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value)
 
 
 @dataclass(slots=True, frozen=True)

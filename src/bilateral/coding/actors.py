@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from bilateral.coding import prebuilt
 from bilateral.coding.short_names import short_names
 
 __all__ = ["KINDS", "TOKEN_RE", "ActorDictionary", "ActorEntry", "normalize_token", "tokenize"]
@@ -470,6 +471,12 @@ _FILES = ("countries.tsv", "igos.tsv", "ngos.tsv", "sectors.tsv", "officeholders
 def _load_packaged() -> ActorDictionary:
     base = resources.files("bilateral").joinpath("data/actors")
     tables = {f: base.joinpath(f).read_text(encoding="utf-8") for f in _FILES if base.joinpath(f).is_file()}
+    code = [resources.files("bilateral.coding").joinpath(m).read_bytes() for m in ("actors.py", "short_names.py")]
+    key = prebuilt.digest([*(f"{f}\t{t}".encode() for f, t in sorted(tables.items())), *code])
+    return prebuilt.load_or_build("actors", key, lambda: _build(tables))
+
+
+def _build(tables: dict[str, str]) -> ActorDictionary:
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small objects: the collector would rescan them many times
     try:

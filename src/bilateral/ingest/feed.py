@@ -18,7 +18,7 @@ from typing import Any
 import feedparser
 import lxml.html
 
-from bilateral.ingest.dates import normalize_date
+from bilateral.dates import normalize_date
 from bilateral.ingest.registry import ReadError, ReadIssue, check_size, register_reader
 from bilateral.model import Document
 

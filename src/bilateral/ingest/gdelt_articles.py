@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 import pyarrow as pa
 
-from bilateral.ingest.dates import resolve_date
+from bilateral.dates import resolve_date
 from bilateral.ingest.fetch import FetchError
 from bilateral.ingest.html import html_document
 from bilateral.ingest.job import RECYCLE_EVERY, DocumentCoder, DocumentSink, ingest_items, one_line

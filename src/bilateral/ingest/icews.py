@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from bilateral.ingest.dates import normalize_date
+from bilateral.dates import normalize_date
 from bilateral.ingest.eventfiles import (
     coded_row,
     country_code,

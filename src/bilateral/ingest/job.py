@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from bilateral.ingest.dates import resolve_date, sentence_date
+from bilateral.dates import resolve_date, sentence_date
 from bilateral.ingest.dedup import HasConnection, NearDuplicates
 from bilateral.ingest.eventfiles import CodedDocument
 from bilateral.ingest.fetch import is_url, read_url

@@ -17,12 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, cast
 
-from bilateral.ingest.dates import normalize_date
 from bilateral.ingest.options import ReadOptions
 from bilateral.ingest.registry import MAX_INPUT_BYTES, ReadError, ReadIssue, register_reader
 from bilateral.model import Document
-
-_KNOWN = ("id", "text", "date", "title", "url")
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -48,33 +45,10 @@ def _lines(fh: IO[bytes], limit: int = MAX_INPUT_BYTES) -> Iterator[bytes | None
         yield raw
 
 
-def _opt_str(value: Any) -> str | None:
-    if value is None:
-        return None
-    return str(value)
-
-
 def record_document(obj: dict[str, Any], origin: str | None = None) -> Document:
-    """Build a document from one JSON object; raise ``ValueError`` if it has no usable text."""
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise ValueError("no 'text' string")
-    if not text.strip():
-        raise ValueError("empty 'text'")
-    raw_id = obj.get("id")
-    date = _opt_str(obj.get("date"))
-    doc = Document(
-        id="" if raw_id is None or raw_id == "" else str(raw_id),
-        text=text,
-        date=(normalize_date(date) or date[:10]) if date else None,
-        title=_opt_str(obj.get("title")),
-        url=_opt_str(obj.get("url")),
-        origin=origin,
-        meta={k: v for k, v in obj.items() if k not in _KNOWN},
-    )
-    if not doc.id:
-        doc.id = f"doc-{doc.content_hash[:16]}"
-    return doc
+    """Build a document from one JSON object; raise ``ValueError`` if it has no usable text
+    (:meth:`Document.from_record`)."""
+    return Document.from_record(obj, origin)
 
 
 class JsonlReader:

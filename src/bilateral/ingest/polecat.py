@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from bilateral.ingest.dates import normalize_date
+from bilateral.dates import normalize_date
 from bilateral.ingest.eventfiles import coded_row, country_code, header_line, identity_event, read_header_table
 from bilateral.ingest.registry import ReadIssue, register_reader
 from bilateral.model import QUAD_CLASSES, Document

@@ -120,8 +120,8 @@ def code_lines_batch(coder: Coder, lines: list[tuple[str, int, str]]) -> list[Co
     A blank line gives an empty result; a line that is not a JSON object with text gives an error
     ``origin:line: reason``; a document gives its event records as JSON lines.
     """
-    from bilateral.ingest.jsonl import record_document
-
+    # Document.from_record, not the ingest package: importing that registers every reader (HTML, feeds,
+    # HTTP), half a second of start-up a JSONL line does not need
     out: list[CodedLine] = []
     for origin, lineno, line in lines:
         if not line.strip():
@@ -131,7 +131,7 @@ def code_lines_batch(coder: Coder, lines: list[tuple[str, int, str]]) -> list[Co
             obj = json.loads(line)
             if not isinstance(obj, dict):
                 raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
-            doc = record_document(obj, origin=origin)
+            doc = Document.from_record(obj, origin=origin)
         except (json.JSONDecodeError, ValueError) as exc:
             out.append(CodedLine("", f"{origin}:{lineno}: {exc}", False))
             continue

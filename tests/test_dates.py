@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilateral.ingest.dates import dateline_date, normalize_date, resolve_date
+from bilateral.dates import dateline_date, normalize_date, resolve_date
 from bilateral.store import Store
 
 
@@ -75,7 +75,7 @@ def test_never_raises(text: str) -> None:
     assert out is None or len(out) == 10
     line = dateline_date(text, 2020)
     assert line is None or len(line) == 10
-    from bilateral.ingest.dates import sentence_date
+    from bilateral.dates import sentence_date
 
     said = sentence_date(text)
     assert said is None or len(said) == 10
@@ -92,7 +92,7 @@ def test_never_raises(text: str) -> None:
     ],
 )
 def test_sentence_date(sentence: str, iso: str | None) -> None:
-    from bilateral.ingest.dates import sentence_date
+    from bilateral.dates import sentence_date
 
     assert sentence_date(sentence) == iso
 

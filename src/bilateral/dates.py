@@ -161,3 +161,6 @@ def sentence_date(sentence: str) -> str | None:
             found.add(day)
     return found.pop() if len(found) == 1 else None
 
+
+
+__all__ = ["dateline_date", "normalize_date", "resolve_date", "sentence_date"]
