@@ -18,6 +18,7 @@ from bilateral.coding.actors import ActorDictionary
 from bilateral.coding.grammar import Grammar
 from bilateral.coding.lexicon import Lexicon, phrase_at
 from bilateral.coding.mentions import Discourse, Mention
+from bilateral.coding.partners import meeting_partner_doer, mutual, possessive_doer
 from bilateral.coding.state import RolePair, SentenceState, nobody
 from bilateral.coding.tokens import Token
 from bilateral.coding.triggers import Trigger, clause_end
@@ -125,6 +126,8 @@ class RoleFinder:
             agent = self.responsible(tokens, trig.index, mentions)
             agent_rule = "responsible"
         if trig.noun and agent is None and undergoer is None:
+            agent, agent_rule = possessive_doer(tokens, trig.index, mentions, lex), "possessive"  # "Kerry's visit"
+        if trig.noun and agent is None and undergoer is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
                 (m for m in mentions if m.code and m.kind != "coref" and trig.index - 2 <= m.end <= trig.index
@@ -139,6 +142,10 @@ class RoleFinder:
             # the noun does it
             agent = self.governor_subject(tokens, trig.index, mentions)
             agent_rule = "governor-subject"
+        if trig.noun and agent is None and undergoer is None:
+            # "no progress was made in talks with Japan": the clause's subject meets the partner
+            agent = meeting_partner_doer(tokens, trig.index, mentions, lex, self.subject)
+            agent_rule = "meeting-partner"
         # "support from Moscow and Beijing": actors coordinated with the agent are agents too
         co_agents: list[Mention] = []
         if agent is not None:
@@ -186,7 +193,7 @@ class RoleFinder:
                     else (a, t, ar, tr)
                     for a, t, ar, tr in pairs
                 ]
-        return pairs
+        return mutual(pairs, code, self.lexicon)
 
     @staticmethod
     def no_pair_reason(trig: Trigger, roles: Roles) -> tuple[str, str]:
@@ -398,6 +405,9 @@ class RoleFinder:
                 return []
             if objects:
                 return [(agent, objects[0], agent_rule, "object")]
+            if agent.partners:  # "U.S.-China talks": the pair acts on each other
+                return [(a, b, agent_rule, "partner") for a in (agent, *agent.partners)
+                        for b in (agent, *agent.partners) if a is not b and a.code != b.code]
             implied = self.implied(agent.code, discourse)
             return [(agent, implied, agent_rule, "main-dyad") if implied else (agent, unknown, agent_rule, "none")]
         if passive:

@@ -1,0 +1,73 @@
+"""Doers of noun triggers that the positional rules of :mod:`bilateral.coding.roles` miss.
+
+"Kerry's visit to Cuba": the possessive owner of the noun does it. "no progress was made in talks
+with Japan", "in a phone call with Pompeo": a meeting noun's partner follows "with", and the subject
+of the noun's clause meets it. The word lists are in ``cues.yaml`` (``encounter_nouns``,
+``mutual_codes``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bilateral.coding.lexicon import Lexicon
+from bilateral.coding.mentions import Mention
+from bilateral.coding.state import RolePair
+from bilateral.coding.tokens import Token
+
+
+def possessive_doer(tokens: list[Token], i: int, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """The owner of the noun at ``i`` ("Kerry's visit", "Abe's first official visit"), or None."""
+    preps = lex.words["prepositions"]
+    for m in mentions:
+        if not m.code or m.kind == "coref" or m.end >= i or tokens[m.end].lower not in {"'s", "’s"}:
+            continue
+        between = tokens[m.end + 1:i]
+        if len(between) <= 2 and all(
+            t.lower.replace("-", "").isalpha() and t.text[:1].islower() and t.lower not in preps
+            and t.lower not in lex.words["noun_markers"]
+            for t in between
+        ):
+            return m
+    return None
+
+
+def meeting_partner_doer(
+    tokens: list[Token], i: int, mentions: list[Mention], lex: Lexicon,
+    subject: Callable[[list[Token], int, list[Mention]], Mention | None],
+) -> Mention | None:
+    """For a meeting noun followed by "with" and a named actor ("talks with Japan"), the subject of
+    the noun's clause, when it names another actor; else None."""
+    if tokens[i].lower not in lex.words["encounter_nouns"]:
+        return None
+    k = i + 1
+    if k >= len(tokens) or tokens[k].lower != "with":
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k].lower in lex.words["articles"]:
+        k += 1
+    partner = next((m for m in mentions if m.start == k and m.code), None)
+    if partner is None:
+        return None  # "talks with the company": no actor to meet
+    doer = subject(tokens, i, mentions)
+    if doer is None:
+        # "White House officials said no progress was made in talks with Japan": the speaker
+        preps = lex.words["prepositions"]
+        doer = next((m for m in reversed(mentions) if m.end <= i and m.code and m.kind != "coref"
+                     and not (m.start > 0 and tokens[m.start - 1].lower in preps)), None)
+    if doer is None or doer.code == partner.code:
+        return None
+    return doer
+
+
+def mutual(pairs: list[RolePair], code: str, lex: Lexicon) -> list[RolePair]:
+    """A meeting, call or negotiation between two actors is listed in both directions."""
+    if code not in lex.words["mutual_codes"]:
+        return pairs
+    have = {(a.code, t.code) for a, t, _ar, _tr in pairs}
+    out = list(pairs)
+    for a, t, ar, tr in pairs:
+        if a.code and t.code and a.code != t.code and (t.code, a.code) not in have:
+            out.append((t, a, "mutual", "mutual"))
+            have.add((t.code, a.code))
+    return out
