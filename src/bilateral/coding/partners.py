@@ -46,7 +46,11 @@ def meeting_partner_doer(
     k += 1
     if k < len(tokens) and tokens[k].lower in lex.words["articles"]:
         k += 1
-    partner = next((m for m in mentions if m.start == k and m.code), None)
+    # "with Japan", "with the leaders of Libya": the first actor, after at most a head noun and "of"
+    partner = next((m for m in mentions if m.code and (
+        m.start == k or (k < m.start <= k + 2 and tokens[m.start - 1].lower == "of"
+                         and all(t.text[:1].islower() and t.lower.isalpha() for t in tokens[k:m.start]))
+    )), None)
     if partner is None:
         return None  # "talks with the company": no actor to meet
     doer = subject(tokens, i, mentions)
@@ -66,8 +70,34 @@ def mutual(pairs: list[RolePair], code: str, lex: Lexicon) -> list[RolePair]:
         return pairs
     have = {(a.code, t.code) for a, t, _ar, _tr in pairs}
     out = list(pairs)
-    for a, t, ar, tr in pairs:
-        if a.code and t.code and a.code != t.code and (t.code, a.code) not in have:
+    for a, t, _ar, tr in pairs:
+        # "to meet in Vienna": a place stands in for a missing partner and does not meet anyone
+        if a.code and t.code and a.code != t.code and tr != "place" and (t.code, a.code) not in have:
             out.append((t, a, "mutual", "mutual"))
             have.add((t.code, a.code))
     return out
+
+
+def between_pair(tokens: list[Token], i: int, mentions: list[Mention], lex: Lexicon) -> tuple[Mention, Mention] | None:
+    """The two actors of a meeting noun followed by "between A and B" ("talks between the U.S. and
+    Iraqi governments", "the first talks between a US president and a North Korean leader"), or None."""
+    if tokens[i].lower not in lex.words["encounter_nouns"]:
+        return None
+    stops = lex.words["clause_breaks"] | {",", "."}
+    k = next((j for j in range(i + 1, min(i + 7, len(tokens)))
+              if tokens[j].lower == "between" or tokens[j].lower in stops), -1)
+    if k < 0 or tokens[k].lower != "between":
+        return None
+    first = next((m for m in mentions if m.code and k < m.start <= k + 4), None)
+    if first is None:
+        return None
+    for m in mentions:
+        if m.code and m.start > first.end and m.code != first.code:
+            gap = [t.lower for t in tokens[first.end:m.start]]
+            # "between the U.S. and Iraqi governments", "between a US president and a North Korean leader"
+            if "and" in gap and len(gap) <= 4 and all(
+                g == "and" or (g.isalpha() and g not in lex.words["prepositions"] and g not in stops) for g in gap
+            ):
+                return first, m
+            return None
+    return None

@@ -18,7 +18,7 @@ from bilateral.coding.actors import ActorDictionary
 from bilateral.coding.grammar import Grammar
 from bilateral.coding.lexicon import Lexicon, phrase_at
 from bilateral.coding.mentions import Discourse, Mention
-from bilateral.coding.partners import meeting_partner_doer, mutual, possessive_doer
+from bilateral.coding.partners import between_pair, meeting_partner_doer, mutual, possessive_doer
 from bilateral.coding.state import RolePair, SentenceState, nobody
 from bilateral.coding.tokens import Token
 from bilateral.coding.triggers import Trigger, clause_end
@@ -125,6 +125,9 @@ class RoleFinder:
             # "Sudan's government is responsible for mass killings", "Russia was behind the attacks"
             agent = self.responsible(tokens, trig.index, mentions)
             agent_rule = "responsible"
+        between = between_pair(tokens, trig.index, mentions, lex) if trig.noun and agent is None else None
+        if between is not None and undergoer is None:
+            agent, agent_rule = between[0], "between"  # "talks between A and B": A meets B, and B A
         if trig.noun and agent is None and undergoer is None:
             agent, agent_rule = possessive_doer(tokens, trig.index, mentions, lex), "possessive"  # "Kerry's visit"
         if trig.noun and agent is None and undergoer is None:
@@ -148,7 +151,7 @@ class RoleFinder:
             agent_rule = "meeting-partner"
         # "support from Moscow and Beijing": actors coordinated with the agent are agents too
         co_agents: list[Mention] = []
-        if agent is not None:
+        if agent is not None and between is None:
             last = agent
             for m in after:
                 if m.start < last.end:
