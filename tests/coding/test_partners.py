@@ -53,3 +53,25 @@ def test_talks_between_two_actors_go_both_ways(kit: Any) -> None:
 def test_a_meeting_place_is_not_a_partner_in_both_directions(kit: Any) -> None:
     got = dyads(kit, "Officials from Chile are expected to meet in Austria this week.")
     assert ("AUT", "CHL", "04") not in got and ("AUT", "CHL", "03") not in got
+
+
+def test_a_meeting_of_two_actors_goes_both_ways(kit: Any) -> None:
+    got = dyads(kit, "The strike coincided with a meeting of Chilean and Peruvian officials in the capital.")
+    assert ("CHL", "PER", "04") in got and ("PER", "CHL", "04") in got
+
+
+def test_each_coordinated_partner_is_met(kit: Any) -> None:
+    got = dyads(kit, "Chilean officials said Kenya's talks with Israeli Prime Minister Benjamin Netanyahu and "
+                     "Palestinian President Mahmoud Abbas would be substantive.")
+    assert {("KEN", "ISR", "04"), ("KEN", "PSE", "04"), ("ISR", "KEN", "04"), ("PSE", "KEN", "04")} <= got
+
+
+def test_leaders_of_two_partners_do_not_meet_each_other(kit: Any) -> None:
+    got = dyads(kit, "Egypt held a series of phone calls with the leaders of Libya and Sudan.")
+    assert ("EGY", "LBY", "04") in got and ("EGY", "SDN", "04") in got
+    assert not {("LBY", "SDN", "04"), ("SDN", "LBY", "04")} & got
+
+
+def test_a_refusal_to_meet_is_negated(kit: Any) -> None:
+    events = kit.coder.code_sentence("Chile's refusal to meet Peru angered its allies.", doc_id="t", date=kit.date)
+    assert all(e.status != "realized" for e in events if e.cameo.startswith("04"))

@@ -79,14 +79,15 @@ def mutual(pairs: list[RolePair], code: str, lex: Lexicon) -> list[RolePair]:
 
 
 def between_pair(tokens: list[Token], i: int, mentions: list[Mention], lex: Lexicon) -> tuple[Mention, Mention] | None:
-    """The two actors of a meeting noun followed by "between A and B" ("talks between the U.S. and
-    Iraqi governments", "the first talks between a US president and a North Korean leader"), or None."""
+    """The two actors of a meeting noun followed by "between A and B" or "of A and B" ("talks between
+    the U.S. and Iraqi governments", "a meeting of Mexican and U.S. officials"), or None."""
     if tokens[i].lower not in lex.words["encounter_nouns"]:
         return None
     stops = lex.words["clause_breaks"] | {",", "."}
     k = next((j for j in range(i + 1, min(i + 7, len(tokens)))
-              if tokens[j].lower == "between" or tokens[j].lower in stops), -1)
-    if k < 0 or tokens[k].lower != "between":
+              if tokens[j].lower in {"between", "of", "with"} or tokens[j].lower in stops), -1)
+    # "talks between A and B", "a meeting of Mexican and U.S. officials" (not "calls with the leaders of A and B")
+    if k < 0 or not (tokens[k].lower == "between" or (tokens[k].lower == "of" and k == i + 1)):
         return None
     first = next((m for m in mentions if m.code and k < m.start <= k + 4), None)
     if first is None:
@@ -101,3 +102,15 @@ def between_pair(tokens: list[Token], i: int, mentions: list[Mention], lex: Lexi
                 return first, m
             return None
     return None
+
+
+def fellow_partners(objects: list[Mention], tokens: list[Token], lex: Lexicon) -> list[Mention]:
+    """The first object and those coordinated with it ("talks with Netanyahu and Abbas"), for a
+    meeting noun whose partners are all met; a single object when nothing is coordinated."""
+    out = objects[:1]
+    for m in objects[1:]:
+        gap = [t.lower for t in tokens[out[-1].end:m.start]]
+        if not gap or ("and" not in gap and gap != [","]) or not all(g in lex.words["conjunct_gap"] for g in gap):
+            break
+        out.append(m)
+    return out

@@ -11,14 +11,14 @@ relative clauses and the document's main dyad are handled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 
 from bilateral.coding.actors import ActorDictionary
 from bilateral.coding.grammar import Grammar
 from bilateral.coding.lexicon import Lexicon, phrase_at
 from bilateral.coding.mentions import Discourse, Mention
-from bilateral.coding.partners import between_pair, meeting_partner_doer, mutual, possessive_doer
+from bilateral.coding.partners import between_pair, fellow_partners, meeting_partner_doer, mutual, possessive_doer
 from bilateral.coding.state import RolePair, SentenceState, nobody
 from bilateral.coding.tokens import Token
 from bilateral.coding.triggers import Trigger, clause_end
@@ -39,6 +39,7 @@ class Roles:
     agent_rule: str
     co_agents: list[Mention]  # actors coordinated with the agent ("from Moscow and Beijing")
     undergoer: Mention | None  # "X faces pressure": the one a noun trigger's act is aimed at
+    fellows: list[Mention] = field(default_factory=list)  # "talks with A and B": the objects met together
 
 
 class RoleFinder:
@@ -163,8 +164,9 @@ class RoleFinder:
                 last = m
             co_agents = [m for m in co_agents if m.code != agent.code]
         objects = [m for m in after if not any(m is c for c in co_agents)] if co_agents else after
+        fellows = fellow_partners(objects, tokens, lex) if trig.noun and agent is not None else []
         return Roles(in_range, after, objects, subjects, subject_rules, own_subject, passive, agent, agent_rule,
-                     co_agents, undergoer)
+                     co_agents, undergoer, fellows)
 
     def pairs_for(
         self, trig: Trigger, roles: Roles, s: int, code: str, discourse: Discourse, mentions: list[Mention]
@@ -182,6 +184,10 @@ class RoleFinder:
         if undergoer is not None and (agent is None or undergoer.code != agent.code):
             # "Obama faces pressure from Congress": the one who faces it is its target
             pairs = [(agent or nobody(), undergoer, agent_rule if agent is not None else "none", "undergoer")]
+        if code in self.lexicon.words["mutual_codes"] and len(roles.fellows) > 1 and len(pairs) == 1 \
+                and pairs[0][1] is roles.fellows[0]:
+            # "talks with Netanyahu and Abbas": each partner is met
+            pairs += [(pairs[0][0], m, pairs[0][2], "object") for m in roles.fellows[1:]]
         if roles.co_agents:
             pairs += [(c, t, "co-agent", tr) for a, t, _ar, tr in pairs if a is agent
                       for c in roles.co_agents if c.code != t.code]
