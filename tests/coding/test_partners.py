@@ -75,3 +75,21 @@ def test_leaders_of_two_partners_do_not_meet_each_other(kit: Any) -> None:
 def test_a_refusal_to_meet_is_negated(kit: Any) -> None:
     events = kit.coder.code_sentence("Chile's refusal to meet Peru angered its allies.", doc_id="t", date=kit.date)
     assert all(e.status != "realized" for e in events if e.cameo.startswith("04"))
+
+
+def test_a_day_between_the_meeting_noun_and_with(kit: Any) -> None:
+    got = dyads(kit, "Chile's foreign minister, in a phone call Saturday with Peruvian officials, said the border "
+                     "was calm.")
+    assert ("CHL", "PER", "04") in got and ("PER", "CHL", "04") in got
+
+
+def test_a_verb_between_the_meeting_noun_and_with_breaks_it(kit: Any) -> None:
+    assert meeting_doer(kit, "Chilean officials said the summit ended with Peru angry.", "summit") is None
+
+
+def meeting_doer(kit: Any, text: str, word: str) -> Any:
+    from bilateral.coding.partners import meeting_partner_doer
+
+    state = kit.state(text)
+    return meeting_partner_doer(state.tokens, kit.index(state, word), state.mentions, kit.coder.lexicon,
+                                kit.coder.roles.subject)

@@ -40,15 +40,19 @@ def meeting_partner_doer(
     the noun's clause, when it names another actor; else None."""
     if tokens[i].lower not in lex.words["encounter_nouns"]:
         return None
-    k = i + 1
-    if k >= len(tokens) or tokens[k].lower != "with":
+    # "talks with", "a phone call Saturday with", "a news conference in Hanoi with": a day or a place between
+    k = next((j for j in range(i + 1, min(i + 4, len(tokens)))
+              if tokens[j].lower == "with" or not (tokens[j].text[:1].isupper() or tokens[j].lower in {"in", "on"})),
+             -1)
+    if k < 0 or tokens[k].lower != "with":
         return None
     k += 1
     if k < len(tokens) and tokens[k].lower in lex.words["articles"]:
         k += 1
-    # "with Japan", "with the leaders of Libya": the first actor, after at most a head noun and "of"
+    # "with Japan", "with the leaders of Libya", "with the visiting foreign minister of South Korea": the
+    # first actor, after at most three lower-case words and "of"
     partner = next((m for m in mentions if m.code and (
-        m.start == k or (k < m.start <= k + 2 and tokens[m.start - 1].lower == "of"
+        m.start == k or (k < m.start <= k + 4 and tokens[m.start - 1].lower == "of"
                          and all(t.text[:1].islower() and t.lower.isalpha() for t in tokens[k:m.start]))
     )), None)
     if partner is None:
