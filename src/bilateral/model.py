@@ -174,7 +174,10 @@ class EventTrace:
       ``co-agent``: one coordinated with that actor; ``modifier``: the actor right before a
       noun trigger ("Israeli shelling"); ``responsible``: "X was behind the attacks";
       ``governor-subject``: the subject of the verb governing a noun trigger ("the EU announced
-      sanctions"); ``undergoer``: "X faces pressure";
+      sanctions"); ``undergoer``: "X faces pressure"; ``possessive``: the owner of a noun
+      trigger ("Kerry's visit"); ``meeting-partner``: the subject of the clause of a meeting noun
+      followed by "with" and an actor ("no progress was made in talks with Japan");
+    - ``mutual``: the reverse direction of a meeting, call or negotiation between two actors;
     - ``giver-in-object``: the giver named in a receive verb's object ("received Russian aid");
     - ``place``: a country where the act takes place, standing in for a missing target;
     - ``main-dyad``: the other country of the document's two most-mentioned ones;

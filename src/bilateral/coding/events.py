@@ -105,8 +105,10 @@ class EventBuilder:
                     state.reject_event(STAGE, "same-kind-nearby", "an event of the same kind, actors and status "
                                        "just before (or this is its infinitive)", ev)
                 continue
+            # a meeting is both parties' act: its reverse ("SOM -> KEN" of "to discuss") has the same purpose
+            doers = (src_key, tgt_key) if ev.cameo in self.lexicon.words["mutual_codes"] else (src_key,)
             if infinitive and any(
-                s[0] == src_key and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
+                s[0] in doers and s[2] == same_kind[2] and s[5] < 0 and s[5] != same_kind[5] for s in seen
             ):
                 # "met Assad to discuss efforts to counter X": the purpose of a meeting, and what
                 # it names, is the meeting's topic

@@ -355,7 +355,7 @@ def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
             "negative_control", "rioters", "intention_nouns", "verb_openers", "phrase_prepositions",
             "clause_verbs", "coordinated_verb_gap", "conjunct_gap", "articles", "auxiliaries",
             "subject_pronouns", "relative_pronouns", "complement_breaks", "list_breaks", "adverbial_openers",
-            "offence_stops", "attribution_fillers",
+            "offence_stops", "attribution_fillers", "encounter_nouns", "mutual_codes",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only

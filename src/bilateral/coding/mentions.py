@@ -246,6 +246,12 @@ def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
     out: list[Mention] = []
     for m in raw:
         prev = out[-1] if out else None
+        if prev is not None and _hyphen_pair(prev, m, tokens):
+            # "U.S.-Japanese talks", split at the abbreviation's dot: one pair word, both actors
+            prev.partners.append(m)
+            prev.end = m.end
+            prev.text = f"{prev.text}-{m.text}"
+            continue
         if prev is not None and _adjacent(prev, m, tokens):
             possessed = tokens[prev.end:m.start] and tokens[prev.end].lower == "'s"
             if possessed and prev.code and m.kind == "metonym" and m.sector and m.code != prev.code:
@@ -275,6 +281,16 @@ def _merge(raw: list[Mention], tokens: list[Token]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+def _hyphen_pair(a: Mention, b: Mention, tokens: list[Token]) -> bool:
+    """Two different countries' actors joined by a hyphen with no space: "U.S.-Japanese"."""
+    if b.start != a.end + 1 or tokens[a.end].text not in {"-", "–"} or a.partners:
+        return False
+    if not a.code or not b.code or a.code == b.code or "sector" in {a.kind, b.kind}:
+        return False
+    dash = tokens[a.end]
+    return tokens[a.end - 1].end == dash.start and dash.end == tokens[b.start].start
 
 
 def _adjacent(a: Mention, b: Mention, tokens: list[Token]) -> bool:

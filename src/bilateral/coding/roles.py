@@ -11,13 +11,14 @@ relative clauses and the document's main dyad are handled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 
 from bilateral.coding.actors import ActorDictionary
 from bilateral.coding.grammar import Grammar
 from bilateral.coding.lexicon import Lexicon, phrase_at
 from bilateral.coding.mentions import Discourse, Mention
+from bilateral.coding.partners import between_pair, fellow_partners, meeting_partner_doer, mutual, possessive_doer
 from bilateral.coding.state import RolePair, SentenceState, nobody
 from bilateral.coding.tokens import Token
 from bilateral.coding.triggers import Trigger, clause_end
@@ -38,6 +39,7 @@ class Roles:
     agent_rule: str
     co_agents: list[Mention]  # actors coordinated with the agent ("from Moscow and Beijing")
     undergoer: Mention | None  # "X faces pressure": the one a noun trigger's act is aimed at
+    fellows: list[Mention] = field(default_factory=list)  # "talks with A and B": the objects met together
 
 
 class RoleFinder:
@@ -124,6 +126,11 @@ class RoleFinder:
             # "Sudan's government is responsible for mass killings", "Russia was behind the attacks"
             agent = self.responsible(tokens, trig.index, mentions)
             agent_rule = "responsible"
+        between = between_pair(tokens, trig.index, mentions, lex) if trig.noun and agent is None else None
+        if between is not None and undergoer is None:
+            agent, agent_rule = between[0], "between"  # "talks between A and B": A meets B, and B A
+        if trig.noun and agent is None and undergoer is None:
+            agent, agent_rule = possessive_doer(tokens, trig.index, mentions, lex), "possessive"  # "Kerry's visit"
         if trig.noun and agent is None and undergoer is None:
             # "Israeli tank shelling", "U.S. air strikes": the actor named just before the noun
             agent = next(
@@ -139,9 +146,13 @@ class RoleFinder:
             # the noun does it
             agent = self.governor_subject(tokens, trig.index, mentions)
             agent_rule = "governor-subject"
+        if trig.noun and agent is None and undergoer is None:
+            # "no progress was made in talks with Japan": the clause's subject meets the partner
+            agent = meeting_partner_doer(tokens, trig.index, mentions, lex, self.subject)
+            agent_rule = "meeting-partner"
         # "support from Moscow and Beijing": actors coordinated with the agent are agents too
         co_agents: list[Mention] = []
-        if agent is not None:
+        if agent is not None and between is None:
             last = agent
             for m in after:
                 if m.start < last.end:
@@ -153,8 +164,9 @@ class RoleFinder:
                 last = m
             co_agents = [m for m in co_agents if m.code != agent.code]
         objects = [m for m in after if not any(m is c for c in co_agents)] if co_agents else after
+        fellows = fellow_partners(objects, tokens, lex) if trig.noun and agent is not None else []
         return Roles(in_range, after, objects, subjects, subject_rules, own_subject, passive, agent, agent_rule,
-                     co_agents, undergoer)
+                     co_agents, undergoer, fellows)
 
     def pairs_for(
         self, trig: Trigger, roles: Roles, s: int, code: str, discourse: Discourse, mentions: list[Mention]
@@ -172,6 +184,10 @@ class RoleFinder:
         if undergoer is not None and (agent is None or undergoer.code != agent.code):
             # "Obama faces pressure from Congress": the one who faces it is its target
             pairs = [(agent or nobody(), undergoer, agent_rule if agent is not None else "none", "undergoer")]
+        if code in self.lexicon.words["mutual_codes"] and len(roles.fellows) > 1 and len(pairs) == 1 \
+                and pairs[0][1] is roles.fellows[0]:
+            # "talks with Netanyahu and Abbas": each partner is met
+            pairs += [(pairs[0][0], m, pairs[0][2], "object") for m in roles.fellows[1:]]
         if roles.co_agents:
             pairs += [(c, t, "co-agent", tr) for a, t, _ar, tr in pairs if a is agent
                       for c in roles.co_agents if c.code != t.code]
@@ -186,7 +202,7 @@ class RoleFinder:
                     else (a, t, ar, tr)
                     for a, t, ar, tr in pairs
                 ]
-        return pairs
+        return mutual(pairs, code, self.lexicon)
 
     @staticmethod
     def no_pair_reason(trig: Trigger, roles: Roles) -> tuple[str, str]:
@@ -398,6 +414,9 @@ class RoleFinder:
                 return []
             if objects:
                 return [(agent, objects[0], agent_rule, "object")]
+            if agent.partners:  # "U.S.-China talks": the pair acts on each other
+                return [(a, b, agent_rule, "partner") for a in (agent, *agent.partners)
+                        for b in (agent, *agent.partners) if a is not b and a.code != b.code]
             implied = self.implied(agent.code, discourse)
             return [(agent, implied, agent_rule, "main-dyad") if implied else (agent, unknown, agent_rule, "none")]
         if passive:
