@@ -117,15 +117,19 @@ class FollowThrough:
         decided = self.count("kept") + self.count("broken") + self.count("lapsed")
         return self.count("kept") / decided if decided else None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+    def to_dict(self, items: int | None = None) -> dict[str, Any]:
+        """JSON-ready form; ``items`` lists only the first that many promises (all when ``None``), and then,
+        when some are left out, ``items_total`` says how many there are (the counts always cover all)."""
         rate = self.kept_rate
-        return {
+        out = {
             "source": self.source, "target": self.target, "horizon_days": self.horizon_days,
             "as_of": self.as_of.isoformat() if self.as_of else None, "counts": self.counts,
             "kept_rate": round(rate, 4) if rate is not None else None,
-            "by_channel": self.by_channel(), "items": [i.to_dict() for i in self.items],
+            "by_channel": self.by_channel(), "items": [i.to_dict() for i in self.items[:items]],
         }
+        if items is not None and len(self.items) > items:
+            out["items_total"] = len(self.items)
+        return out
 
 
 def store_as_of(store: HasConnection) -> date | None:
