@@ -68,10 +68,6 @@ def dyad_profile(
             profile.series[direction_key(s, t)] = (
                 measure_series(store, s, t, by=by, span=profile.span, **scope) if profile.span else []
             )
-    profile.promises = [
-        follow_through(store, s, t, horizon_days=horizon_days, as_of=profile.as_of, since=since, until=until)
-        for s, t in ((a, b), (b, a))
-    ]
     pairs: list[tuple[str, str]] = [(a, b), (b, a)]
     for giver, receiver in ((b, a), (a, b)):
         names = (list(peers) if peers is not None
@@ -83,5 +79,14 @@ def dyad_profile(
             profile.peers.append(pc)
             pairs.extend((giver, p.target) for p in pc.peers)
     profile.events = dyad_events(store, pairs, by=by or "month", **scope)
+    # follow-through reads each direction's events over every date, background flagged: those just read
+    # when nothing bounds them (the same rows in the same order), else its own query
+    unbounded = since is None and until is None and not background
+    profile.promises = [
+        follow_through(store, s, t, horizon_days=horizon_days, as_of=profile.as_of, since=since, until=until,
+                       events=[ref for ref, _ in profile.events if (ref.source, ref.target) == (s, t)]
+                       if unbounded else None)
+        for s, t in ((a, b), (b, a))
+    ]
     profile.verdict = build_verdict(profile)
     return profile
