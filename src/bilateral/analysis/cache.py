@@ -8,8 +8,8 @@ is looked up first, keyed on
   given or left to its default is one key);
 * the dyad's version (:meth:`bilateral.store.Store.dyad_version`: the last write that touched
   A's or B's events, or every dyad);
-* the fingerprint of the analysis code (:func:`code_fingerprint`): a changed measure never
-  returns an old result.
+* the fingerprint of the analysis code (:func:`code_fingerprint`): a changed measure, actor name
+  or API encoding never returns an old result.
 
 Results live in this process's memory (a bounded LRU, what the dashboard reuses between requests)
 and in the store's ``analysis_cache`` table (store migration 7), so ``bilateral gap`` and
@@ -63,10 +63,15 @@ MAX_PERSISTED_BYTES = 64 * 1024 * 1024
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of the analysis code (every module of ``bilateral.analysis`` and ``bilateral.model``)."""
+    """A hash of the analysis code: every module of ``bilateral.analysis``, ``bilateral.model``, the
+    actor names (``actor_names.py`` and the country and organisation files it reads) and the API's
+    encoding of a profile (``web/dyad.py``, whose text is kept too)."""
     here = Path(__file__).resolve().parent
+    package = here.parent
     h = hashlib.blake2b(digest_size=8)
-    for path in sorted([*here.glob("*.py"), here.parent / "model.py"]):
+    extra = [package / "model.py", package / "actor_names.py", package / "web" / "dyad.py",
+             package / "data" / "actors" / "countries.tsv", package / "data" / "actors" / "igos.tsv"]
+    for path in sorted([*here.glob("*.py"), *(p for p in extra if p.is_file())]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
