@@ -625,7 +625,5 @@ def _add_gdelt_section(report: Path, db: str, a: str, b: str, fmt: str, since: s
     add_compare_section(report, comparison, fmt)
 
 
-
-
 if __name__ == "__main__":  # pragma: no cover
     main()
