@@ -86,7 +86,7 @@ def build(reuters: Path, db: Path, events: int, probe: tuple[str, str], probe_ra
                CASE WHEN b.forward THEN '{probe[0]}' ELSE '{probe[1]}' END, b.source_sector,
                CASE WHEN b.forward THEN '{probe[1]}' ELSE '{probe[0]}' END, b.target_sector,
                b.cameo, b.plover, b.quad_class, b.goldstein, b.status, b.channel,
-               {_shifted('b.date', 'k', probe_replicas)}, b.sentence, b.span_start, b.span_end, NULL
+               {_shifted('b.date', 'k', probe_replicas)}, b.sentence, b.span_start, b.span_end, NULL, NULL
         FROM base b, range({probe_replicas}) t(k) WHERE b.d = {probe_rank}
     """)
     con.execute(f"""
@@ -137,7 +137,7 @@ def _events_sql(first: int, last: int, replicas: int) -> str:
                CASE WHEN b.forward THEN s.x ELSE s.y END, b.source_sector,
                CASE WHEN b.forward THEN s.y ELSE s.x END, b.target_sector,
                b.cameo, b.plover, b.quad_class, b.goldstein, b.status, b.channel,
-               {_shifted('b.date', 'k', replicas)}, b.sentence, b.span_start, b.span_end, NULL
+               {_shifted('b.date', 'k', replicas)}, b.sentence, b.span_start, b.span_end, NULL, NULL
         FROM base b, range({first}, {last}) t(k), dyad_rank s
         WHERE s.d = (b.d + {STEP} * k) % {DYADS}
     """

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bilateral.coding.actors import ActorDictionary
+from bilateral.coding.actors import ActorDictionary, packaged_codes, packaged_names
 from bilateral.coding.ontology import Codebook
 
 
@@ -21,12 +21,13 @@ def actor_name(code: str) -> str:
     Names come from the actor dictionary the coder uses, so countries and organisations read the
     same everywhere; plural and organisational names take "the".
     """
-    name = ActorDictionary.load().country_name(code)
+    countries, igos = packaged_names()
+    name = countries.get(code) or igos.get(code) or code
     if name == code:
         return code
     words = name.split()
     needs_article = (
-        not ActorDictionary.load().is_country(code)
+        code not in countries
         or words[0] in {"United", "Republic", "Kingdom", "Democratic", "Federated", "Central"}
         or name.endswith(("s", "Islands", "Emirates"))
     )
@@ -35,7 +36,7 @@ def actor_name(code: str) -> str:
 
 def is_country(code: str) -> bool:
     """Whether ``code`` is a state or territory code (not a sector or organisation code)."""
-    return ActorDictionary.load().is_country(code)
+    return code in packaged_names()[0]
 
 
 @lru_cache(maxsize=256)
@@ -64,8 +65,11 @@ def actor_code(text: str, known_codes: Iterable[str] = ()) -> str:
     the coder resolves them in text. Anything else raises :class:`UnknownActor` with the nearest codes.
     """
     words = " ".join(text.split())
+    known = frozenset(known_codes)
+    if words.upper() in packaged_codes() or words.upper() in known:
+        return words.upper()  # a code: known without building the whole dictionary (a second of start-up)
     dictionary = ActorDictionary.load()
-    codes = dictionary.country_codes | dictionary.igo_codes | frozenset(known_codes)
+    codes = dictionary.country_codes | dictionary.igo_codes | known
     if words.upper() in codes:
         return words.upper()
     entry = dictionary.resolve_actor(words) or dictionary.resolve_actor(words.title())

@@ -17,13 +17,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 import click
-from rich.console import Console
 
 from bilateral.model import EVENT_FIELDS, STATUSES, Event
 from bilateral.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["main"]
 
@@ -36,6 +38,22 @@ class _OneLineErrors(click.Group):
 
     With ``--debug`` the traceback is printed first.
     """
+
+    #: Commands defined in other modules, imported only when named (or listed by ``--help``).
+    LAZY: ClassVar[dict[str, tuple[str, str]]] = {
+        "gdelt": ("bilateral.cli_gdelt", "gdelt"), "compare": ("bilateral.cli_gdelt", "compare"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY and cmd_name not in self.commands:
+            import importlib
+
+            module, attr = self.LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -55,6 +73,8 @@ class _OneLineErrors(click.Group):
 
 def _console() -> Console:
     """A console for stdout; wide when stdout is not a terminal (pipes, files, tests)."""
+    from rich.console import Console  # imported when a command prints through it: start-up stays short
+
     console = Console(soft_wrap=False)
     if not console.is_terminal:
         console = Console(soft_wrap=False, width=max(160, console.width))
@@ -338,22 +358,39 @@ def gap(a: str, b: str, db: str, since: str | None, until: str | None, evidence:
 
     options: dict[str, Any] = {"by": by, "since": since, "until": until, "horizon_days": horizon,
                                "evidence": evidence, "background": background}
-    # the printed text is kept with the profile: laying out a large profile takes longer than loading it
-    with _open_store(db, must_exist=True) as store:
-        a, b = _actor(store, a), _actor(store, b)
-        options["peers"] = _peers(store, peers)
-        if fmt == "json":
-            click.echo(cached_profile_json(store, a, b, **options))
-            return
-        console = _console()
-        text = dyad_cached("gap_table")(_gap_table)(store, a, b, width=console.width,
-                                                    color_system=console.color_system, **options)
+    # the printed text is kept with the profile: laying out a large profile takes longer than loading it.
+    # It is looked up first in the store opened read-only (no migration, no key index); only a result
+    # not kept yet opens it for writing, computes and keeps it.
+    if fmt == "json":
+        text = _gap_text(db, a, b, peers, cached_profile_json, {}, options)
+        click.echo(text)
+        return
+    console = _console()
+    table = dyad_cached("gap_table")(_gap_table)
+    text = _gap_text(db, a, b, peers, table, {"width": console.width, "color_system": console.color_system},
+                     options)
     console.file.write(text)
     console.file.flush()
 
 
+def _gap_text(db: str, a: str, b: str, peers: str | None, fn: Any, layout: dict[str, Any],
+              options: dict[str, Any]) -> str:
+    """The kept text of ``fn(store, A, B, **layout, **options)``, computed (and kept) when not kept yet."""
+    if db != ":memory:" and Path(db).exists():
+        with contextlib.closing(Store(db, read_only=True)) as store:
+            code_a, code_b = _actor(store, a), _actor(store, b)
+            found, text = fn.kept(store, code_a, code_b, **layout, **options, peers=_peers(store, peers))
+        if found:
+            return str(text)
+    with _open_store(db, must_exist=True) as store:
+        code_a, code_b = _actor(store, a), _actor(store, b)
+        return str(fn(store, code_a, code_b, **layout, **options, peers=_peers(store, peers)))
+
+
 def _gap_table(store: Store, a: str, b: str, *, width: int, color_system: str | None, **options: Any) -> str:
     """``bilateral gap``'s tables as text for a console ``width`` wide with ``color_system`` (None: no colour)."""
+    from rich.console import Console
+
     from bilateral.analysis.cache import cached_summary
     from bilateral.report import print_gap
     from bilateral.report.measures import print_profile
@@ -592,16 +629,6 @@ def _add_gdelt_section(report: Path, db: str, a: str, b: str, fmt: str, since: s
     with _open_store(db, must_exist=True) as store:
         comparison = gdelt_compare(store.connection, a, b, since=since, until=until)
     add_compare_section(report, comparison, fmt)
-
-
-def _register_gdelt() -> None:
-    from bilateral.cli_gdelt import compare, gdelt
-
-    main.add_command(gdelt)
-    main.add_command(compare)
-
-
-_register_gdelt()
 
 
 if __name__ == "__main__":  # pragma: no cover

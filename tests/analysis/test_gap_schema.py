@@ -34,3 +34,13 @@ def test_the_schema_catches_a_missing_key(events_store: Callable[[str], Store]) 
     data = json.loads(json.dumps(dyad_profile(events_store("small_dyad"), "KEN", "CHN").to_dict()))
     del data["measures"][0]["taken"]
     assert not validator().is_valid(data)
+
+
+def test_a_bounded_profile_follows_the_schema(events_store: Callable[[str], Store]) -> None:
+    profile = dyad_profile(events_store("reference_events"), "USA", "PAK")
+    assert any(len(ft.items) > 1 for ft in profile.promises)
+    data = json.loads(json.dumps(profile.to_dict(items=1)))
+    assert validator().is_valid(data)
+    assert any(ft.get("items_total", 0) > 1 for ft in data["promises"])
+    assert all(len(ft["items"]) <= 1 for ft in data["promises"])
+    assert profile.to_dict(items=None) == profile.to_dict()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -121,3 +121,19 @@ def test_reuters_tallies_equal_event_by_event_counts(reuters_store: Store) -> No
     assert len(directions) > 100
     busiest = sorted(directions, key=lambda d: -cube.total(source=d[0], target=d[1]))[:40]
     check_against_the_measures(reuters_store, cube, busiest)
+
+
+@pytest.mark.parametrize("name", ["small_dyad", "reference_events"])
+def test_directions_measures_equal_each_direction_measured_alone(events_store: Callable[[str], Store],
+                                                                 name: str) -> None:
+    from bilateral.analysis.measures import direction_measures, directions_measures
+
+    store = events_store(name)
+    actors = sorted({x for row in store.connection.execute(
+        "SELECT source, target FROM events WHERE source IS NOT NULL AND target IS NOT NULL").fetchall() for x in row})
+    pairs = [(s, t) for s in actors for t in actors if s != t] + [("BRA", "ARG")]  # and a pair without events
+    for scope in ({}, {"since": "2025-01-01"}, {"until": "2024-12-31"}, {"background": True}):
+        together = directions_measures(store, pairs, **scope)
+        assert list(together) == pairs
+        for s, t in pairs:
+            assert together[(s, t)].to_dict() == direction_measures(store, s, t, **scope).to_dict(), (s, t, scope)

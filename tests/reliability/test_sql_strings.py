@@ -24,6 +24,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("analysis/tallies.py", "_period_sql(_check_period(by))"): "date_trunc of a period name checked against PERIODS",
     ("analysis/tallies.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
     ("analysis/tallies.py", "' OR '.join(('(source = ? AND target = ?)' for _ in pairs))"): "placeholders only",
+    ("analysis/measures.py", "' OR '.join(('(source = ? AND target = ?)' for _ in keys))"): "placeholders only",
     ("analysis/tallies.py", "where"): "_date_filter: fixed conditions with ? placeholders",
     ("store/versions.py", "', '.join(('(?, ?, ?, ?, ?, ?)' for _ in rows_out))"): "placeholders only",
     ("store/versions.py", "', '.join(('?' for _ in names))"): "placeholders only",

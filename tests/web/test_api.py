@@ -213,3 +213,19 @@ def test_picker_form_redirects(server: Server) -> None:
         assert r.status_code == 303 and r.headers["location"] == "/dyad/PAK/USA"
         assert c.get("/dyad", params={"a": "<x>", "b": "usa"}).status_code == 422
         assert 'id="actor-list"' in c.get("/").text
+
+
+def test_dyad_lists_are_bounded_by_items(server: Server) -> None:
+    with server.client() as c:
+        every = c.get("/api/dyads/PAK/USA", params={"items": "all"}).json()
+        default = c.get("/api/dyads/PAK/USA").json()
+        assert default == every  # a small dyad: nothing to cut, the same JSON
+        assert all("items_total" not in ft for ft in every["promises"])
+        longest = max(len(ft["items"]) for ft in every["promises"])
+        assert longest >= 2
+        one = c.get("/api/dyads/PAK/USA", params={"items": 1}).json()
+        for full, cut in zip(every["promises"], one["promises"], strict=True):
+            assert cut["items"] == full["items"][:1]
+            assert cut["counts"] == full["counts"]
+            assert cut.get("items_total", len(full["items"])) == len(full["items"])
+        assert c.get("/api/dyads/PAK/USA", params={"items": "some"}).status_code == 422

@@ -8,8 +8,8 @@ is looked up first, keyed on
   given or left to its default is one key);
 * the dyad's version (:meth:`bilateral.store.Store.dyad_version`: the last write that touched
   A's or B's events, or every dyad);
-* the fingerprint of the analysis code (:func:`code_fingerprint`): a changed measure never
-  returns an old result.
+* the fingerprint of the analysis code (:func:`code_fingerprint`): a changed measure, actor name
+  or API encoding never returns an old result.
 
 Results live in this process's memory (a bounded LRU, what the dashboard reuses between requests)
 and in the store's ``analysis_cache`` table (store migration 7), so ``bilateral gap`` and
@@ -63,10 +63,15 @@ MAX_PERSISTED_BYTES = 64 * 1024 * 1024
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of the analysis code (every module of ``bilateral.analysis`` and ``bilateral.model``)."""
+    """A hash of the analysis code: every module of ``bilateral.analysis``, ``bilateral.model``, the
+    actor names (``actor_names.py`` and the country and organisation files it reads) and the API's
+    encoding of a profile (``web/dyad.py``, whose text is kept too)."""
     here = Path(__file__).resolve().parent
+    package = here.parent
     h = hashlib.blake2b(digest_size=8)
-    for path in sorted([*here.glob("*.py"), here.parent / "model.py"]):
+    extra = [package / "model.py", package / "actor_names.py", package / "web" / "dyad.py",
+             package / "data" / "actors" / "countries.tsv", package / "data" / "actors" / "igos.tsv"]
+    for path in sorted([*here.glob("*.py"), *(p for p in extra if p.is_file())]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
@@ -154,29 +159,60 @@ class AnalysisCache:
                 with self._lock:
                     self._gates.pop(key, None)
 
-    def _get_or_compute(self, store: HasConnection, key: tuple[str, str, str, str], version: int,
-                        compute: Callable[[], T], persist: bool) -> T:
-        name, dyad, options, _ = key
+    def kept(self, store: HasConnection, name: str, dyad: str, options: str, version: int) -> tuple[bool, Any]:
+        """``(True, result)`` when the result is kept (in memory or in the store file), else ``(False, None)``:
+        a lookup that never computes, for a reader that opened the store read-only."""
+        key = (name, dyad, options, code_fingerprint())
+        found, value = self._memory_get(key, version)
+        if not found:
+            found, value = self._file_get(store.connection, key, version)
+            if found:
+                self.loads += 1
+                self._remember(key, version, value)
+        return found, value
+
+    def _memory_get(self, key: tuple[str, str, str, str], version: int) -> tuple[bool, Any]:
         with self._lock:
             found = self._memory.get(key)
             if found is not None and found[0] == version:
                 self._memory.move_to_end(key)
                 self.hits += 1
-                return cast(T, found[1])
+                return True, found[1]
+        return False, None
+
+    def _file_get(self, con: duckdb.DuckDBPyConnection, key: tuple[str, str, str, str],
+                  version: int) -> tuple[bool, Any]:
+        if not _has_table(con):
+            return False, None
+        name, dyad, options, code = key
+        rows = con.execute(
+            f"SELECT value FROM {CACHE_TABLE} WHERE name = ? AND dyad = ? AND options = ? AND code = ? "
+            "AND version = ? LIMIT 1",
+            [name, dyad, options, code, version],
+        ).fetchall()
+        if rows:
+            try:
+                return True, loads(bytes(rows[0][0]))
+            except (pickle.UnpicklingError, zlib.error, EOFError, AttributeError, ImportError, TypeError):
+                pass  # unreadable: computed again and replaced
+        return False, None
+
+    def _remember(self, key: tuple[str, str, str, str], version: int, value: Any) -> None:
+        with self._lock:
+            self._memory[key] = (version, value)
+            self._memory.move_to_end(key)
+            while len(self._memory) > self.entries:
+                self._memory.popitem(last=False)
+
+    def _get_or_compute(self, store: HasConnection, key: tuple[str, str, str, str], version: int,
+                        compute: Callable[[], T], persist: bool) -> T:
+        found, value = self._memory_get(key, version)
+        if found:
+            return cast(T, value)
         con = store.connection
-        value: Any = None
         loaded = False
-        if persist and _has_table(con):
-            rows = con.execute(
-                f"SELECT value FROM {CACHE_TABLE} WHERE name = ? AND dyad = ? AND options = ? AND code = ? "
-                "AND version = ? LIMIT 1",
-                [name, dyad, options, key[3], version],
-            ).fetchall()
-            if rows:
-                try:
-                    value, loaded = loads(bytes(rows[0][0])), True
-                except (pickle.UnpicklingError, zlib.error, EOFError, AttributeError, ImportError, TypeError):
-                    loaded = False  # unreadable: computed again and replaced below
+        if persist:
+            loaded, value = self._file_get(con, key, version)
         if loaded:
             self.loads += 1
         else:
@@ -184,11 +220,7 @@ class AnalysisCache:
             value = compute()
             if persist:
                 self._persist(con, key, version, value)
-        with self._lock:
-            self._memory[key] = (version, value)
-            self._memory.move_to_end(key)
-            while len(self._memory) > self.entries:
-                self._memory.popitem(last=False)
+        self._remember(key, version, value)
         return cast(T, value)
 
     def _persist(self, con: duckdb.DuckDBPyConnection, key: tuple[str, str, str, str], version: int,
@@ -230,16 +262,26 @@ def dyad_cached(name: str, *, scope: str = "actors", persist: bool = True
         raise ValueError(f"scope must be 'actors' or 'store', not {scope!r}")
 
     def wrap(fn: Callable[P, T]) -> Callable[P, T]:
-        @functools.wraps(fn)
-        def cached(*args: P.args, **kwargs: P.kwargs) -> T:
+        def where(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[HasConnection, str, str, int]:
+            """The call's store, dyad ``A|B``, options key and version."""
             store = cast(HasConnection, args[0] if args else kwargs["store"])
             a, b = (str(x).strip().upper() for x in (args[1:3] if len(args) >= 3 else (kwargs["a"], kwargs["b"])))
             con = store.connection
             version = actors_version(con, (a, b)) if scope == "actors" else store_version(con)
-            options = _options_key(fn, tuple(args), dict(kwargs))
-            return CACHE.get_or_compute(store, name, f"{a}|{b}", options, version,
+            return store, f"{a}|{b}", _options_key(fn, args, kwargs), version
+
+        @functools.wraps(fn)
+        def cached(*args: P.args, **kwargs: P.kwargs) -> T:
+            store, dyad, options, version = where(tuple(args), dict(kwargs))
+            return CACHE.get_or_compute(store, name, dyad, options, version,
                                         lambda: fn(*args, **kwargs), persist=persist)
 
+        def kept(*args: Any, **kwargs: Any) -> tuple[bool, Any]:
+            """``(True, result)`` when the call's result is kept, else ``(False, None)``; never computes."""
+            store, dyad, options, version = where(args, kwargs)
+            return CACHE.kept(store, name, dyad, options, version) if persist else (False, None)
+
+        cached.kept = kept  # type: ignore[attr-defined]
         return cached
 
     return wrap
@@ -251,6 +293,7 @@ def _profile_summary(store: HasConnection, a: str, b: str, **options: Any) -> Dy
     the background events stay, since the summary lists them."""
     profile = dyad_profile(store, a, b, **options)
     profile.events = [(ref, period) for ref, period in profile.events if ref.background]
+    profile._cells = {}  # the evidence index the verdict built over every event: rebuilt from these if asked
     return profile
 
 

@@ -17,7 +17,7 @@ number equals the direction's own tallies.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -242,20 +242,32 @@ def top_receivers(
     return [str(r[0]) for r in rows if is_country(str(r[0]))][:limit]
 
 
-def peer_comparison(
-    store: HasConnection, giver: str, receiver: str, peers: Sequence[str],
-    *, since: str | None = None, until: str | None = None, background: bool = False,
-) -> PeerComparison:
-    """How ``giver`` treats ``receiver`` against each of ``peers`` (the receiver itself is skipped among them)."""
-    giver, receiver = norm_code(giver), norm_code(receiver)
-    seen = {giver, receiver}
+def peer_list(giver: str, receiver: str, peers: Sequence[str]) -> list[str]:
+    """The peers :func:`peer_comparison` compares: codes in order, once each, neither giver nor receiver."""
+    seen = {norm_code(giver), norm_code(receiver)}
     plist: list[str] = []
     for p in peers:
         code = norm_code(p)
         if code and code not in seen:
             seen.add(code)
             plist.append(code)
-    return PeerComparison(
-        giver, receiver, direction_measures(store, giver, receiver, since=since, until=until, background=background),
-        [direction_measures(store, giver, p, since=since, until=until, background=background) for p in plist],
-    )
+    return plist
+
+
+def peer_comparison(
+    store: HasConnection, giver: str, receiver: str, peers: Sequence[str],
+    *, since: str | None = None, until: str | None = None, background: bool = False,
+    measures: Mapping[tuple[str, str], DirectionMeasures] | None = None,
+) -> PeerComparison:
+    """How ``giver`` treats ``receiver`` against each of ``peers`` (the receiver itself is skipped among them).
+
+    ``measures``: the directions' measures when read already (:func:`directions_measures` with the
+    same bounds), else each is measured here."""
+    giver, receiver = norm_code(giver), norm_code(receiver)
+
+    def measured(target: str) -> DirectionMeasures:
+        if measures is not None and (giver, target) in measures:
+            return measures[(giver, target)]
+        return direction_measures(store, giver, target, since=since, until=until, background=background)
+
+    return PeerComparison(giver, receiver, measured(receiver), [measured(p) for p in peer_list(giver, receiver, peers)])

@@ -39,6 +39,8 @@ their article) settle nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -117,15 +119,19 @@ class FollowThrough:
         decided = self.count("kept") + self.count("broken") + self.count("lapsed")
         return self.count("kept") / decided if decided else None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+    def to_dict(self, items: int | None = None) -> dict[str, Any]:
+        """JSON-ready form; ``items`` lists only the first that many promises (all when ``None``), and then,
+        when some are left out, ``items_total`` says how many there are (the counts always cover all)."""
         rate = self.kept_rate
-        return {
+        out = {
             "source": self.source, "target": self.target, "horizon_days": self.horizon_days,
             "as_of": self.as_of.isoformat() if self.as_of else None, "counts": self.counts,
             "kept_rate": round(rate, 4) if rate is not None else None,
-            "by_channel": self.by_channel(), "items": [i.to_dict() for i in self.items],
+            "by_channel": self.by_channel(), "items": [i.to_dict() for i in self.items[:items]],
         }
+        if items is not None and len(self.items) > items:
+            out["items_total"] = len(self.items)
+        return out
 
 
 def store_as_of(store: HasConnection) -> date | None:
@@ -227,6 +233,29 @@ def settles(ev: EventRef, promise: EventRef, terms: frozenset[str]) -> str | Non
     return None
 
 
+class _Window:
+    """The realized events of a direction by day, for the deeds ``when < day <= due`` of each promise.
+
+    The events come in the store's date order, so those of a window are one run of the list, found by
+    bisection: a direction with thousands of promises and deeds costs promises × log(deeds) plus the
+    deeds of each window, not promises × deeds. The order of the list is kept, so the first deed that
+    settles a promise is the one a pass over every event would find; should the days not be in order
+    (a date the store sorts apart from its day), every event is looked at, as such a pass does."""
+
+    def __init__(self, candidates: list[tuple[date, EventRef]]) -> None:
+        self.days = [d for d, _ in candidates]
+        self.events = [ev for _, ev in candidates]
+        self.ordered = all(x <= y for x, y in zip(self.days, self.days[1:], strict=False))
+
+    def between(self, when: date, due: date) -> Iterator[EventRef]:
+        """The events dated after ``when`` and up to ``due``, in the list's order."""
+        if not self.ordered:
+            yield from (ev for d, ev in zip(self.days, self.events, strict=True) if when < d <= due)
+            return
+        for i in range(bisect_right(self.days, when), bisect_right(self.days, due)):
+            yield self.events[i]
+
+
 def follow_through(
     store: HasConnection,
     source: str,
@@ -236,17 +265,22 @@ def follow_through(
     as_of: date | None = None,
     since: str | None = None,
     until: str | None = None,
+    events: Sequence[EventRef] | None = None,
 ) -> FollowThrough:
     """Match every promise of ``source`` to ``target`` with the deed that kept or broke it; see the module doc.
 
     ``since``/``until`` bound the promises; fulfilments are looked for in every later event.
+    ``events``: the direction's events as :func:`dyad_events` reads them (every date, background
+    flagged, in its order), when the caller has them already; else they are read.
     """
     source, target = norm_code(source), norm_code(target)
     if as_of is None:
         as_of = store_as_of(store)
-    events = [ref for ref, _ in dyad_events(store, [(source, target)])]
+    if events is None:
+        events = [ref for ref, _ in dyad_events(store, [(source, target)])]
     candidates = [(d, ev) for ev in events if (d := _day(ev.date)) is not None and ev.status == "realized"
                   and not ev.background]
+    window = _Window(candidates)
     result = FollowThrough(source, target, horizon_days, as_of)
     for ev in events:
         if "promises" not in ev.measures:
@@ -265,8 +299,8 @@ def follow_through(
             result.items.append(PromiseOutcome(ev, "unverifiable", None, object=obj))
             continue
         due = when + timedelta(days=horizon_days)
-        settled = next(((c, how) for d, c in candidates
-                        if when < d <= due and (how := settles(c, ev, terms)) is not None), None)
+        settled = next(((c, how) for c in window.between(when, due)
+                        if (how := settles(c, ev, terms)) is not None), None)
         if settled is not None:
             result.items.append(PromiseOutcome(ev, settled[1], due, settled[0], obj))
         elif as_of is not None and as_of < due:

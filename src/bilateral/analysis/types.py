@@ -89,24 +89,31 @@ class DyadProfile:
         pair = {(self.a, self.b), (self.b, self.a)}
         return [ref for ref, _ in self.events if ref.background and (ref.source, ref.target) in pair]
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form: the keys of :meth:`DyadGap.to_dict` plus every measure of the profile."""
+    def to_dict(self, items: int | None = None) -> dict[str, Any]:
+        """JSON-ready form: the keys of :meth:`DyadGap.to_dict` plus every measure of the profile.
+
+        ``items`` bounds the lists of events that grow with the dyad (each direction's promises, the
+        background events) to their first ``items`` entries; a cut list is flagged with its full length
+        (``items_total`` in a direction's promises, ``background_total``). ``None``: every entry."""
         out = self.gap.to_dict()
+        background = self.background_events
         out.update({
             "by": self.by,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "background_counted": self.background,
             "span": [d.isoformat() for d in self.span] if self.span else None,
-            "background": [e.to_dict() for e in self.background_events],
+            "background": [e.to_dict() for e in background[:items]],
             "balance": {direction_key(d.source, d.target): d.balance.to_dict()
                         for d in (self.ledger.forward, self.ledger.backward)},
             "measures": [self.ledger.forward.to_dict(), self.ledger.backward.to_dict()],
             "ledger": self.ledger.to_dict(),
             "series": {k: [p.to_dict() for p in v] for k, v in self.series.items()},
-            "promises": [f.to_dict() for f in self.promises],
+            "promises": [f.to_dict(items) for f in self.promises],
             "peers": [p.to_dict() for p in self.peers],
             "verdict": self.verdict.to_dict(),
         })
+        if items is not None and len(background) > items:
+            out["background_total"] = len(background)
         return out
 
 

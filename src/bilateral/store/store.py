@@ -18,16 +18,16 @@ Arrow tables (``INSERT ... SELECT``), which is much faster in DuckDB than row-by
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
 
 from bilateral.model import EVENT_ROW_COLUMNS, EVENT_ROW_FIELDS, Document, Event, EventTrace, Sentence
 from bilateral.store.keys import DOC_HASH, DOC_ID, DOC_URL, EVENT, MIRRORED, ORIGIN, SENTENCE, KeyIndex, composite
@@ -37,26 +37,55 @@ from bilateral.store.migrations import LATEST_VERSION, MIGRATIONS
 from bilateral.store.versions import PendingChange, actors_version, store_version
 from bilateral.store.versions import record as record_change
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 DEFAULT_DB = "bilateral.duckdb"
 
-#: Arrow types of the SQL types named in :data:`~bilateral.model.EVENT_ROW_COLUMNS`.
-_ARROW_TYPES = {"string": pa.string(), "int": pa.int32(), "double": pa.float64()}
 #: The ``events`` table's columns: the event key, the event's storage row, its trace (JSON).
 _EVENT_COLUMNS: tuple[str, ...] = ("event_key", *EVENT_ROW_FIELDS, "trace")
-_EVENT_SCHEMA = pa.schema([
-    ("event_key", pa.string()),
-    *((name, _ARROW_TYPES[kind]) for name, kind in EVENT_ROW_COLUMNS),
-    ("trace", pa.string()),
-])
-_DOC_SCHEMA = pa.schema([
-    ("id", pa.string()), ("title", pa.string()), ("url", pa.string()), ("date", pa.string()),
-    ("text", pa.string()), ("content_hash", pa.string()), ("origin", pa.string()),
-    ("ingested_at", pa.timestamp("us")),
-])
-_SENT_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("idx", pa.int32()), ("text", pa.string()),
-    ("start", pa.int32()), ("end", pa.int32()),
-])
+
+
+class _Arrow:
+    """pyarrow and the Arrow schemas of the rows a write inserts, imported on the first write.
+
+    A command that only reads (``bilateral gap`` on a kept result) never pays for importing pyarrow."""
+
+    @functools.cached_property
+    def pa(self) -> Any:
+        import pyarrow
+
+        return pyarrow
+
+    @functools.cached_property
+    def events(self) -> Any:
+        pa = self.pa
+        types = {"string": pa.string(), "int": pa.int32(), "double": pa.float64()}  # the SQL types of EVENT_ROW_COLUMNS
+        return pa.schema([
+            ("event_key", pa.string()),
+            *((name, types[kind]) for name, kind in EVENT_ROW_COLUMNS),
+            ("trace", pa.string()),
+        ])
+
+    @functools.cached_property
+    def documents(self) -> Any:
+        pa = self.pa
+        return pa.schema([
+            ("id", pa.string()), ("title", pa.string()), ("url", pa.string()), ("date", pa.string()),
+            ("text", pa.string()), ("content_hash", pa.string()), ("origin", pa.string()),
+            ("ingested_at", pa.timestamp("us")),
+        ])
+
+    @functools.cached_property
+    def sentences(self) -> Any:
+        pa = self.pa
+        return pa.schema([
+            ("doc_id", pa.string()), ("idx", pa.int32()), ("text", pa.string()),
+            ("start", pa.int32()), ("end", pa.int32()),
+        ])
+
+
+_ARROW = _Arrow()
 
 
 @dataclass(slots=True)
@@ -127,9 +156,12 @@ class Store:
                 # BENCHMARKS.md). The store only appends, so there are no deleted rows to reclaim;
                 # tables keep one row group per checkpoint (every RECYCLE_EVERY batches of an ingest).
                 config["max_vacuum_tasks"] = 0
-            return duckdb.connect(self.path, read_only=self.read_only, config=config)
+            con = duckdb.connect(self.path, read_only=self.read_only, config=config)
         except duckdb.IOException as exc:
             raise StoreInUse.from_duckdb(self.path, exc) from None
+        # no progress bar: DuckDB draws it on stdout for a long query, inside `bilateral gap --format json`'s output
+        con.execute("SET enable_progress_bar = false")
+        return con
 
     def _release_lock(self) -> None:
         if self._lock is not None:
@@ -405,12 +437,13 @@ class Store:
                     origins[(canonical, doc.origin)] = None
             if rows:
                 self._touch("documents")
-                con.register("_bl_docs", pa.Table.from_pylist(rows, schema=_DOC_SCHEMA))
+                con.register("_bl_docs", _ARROW.pa.Table.from_pylist(rows, schema=_ARROW.documents))
                 con.execute("INSERT INTO documents SELECT * FROM _bl_docs")
                 con.unregister("_bl_docs")
                 if self._keys is not None:
                     self._keys.add_documents((r["id"], r["content_hash"], r["url"]) for r in rows)
             if origins:
+                pa = _ARROW.pa
                 table = pa.table({
                     "doc_id": [d for d, _ in origins], "origin": [o for _, o in origins],
                     "seen_at": pa.array([now] * len(origins), pa.timestamp("us")),
@@ -428,7 +461,7 @@ class Store:
                 [d.id for d in batch], [d.content_hash for d in batch], [d.url for d in batch if d.url]
             )
             return {"id": found[DOC_ID], "hash": found[DOC_HASH], "url": found[DOC_URL]}
-        probe = pa.table({
+        probe = _ARROW.pa.table({
             "id": [d.id for d in batch],
             "content_hash": [d.content_hash for d in batch],
             "url": [d.url for d in batch],
@@ -455,10 +488,10 @@ class Store:
             seen.setdefault((s.doc_id, s.index), s)
         if not seen:
             return 0
-        table = pa.Table.from_pylist(
+        table = _ARROW.pa.Table.from_pylist(
             [{"doc_id": s.doc_id, "idx": s.index, "text": s.text, "start": s.start, "end": s.end}
              for s in seen.values()],
-            schema=_SENT_SCHEMA,
+            schema=_ARROW.sentences,
         )
         return self._insert_new("sentences", table, "t.doc_id = b.doc_id AND t.idx = b.idx",
                                 SENTENCE, [composite(d, i) for d, i in seen])
@@ -472,7 +505,7 @@ class Store:
                 rows[key] = _table_row(ev)
         if not rows:
             return 0
-        table = pa.Table.from_pylist(list(rows.values()), schema=_EVENT_SCHEMA)
+        table = _ARROW.pa.Table.from_pylist(list(rows.values()), schema=_ARROW.events)
         return self._insert_new("events", table, "t.event_key = b.event_key", EVENT, list(rows))
 
     def _insert_new(self, name: str, table: pa.Table, match: str, kind: int, keys: list[str]) -> int:
@@ -485,7 +518,7 @@ class Store:
             if self._keys is not None:
                 stored = self._keys.existing(kind, keys)
                 if stored:
-                    table = table.filter(pa.array([k not in stored for k in keys]))
+                    table = table.filter(_ARROW.pa.array([k not in stored for k in keys]))
                     keys = [k for k in keys if k not in stored]
                 if table.num_rows:
                     con.register("_bl_batch", table)

@@ -128,12 +128,20 @@ def dyad(cur: Cur, a: CodeParam, b: CodeParam, since: DateQ = None, until: DateQ
          = None,
          background: Annotated[bool, Query(description="Also count events recalled from well before their "
                                                         "article (as `bilateral gap --background`).")] = False,
-         ) -> dict[str, Any]:
+         items: Annotated[str, Query(pattern=r"^(all|[0-9]{1,7})$",
+                                     description="Promises listed per direction, and background events listed: "
+                                                 "the first N (`all`: every one). A cut list carries its full "
+                                                 "length (`items_total`, `background_total`); counts cover all.")]
+         = str(dyad_view.DEFAULT_ITEMS),
+         ) -> Response:
     """The dyad's whole profile with corrections applied: the same JSON as ``bilateral gap --format json``
     with the same options (tallies both ways, measures with what was given and taken, the balance, ledger,
-    series, promises, peers and material contrasts, background events and the verdict), plus readable names."""
-    return dyad_view.profile_json(cur, code(a), code(b), by=by, since=since, until=until, evidence=evidence,
-                                  peers=dyad_view.parse_peers(peers), horizon_days=horizon, background=background)
+    series, promises, peers and material contrasts, background events and the verdict), plus readable names.
+    Lists of events that grow with the dyad (promises, background events) hold the first ``items``."""
+    text = dyad_view.profile_text(cur, code(a), code(b), by=by, since=since, until=until, evidence=evidence,
+                                  peers=dyad_view.parse_peers(peers), horizon_days=horizon, background=background,
+                                  items=None if items == "all" else int(items))
+    return Response(text.encode("utf-8"), media_type="application/json")
 
 
 @router.get("/dyads/{a}/{b}/series", summary="Warmth vs delivery per period")

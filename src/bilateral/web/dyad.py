@@ -8,12 +8,13 @@ to its evidence through the analysis stage's cell ids.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from bilateral.actor_names import actor_name
 from bilateral.analysis import PERIODS, DyadProfile, cell_id, direction_key
 from bilateral.analysis import evidence as analysis_evidence
-from bilateral.analysis.cache import cached_summary
+from bilateral.analysis.cache import cached_summary, dyad_cached
 from bilateral.analysis.evidence import EVIDENCE_FLAGS
 from bilateral.web import queries
 from bilateral.web.db import Cursor
@@ -22,6 +23,9 @@ from bilateral.web.db import Cursor
 EVIDENCE_MEASURES: tuple[str, ...] = EVIDENCE_FLAGS
 #: The columns of the dyad view's ledger, per direction.
 LEDGER_MEASURES: tuple[str, ...] = ("warmth", "delivery", "taken", "threats", "promises", "denials")
+#: Promises (per direction) and background events the API lists unless asked for more (``?items=``):
+#: the counts always cover every one, and a dyad of tens of thousands of events answers in kilobytes.
+DEFAULT_ITEMS = 50
 
 
 def name(code: str | None) -> str:
@@ -65,12 +69,29 @@ def parse_peers(value: str | None) -> list[str] | None:
 
 def profile_json(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str | None = None,
                  until: str | None = None, evidence: int = 5, peers: list[str] | None = None,
-                 horizon_days: int | None = None, background: bool = False) -> dict[str, Any]:
-    """The dyad's profile as JSON: the same keys as ``bilateral gap --format json``, plus readable names."""
+                 horizon_days: int | None = None, background: bool = False,
+                 items: int | None = DEFAULT_ITEMS) -> dict[str, Any]:
+    """The dyad's profile as JSON: the same keys as ``bilateral gap --format json``, plus readable names;
+    ``items`` bounds each direction's promises and the background events (``None``: all of them)."""
     out = profile(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
-                  horizon_days=horizon_days, background=background).to_dict()
+                  horizon_days=horizon_days, background=background).to_dict(items)
     out["a_name"], out["b_name"] = name(a), name(b)
     return out
+
+
+def _profile_text(cur: Cursor, a: str, b: str, *, by: str | None = "month", since: str | None = None,
+                  until: str | None = None, evidence: int = 5, peers: list[str] | None = None,
+                  horizon_days: int | None = None, background: bool = False,
+                  items: int | None = DEFAULT_ITEMS) -> str:
+    """:func:`profile_json` encoded as the API sends it (compact UTF-8 JSON, as FastAPI's ``JSONResponse``)."""
+    out = profile_json(cur, a, b, by=by, since=since, until=until, evidence=evidence, peers=peers,
+                       horizon_days=horizon_days, background=background, items=items)
+    return json.dumps(out, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
+
+
+#: The API's answer as text, kept per dyad, options and version beside the profile: a request after a
+#: restart reads these bytes back instead of loading the whole profile and encoding it again.
+profile_text = dyad_cached("dyad_api_json")(_profile_text)
 
 
 def series_json(cur: Cursor, a: str, b: str, by: str, since: str | None = None,
@@ -141,7 +162,7 @@ def period_kind(period: str | None) -> str:
 
 
 __all__ = [
-    "EVIDENCE_MEASURES", "LEDGER_MEASURES",
+    "DEFAULT_ITEMS", "EVIDENCE_MEASURES", "LEDGER_MEASURES",
     "cell_id", "chart_data", "dyad_context", "evidence_json", "name", "parse_cell", "parse_peers",
-    "period_kind", "profile", "profile_json", "search_dyads", "series_json",
+    "period_kind", "profile", "profile_json", "profile_text", "search_dyads", "series_json",
 ]

@@ -112,11 +112,14 @@ def pick_dyad(a: Annotated[str, Query(min_length=1, max_length=32, pattern=r"^[A
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
 def dyad_page(request: Request, cur: Cur, db: Db, a: Annotated[str, Path(max_length=32)],
               b: Annotated[str, Path(max_length=32)],
-              by: Annotated[str, Query(pattern="^(week|month|quarter|year)$")] = "month") -> HTMLResponse:
-    """The dyad view: verdict, warmth vs delivery timeline, channel ledger, promises and peers."""
+              by: Annotated[str, Query(pattern="^(week|month|quarter|year)$")] = "month",
+              items: Annotated[str, Query(pattern=r"^(all|[0-9]{1,7})$")] = str(dyad_view.DEFAULT_ITEMS),
+              ) -> HTMLResponse:
+    """The dyad view: verdict, warmth vs delivery timeline, channel ledger, promises and peers; the
+    first ``items`` promises of each direction are listed (``all``: every one)."""
     a, b = code(a), code(b)
     ctx = dyad_view.dyad_context(cur, a, b, by)
-    return _render(request, "dyad.html", db, **ctx)
+    return _render(request, "dyad.html", db, **ctx, items=None if items == "all" else int(items))
 
 
 def _event_filter(a: str | None, b: str | None, source: str | None, target: str | None, status: str | None,
