@@ -6,12 +6,35 @@ way through this module, so none of them needs another stage's module for it.
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
-from bilateral.coding.actors import ActorDictionary, packaged_codes, packaged_names
+from bilateral.coding.actors import ActorDictionary
 from bilateral.coding.ontology import Codebook
+
+
+@lru_cache(maxsize=1)
+def packaged_names() -> tuple[dict[str, str], dict[str, str]]:
+    """The names of the packaged countries and of the packaged organisations by code (what
+    :meth:`ActorDictionary.country_name` and :meth:`ActorDictionary.is_country` read), from their two
+    files alone: naming an actor or checking a code does not build the whole dictionary."""
+    base = resources.files("bilateral").joinpath("data/actors")
+    out: list[dict[str, str]] = []
+    for f in ("countries.tsv", "igos.tsv"):
+        text = base.joinpath(f).read_text(encoding="utf-8") if base.joinpath(f).is_file() else ""
+        out.append({r["code"]: r["name"] for r in csv.DictReader(io.StringIO(text), delimiter="\t")})
+    return out[0], out[1]
+
+
+def packaged_codes() -> frozenset[str]:
+    """The codes of the packaged countries and organisations (``country_codes | igo_codes`` of
+    :meth:`ActorDictionary.load`)."""
+    countries, igos = packaged_names()
+    return frozenset(countries) | frozenset(igos)
 
 
 @lru_cache(maxsize=512)

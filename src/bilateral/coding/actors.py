@@ -468,26 +468,6 @@ _FILES = ("countries.tsv", "igos.tsv", "ngos.tsv", "sectors.tsv", "officeholders
 
 
 @lru_cache(maxsize=1)
-def packaged_names() -> tuple[dict[str, str], dict[str, str]]:
-    """The names of the packaged countries and of the packaged organisations by code (what
-    :meth:`ActorDictionary.country_name` and :meth:`ActorDictionary.is_country` read), from their two
-    files alone: naming an actor or checking a code does not build the whole dictionary (a second)."""
-    base = resources.files("bilateral").joinpath("data/actors")
-    out: list[dict[str, str]] = []
-    for f in ("countries.tsv", "igos.tsv"):
-        text = base.joinpath(f).read_text(encoding="utf-8") if base.joinpath(f).is_file() else ""
-        out.append({r["code"]: r["name"] for r in _rows(text)})
-    return out[0], out[1]
-
-
-def packaged_codes() -> frozenset[str]:
-    """The codes of the packaged countries and organisations (``country_codes | igo_codes`` of
-    :meth:`ActorDictionary.load`)."""
-    countries, igos = packaged_names()
-    return frozenset(countries) | frozenset(igos)
-
-
-@lru_cache(maxsize=1)
 def _load_packaged() -> ActorDictionary:
     base = resources.files("bilateral").joinpath("data/actors")
     tables = {f: base.joinpath(f).read_text(encoding="utf-8") for f in _FILES if base.joinpath(f).is_file()}
