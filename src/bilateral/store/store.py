@@ -386,6 +386,7 @@ class Store:
             origins = [d.origin for d in docs if d.origin]
             if not origins:
                 return [None] * len(docs)
+            pa = _ARROW.pa
             self._con.register("_bl_probe", pa.table({"origin": pa.array(origins, pa.string())}))
             try:
                 found = dict(self._con.execute(
