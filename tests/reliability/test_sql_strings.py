@@ -23,17 +23,18 @@ HELPERS = frozenset({"_rows", "_scalar"})  # (con, sql, params) helpers: their S
 ALLOWED: dict[tuple[str, str], str] = {
     ("analysis/tallies.py", "_period_sql(_check_period(by))"): "date_trunc of a period name checked against PERIODS",
     ("analysis/tallies.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
-    ("analysis/tallies.py", "' OR '.join(('(source = ? AND target = ?)' for _ in pairs))"): "placeholders only",
-    ("analysis/measures.py", "' OR '.join(('(source = ? AND target = ?)' for _ in keys))"): "placeholders only",
+    ("analysis/tallies.py", "scoped"): "scoped_pairs: fixed relation, one 'source = ? AND target = ?' scan per pair",
+    ("analysis/measures.py", "scoped"): "scoped_pairs: fixed relation, one 'source = ? AND target = ?' scan per pair",
     ("analysis/tallies.py", "where"): "_date_filter: fixed conditions with ? placeholders",
     ("store/versions.py", "', '.join(('(?, ?, ?, ?, ?, ?)' for _ in rows_out))"): "placeholders only",
     ("store/versions.py", "', '.join(('?' for _ in names))"): "placeholders only",
     ("analysis/compare.py", "', '.join(('?' for _ in excl))"): "placeholders only",
     ("analysis/compare.py", "events_view(con)"): "returns one of two fixed view names",
     ("analysis/compare.py", "where"): "_date_filter: fixed conditions with ? placeholders",
-    ("analysis/evidence.py", "' OR '.join(('(e.source = ? AND e.target = ?)' for _ in pairs))"): "placeholders only",
     ("analysis/evidence.py", "_select(con, by, background)"):
         "fixed column list and relation; by is checked by _check_period, background picks a fixed condition",
+    ("analysis/evidence.py", "_select(con, by, background, scoped)"):
+        "as _select(con, by, background); scoped: scoped_pairs' fixed relation of '?' placeholders",
     ("analysis/gap.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
     ("analysis/evidence.py", "where.replace('date', 'e.date')"): "_date_filter: fixed conditions with ?",
     ("analysis/gdelt_compare.py", "_GDELT_SQL.format(view=view, dates=dates)"):
@@ -42,7 +43,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("analysis/gdelt_compare.py", "', '.join(('?' for _ in doc_ids))"): "placeholders only",
     ("analysis/measures.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",
     ("analysis/measures.py", "where"): "_date_filter: fixed conditions with ? placeholders",
-    ("analysis/periods.py", "' OR '.join(('(source = ? AND target = ?)' for _ in pairs))"): "placeholders only",
+    ("analysis/periods.py", "scoped"): "scoped_pairs: fixed relation, one 'source = ? AND target = ?' scan per pair",
     ("analysis/periods.py", "MEASURES['delivery']"): "a constant SQL expression",
     ("analysis/periods.py", "_period_sql(by)"): "by is checked against week/month/quarter/year",
     ("analysis/periods.py", "scoped_events(con, background)"): "a fixed relation over one of two fixed view names",

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from bilateral.analysis.gap import HasConnection
-from bilateral.analysis.measures import COOPERATION, MEASURES, _date_filter, norm_code, scoped_events
+from bilateral.analysis.measures import COOPERATION, MEASURES, _date_filter, scoped_events, scoped_pairs
 from bilateral.analysis.periods import _check_period, _period_sql, period_label
 
 
@@ -68,15 +68,17 @@ _FLAGS = EVIDENCE_FLAGS[:-1]
 _COUNTED = {False: "NOT background", True: "true"}
 
 
-def _select(con: Any, by: str | None, background: bool) -> str:
+def _select(con: Any, by: str | None, background: bool, scoped: str | None = None) -> str:
+    """The events' columns, flags and period; ``scoped`` replaces :func:`scoped_events` (background kept)."""
     counted = _COUNTED[background]
     flags = ", ".join(f"({MEASURES.get(m, COOPERATION)} AND {counted}) AS is_{m}" for m in _FLAGS)
     pcol = f"CASE WHEN {counted} THEN {_period_sql(by)} END AS period_start" if by else "NULL AS period_start"
+    scoped = scoped or scoped_events(con, True)
     return (
         "SELECT e.event_key, e.id, e.doc_sentence, e.source, e.target, e.cameo, e.quad_class, e.goldstein, "
         "e.status, e.channel, e.date, e.sentence, e.span_start, e.span_end, d.title, d.url, "
         f"{', '.join(f'e.is_{m}' for m in _FLAGS)}, e.background, e.published, e.period_start "
-        f"FROM (SELECT *, {flags}, {pcol} FROM {scoped_events(con, True)}) e LEFT JOIN documents d ON d.id = e.id"
+        f"FROM (SELECT *, {flags}, {pcol} FROM {scoped}) e LEFT JOIN documents d ON d.id = e.id"
     )
 
 
@@ -120,9 +122,8 @@ def dyad_events(
     con = store.connection
     where, params = _date_filter(since, until)
     where = where.replace("date", "e.date")
-    cond = " OR ".join("(e.source = ? AND e.target = ?)" for _ in pairs)
-    flat = [norm_code(x) for p in pairs for x in p]
-    rows = con.execute(f"{_select(con, by, background)} WHERE ({cond}){where}{_ORDER}", [*flat, *params]).fetchall()
+    scoped, flat = scoped_pairs(con, pairs, True)
+    rows = con.execute(f"{_select(con, by, background, scoped)} WHERE TRUE{where}{_ORDER}", [*flat, *params]).fetchall()
     out: list[tuple[EventRef, str | None]] = []
     for row in rows:
         ref, start = _ref(row)

@@ -28,6 +28,7 @@ from bilateral.analysis.measures import (
     _tally,
     norm_code,
     scoped_events,
+    scoped_pairs,
 )
 
 Period = Literal["week", "month", "quarter", "year"]
@@ -134,11 +135,10 @@ def dyad_period_span(
         return None
     con = store.connection
     where, params = _date_filter(since, until)
-    cond = " OR ".join("(source = ? AND target = ?)" for _ in pairs)
-    flat = [norm_code(x) for p in pairs for x in p]
+    scoped, flat = scoped_pairs(con, pairs, background)
     rows = con.execute(
-        f"SELECT min({_PUBLISHED_SQL}), max({_PUBLISHED_SQL}) FROM {scoped_events(con, background)} "
-        f"WHERE ({cond}) AND TRY_CAST(date AS DATE) IS NOT NULL{where}",
+        f"SELECT min({_PUBLISHED_SQL}), max({_PUBLISHED_SQL}) FROM {scoped} "
+        f"WHERE TRY_CAST(date AS DATE) IS NOT NULL{where}",
         [*flat, *params],
     ).fetchall()
     if not rows or rows[0][0] is None:

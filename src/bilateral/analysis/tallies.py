@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bilateral.analysis.measures import HasConnection, _date_filter, norm_code, scoped_events
+from bilateral.analysis.measures import HasConnection, _date_filter, scoped_events, scoped_pairs
 from bilateral.analysis.periods import _check_period, _period_sql
 
 
@@ -75,17 +75,19 @@ def dyad_tallies(
     """
     con = store.connection
     where, params = _date_filter(since, until)
+    flat: list[str] = []
     if pairs is None:
-        cond, flat = "source IS NOT NULL AND target IS NOT NULL", []
+        scoped = scoped_events(con, background)
+        cond = "source IS NOT NULL AND target IS NOT NULL"
     elif not pairs:
         return TallyCube([])
     else:
-        cond = "(" + " OR ".join("(source = ? AND target = ?)" for _ in pairs) + ")"
-        flat = [norm_code(x) for p in pairs for x in p]
+        scoped, flat = scoped_pairs(con, pairs, background)
+        cond = "TRUE"
     period = _period_sql(_check_period(by)) if by is not None else "CAST(NULL AS DATE)"
     rows = con.execute(
         f"SELECT source, target, {period} AS p, quad_class, status, channel, count(*), "
-        f"coalesce(sum(goldstein), 0) FROM {scoped_events(con, background)} WHERE {cond}{where} GROUP BY ALL",
+        f"coalesce(sum(goldstein), 0) FROM {scoped} WHERE {cond}{where} GROUP BY ALL",
         [*flat, *params],
     ).fetchall()
     return TallyCube(
