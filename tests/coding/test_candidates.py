@@ -51,3 +51,21 @@ def test_nothing_is_recorded_unless_asked(kit: Any) -> None:
     quiet = kit.state("Chile agreed to cooperate with Peru.", keep_rejections=False)
     assert kit.coder.candidates.propose(quiet, kit.index(quiet, "agreed")) is None
     assert quiet.rejections is None
+
+
+def test_a_naming_verb_with_a_complement_is_no_call(kit: Any) -> None:
+    # a quotation or a second noun phrase after the object: the verb names, it does not phone
+    quoted = kit.trigger(kit.state('Chile called the vote in Peru "a farce".'), "called")
+    assert quoted.code == kit.coder.lexicon.naming_code
+    second = kit.trigger(kit.state("Chile called the Peruvian government a partner in the region."), "called")
+    assert second.code == kit.coder.lexicon.naming_code
+    what = kit.trigger(kit.state("Chile condemned what it called Peru's refusal to talk."), "called")
+    assert what.code == kit.coder.lexicon.naming_what_code
+
+
+def test_a_call_to_an_actor_stays_a_call(kit: Any) -> None:
+    plain = kit.trigger(kit.state("The Chilean president called the Peruvian president yesterday."), "called")
+    assert plain.code.startswith("04")
+    joined = kit.trigger(kit.state("The Chilean president called the Peruvian president and told him of the plan."),
+                         "called")
+    assert joined.code.startswith("04")

@@ -29,6 +29,7 @@ class CandidateFinder:
         self.consideration = lexicon.words["consideration"]
         self.hypothetical = lexicon.cue_index["hypothetical"]
         self.passive_aux = lexicon.words["passive_aux"]
+        self.naming_verbs = lexicon.words["naming_verbs"]
 
     def propose(self, state: SentenceState, i: int) -> Trigger | None:
         """The trigger at token ``i`` (flagged CLAIM or TRIGGER), or None."""
@@ -90,6 +91,11 @@ class CandidateFinder:
                 state.reject(STAGE, "control-verb", "a control verb: the verb after 'to' is the event", i, trig.end)
             return None
         trig.noun = low in lex.noun_forms or self.is_noun(tokens, i, state.mentions, trig)
+        naming = self.names(tokens, i) if not trig.noun and trig.end == i + 1 and low in self.naming_verbs else ""
+        if naming:
+            # "called the situation 'fragile'", "what he called Japan's failure": a naming, not a call
+            trig.code = lex.naming_what_code if naming == "what" else lex.naming_code
+            trig.pattern = f"{naming} {low} + object + complement -> {trig.code} (naming)"
         if trig.noun and i and trig.end == i + 1:
             compound = lex.noun_compounds.get((tokens[i - 1].lower, low))
             if compound:
@@ -99,6 +105,27 @@ class CandidateFinder:
                 state.reject(STAGE, "noun-names-no-event", "used as a noun that names no event", i, trig.end)
             return None
         return trig
+
+    def names(self, tokens: list[Token], i: int) -> str:
+        """How the naming verb at ``i`` names or describes its object: "what" when it follows
+        "what" ("what he called …"), "complement" when its clause holds a quotation or a second
+        noun phrase after the object ("called the Assad government a main force", "called it the
+        largest …"), else "" (a call)."""
+        words = self.lexicon.words
+        if any(t.lower == "what" for t in tokens[max(0, i - 3):i]):
+            return "what"
+        articles, quotes, breaks = words["articles"], words["quote_marks"], words["clause_breaks"]
+        for j in range(i + 1, min(len(tokens), i + OBJECT_WINDOW + 8)):
+            low = tokens[j].lower
+            if low in quotes:
+                return "complement" if j > i + 1 else ""
+            if low in breaks or low in words["naming_stops"]:
+                return ""
+            if low in articles and j > i + 1 and tokens[j - 1].lower not in articles and (
+                tokens[j - 1].lower not in words["prepositions"]
+            ):
+                return "complement"
+        return ""
 
     def capitalised(self, state: SentenceState) -> None:
         """Record the trigger words passed over for their capital (names, not verbs): only when

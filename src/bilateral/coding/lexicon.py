@@ -108,6 +108,8 @@ class Lexicon:
     strong_channels: dict[str, list[tuple[Phrase, str]]] = field(default_factory=dict)
     accusation_code: str = ""  # the code of a speaker's report of another party's use of force
     consideration_code: str = ""  # the code of an act only considered ("is considering giving aid")
+    naming_code: str = ""  # the code of "called the situation 'fragile'": a naming, not a call
+    naming_what_code: str = ""  # the code of "what he called Japan's failure"
     riot_code: str = ""  # the code of force or destruction by protesters ("protest violently, riot")
     # the words that close a verb's clause (see ``triggers.clause_end``): strong punctuation and
     # the clause breaks other than those that also open an adverbial phrase ("as", "after" ...)
@@ -356,6 +358,7 @@ def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
             "clause_verbs", "coordinated_verb_gap", "conjunct_gap", "articles", "auxiliaries",
             "subject_pronouns", "relative_pronouns", "complement_breaks", "list_breaks", "adverbial_openers",
             "offence_stops", "attribution_fillers", "encounter_nouns", "mutual_codes",
+            "naming_verbs", "naming_stops", "quote_marks",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
@@ -395,6 +398,8 @@ def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
         accusation_code=str(raw["reported_force_code"]),
         consideration_code=str(raw["consideration_code"]),
         riot_code=str(raw["riot_code"]),
+        naming_code=str(raw["naming_code"]),
+        naming_what_code=str(raw["naming_what_code"]),
         riot_prefixes=tuple(str(c) for c in raw["riot_codes"]),
         obligations=_obligations(raw["reported_obligation"]),
         lemmas=lemma_of,

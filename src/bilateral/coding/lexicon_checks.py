@@ -50,7 +50,7 @@ TABLES: dict[str, Columns] = {
 }
 
 #: Keys of ``cues.yaml`` that hold one code, a list of codes (or code prefixes), or a table of codes.
-YAML_CODES = ("consideration_code", "riot_code", "reported_force_code")
+YAML_CODES = ("consideration_code", "riot_code", "naming_code", "naming_what_code", "reported_force_code")
 YAML_CODE_LISTS = ("riot_codes", "complement_codes")
 YAML_CODE_TABLES = ("reported_obligation",)
 
