@@ -547,3 +547,22 @@ def test_marked_nouns_passed_over_lose_no_event(words: list[str]) -> None:
     finally:
         del coder._names_no_event
     assert fast == slow
+
+
+def test_an_agreement_reached_between_two_states_is_mutual(coder: Coder) -> None:
+    events = code(coder, "Chile reached a trade agreement with Peru on Monday.")
+    assert one(events, source="CHL", target="PER").cameo == "057"
+    assert one(events, source="PER", target="CHL").cameo == "057"
+    signed = code(coder, "Chile signed a border treaty with Peru on Monday.")
+    assert {(e.source, e.target) for e in signed if e.cameo == "057"} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_an_agreement_to_act_is_not_a_signed_deal(coder: Coder) -> None:
+    events = code(coder, "Chile agreed to send aid to Peru.")
+    assert all(e.cameo != "057" for e in events)
+
+
+def test_a_naming_is_one_way_and_no_call(coder: Coder) -> None:
+    events = code(coder, 'Chile called the Peruvian vote "a farce".')
+    assert all(not e.cameo.startswith("04") for e in events)
+    assert ("PER", "CHL") not in {(e.source, e.target) for e in events}
