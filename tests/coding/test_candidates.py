@@ -69,3 +69,9 @@ def test_a_call_to_an_actor_stays_a_call(kit: Any) -> None:
     joined = kit.trigger(kit.state("The Chilean president called the Peruvian president and told him of the plan."),
                          "called")
     assert joined.code.startswith("04")
+
+
+def test_a_meeting_named_as_a_setting_is_no_encounter(kit: Any) -> None:
+    got = reasons(kit, "Speaking at a Lima meeting on Monday, Chile criticised Peru.", "meeting")
+    assert got == [("candidates", "meeting-as-setting", "meeting")]
+    kit.trigger(kit.state("Chile said at a meeting with Peru on Monday that talks would resume."), "meeting")

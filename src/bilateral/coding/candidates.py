@@ -100,6 +100,11 @@ class CandidateFinder:
             compound = lex.noun_compounds.get((tokens[i - 1].lower, low))
             if compound:
                 trig.code, trig.pattern = compound, f"{tokens[i - 1].lower} {low} -> {compound}"
+        if low in lex.words["setting_nouns"] and self.setting(state, i):
+            if state.rejections is not None:
+                state.reject(STAGE, "meeting-as-setting", "a meeting named as the setting of something else, "
+                             "no encounter of the sentence's actors", i, trig.end)
+            return None
         if trig.noun and not self.eventive(low):
             if state.rejections is not None:
                 state.reject(STAGE, "noun-names-no-event", "used as a noun that names no event", i, trig.end)
@@ -126,6 +131,21 @@ class CandidateFinder:
             ):
                 return "complement"
         return ""
+
+    def setting(self, state: SentenceState, i: int) -> bool:
+        """"at a NATO meeting in Wales", "during the G-20 meeting": the noun at ``i`` follows a
+        setting preposition in its own phrase and names no partner after it ("with", "between")."""
+        tokens, words = state.tokens, self.lexicon.words
+        if i + 1 < len(tokens) and tokens[i + 1].lower in words["setting_partners"]:
+            return False
+        openers = self.lexicon.cue_index["setting_openers"]
+        stops = words["prepositions"] | words["phrase_prepositions"] | words["clause_breaks"] | words["setting_stops"]
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if longest_phrase_at(tokens, k, openers) or (k and longest_phrase_at(tokens, k - 1, openers) > 1):
+                return True
+            if tokens[k].lower in stops:
+                return False
+        return False
 
     def capitalised(self, state: SentenceState) -> None:
         """Record the trigger words passed over for their capital (names, not verbs): only when

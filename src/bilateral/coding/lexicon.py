@@ -344,7 +344,8 @@ def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
             code_intents[prefix] = rest[0]
     cues = {
         k: [_phrase(p) for p in raw[k]]
-        for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates", "responsibility")
+        for k in ("negation", "negation_exceptions", "hypothetical", "intended", "stalled_predicates",
+                  "responsibility", "setting_openers")
     }
     words = {
         k: frozenset(str(w).lower() for w in raw[k])
@@ -358,7 +359,8 @@ def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
             "clause_verbs", "coordinated_verb_gap", "conjunct_gap", "articles", "auxiliaries",
             "subject_pronouns", "relative_pronouns", "complement_breaks", "list_breaks", "adverbial_openers",
             "offence_stops", "attribution_fillers", "encounter_nouns", "mutual_codes",
-            "naming_verbs", "naming_stops", "quote_marks",
+            "naming_verbs", "naming_stops", "quote_marks", "setting_nouns", "setting_partners",
+            "setting_stops",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
