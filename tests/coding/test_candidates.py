@@ -75,3 +75,9 @@ def test_a_meeting_named_as_a_setting_is_no_encounter(kit: Any) -> None:
     got = reasons(kit, "Speaking at a Lima meeting on Monday, Chile criticised Peru.", "meeting")
     assert got == [("candidates", "meeting-as-setting", "meeting")]
     kit.trigger(kit.state("Chile said at a meeting with Peru on Monday that talks would resume."), "meeting")
+
+
+def test_joining_an_actor_in_an_act_makes_a_fellow(kit: Any) -> None:
+    got = reasons(kit, "Chile joined Peru in offering the dissident asylum.", "joined")
+    assert got == [("candidates", "joins-fellow", "joined")]
+    kit.trigger(kit.state("Chile joined Peru for talks on Monday."), "joined")

@@ -90,6 +90,11 @@ class CandidateFinder:
             if state.rejections is not None:
                 state.reject(STAGE, "control-verb", "a control verb: the verb after 'to' is the event", i, trig.end)
             return None
+        if low in lex.words["fellow_verbs"] and self.fellow(tokens, i):
+            if state.rejections is not None:
+                state.reject(STAGE, "joins-fellow", "joins an actor in doing something: a fellow, not a partner",
+                             i, trig.end)
+            return None
         trig.noun = low in lex.noun_forms or self.is_noun(tokens, i, state.mentions, trig)
         naming = self.names(tokens, i) if not trig.noun and trig.end == i + 1 and low in self.naming_verbs else ""
         if naming:
@@ -131,6 +136,17 @@ class CandidateFinder:
             ):
                 return "complement"
         return ""
+
+    def fellow(self, tokens: list[Token], i: int) -> bool:
+        """"joined Nicaragua and Venezuela in offering …": the marker, then a verb in -ing, in the
+        clause after the verb at ``i``."""
+        words = self.lexicon.words
+        for j in range(i + 2, min(len(tokens) - 1, i + OBJECT_WINDOW)):
+            if tokens[j].lower in words["clause_breaks"] or tokens[j].lower in words["setting_stops"]:
+                return False
+            if tokens[j].lower in words["fellow_marker"]:
+                return tokens[j + 1].lower.endswith("ing")
+        return False
 
     def setting(self, state: SentenceState, i: int) -> bool:
         """"at a NATO meeting in Wales", "during the G-20 meeting": the noun at ``i`` follows a

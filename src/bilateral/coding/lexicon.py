@@ -360,7 +360,7 @@ def _load_from(root: Traversable, codebook: Codebook) -> Lexicon:
             "subject_pronouns", "relative_pronouns", "complement_breaks", "list_breaks", "adverbial_openers",
             "offence_stops", "attribution_fillers", "encounter_nouns", "mutual_codes",
             "naming_verbs", "naming_stops", "quote_marks", "setting_nouns", "setting_partners",
-            "setting_stops",
+            "setting_stops", "fellow_verbs", "fellow_marker",
         )
     }
     # event nouns no verb spells ("sanctions", "airstrike"): a block of their own, nouns only
