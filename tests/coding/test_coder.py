@@ -549,12 +549,14 @@ def test_marked_nouns_passed_over_lose_no_event(words: list[str]) -> None:
     assert fast == slow
 
 
-def test_an_agreement_reached_between_two_states_is_mutual(coder: Coder) -> None:
+def test_an_agreement_reached_with_a_state_is_a_signed_deal(coder: Coder) -> None:
+    # the labelling conventions list only meetings, calls, contacts and negotiations both ways (and a
+    # joint subject): "Chile reached an agreement with Peru" is Chile's act toward Peru
     events = code(coder, "Chile reached a trade agreement with Peru on Monday.")
     assert one(events, source="CHL", target="PER").cameo == "057"
-    assert one(events, source="PER", target="CHL").cameo == "057"
-    signed = code(coder, "Chile signed a border treaty with Peru on Monday.")
-    assert {(e.source, e.target) for e in signed if e.cameo == "057"} == {("CHL", "PER"), ("PER", "CHL")}
+    assert not [e for e in events if e.source == "PER" and e.target == "CHL"]
+    joint = code(coder, "Chile and Peru signed a border treaty on Monday.")
+    assert {(e.source, e.target) for e in joint if e.cameo == "057"} == {("CHL", "PER"), ("PER", "CHL")}
 
 
 def test_an_agreement_to_act_is_not_a_signed_deal(coder: Coder) -> None:
