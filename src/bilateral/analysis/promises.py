@@ -51,6 +51,7 @@ from bilateral.analysis.evidence import EventRef, dyad_events
 from bilateral.analysis.gap import HasConnection
 from bilateral.analysis.measures import TANGIBLE_CHANNELS, norm_code, scoped_events
 from bilateral.analysis.objects import object_terms, same_object
+from bilateral.store import versions
 
 OUTCOMES: tuple[str, ...] = ("kept", "broken", "pending", "lapsed", "unverifiable", "undated")
 DEFAULT_HORIZON_DAYS = 180
@@ -136,7 +137,22 @@ class FollowThrough:
 
 def store_as_of(store: HasConnection) -> date | None:
     """The latest publication date in the store (an event's own date where its article has none): the default
-    'now' of follow-through. Publication dates, so a bond "due 2007" in a 1987 story does not move it."""
+    'now' of follow-through. Publication dates, so a bond "due 2007" in a 1987 story does not move it.
+
+    An aggregate over every event joined to its document (:func:`compute_store_as_of`), kept per store
+    version (:func:`bilateral.store.versions.kept_as_of`): computed once per version, then one lookup."""
+    con = store.connection
+    version, found, value = versions.kept_as_of(con)
+    if found:
+        return value
+    value = compute_store_as_of(store)
+    if version is not None:
+        versions.keep_as_of(con, version, value)
+    return value
+
+
+def compute_store_as_of(store: HasConnection) -> date | None:
+    """The latest publication date, computed from the events and documents (:func:`store_as_of` keeps it)."""
     con = store.connection
     rows = con.execute(
         "SELECT max(coalesce(TRY_CAST(left(published, 10) AS DATE), TRY_CAST(date AS DATE))) "

@@ -247,6 +247,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        8,
+        "store_as_of: the store's latest publication date, kept per store version (computed once per version)",
+        (
+            # One row per store version whose latest publication date (bilateral.analysis.promises.store_as_of,
+            # an aggregate over every event joined to its document) has been computed; a version without a row
+            # is computed on its first read. Rows of older versions are dropped when a newer one is kept.
+            """
+            CREATE TABLE IF NOT EXISTS store_as_of (
+                version BIGINT NOT NULL,
+                as_of DATE
+            )
+            """,
+        ),
+    ),
 )
 
 #: The schema version a fully migrated store has.

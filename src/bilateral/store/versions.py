@@ -14,10 +14,16 @@ promise follow-through judges every dyad by. Documents, sentences, origins and i
 no dyad; they still raise the store version (the dashboard's pages show them).
 
 Both numbers are one aggregate over a table of a few rows per write, cheap to read on every request.
+
+The store's latest *publication* date (what follow-through judges by, an aggregate over every event
+joined to its document) is kept per store version in the ``store_as_of`` table (store migration 8):
+:func:`kept_as_of` reads it, :func:`keep_as_of` writes it once computed, so it is computed once per
+version (and once per process for a read-only file) whatever the store's size.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -26,6 +32,11 @@ import duckdb
 
 #: The name of the table of versions (store migration 7).
 CHANGES_TABLE = "store_changes"
+#: The table of the latest publication date per store version (store migration 8).
+AS_OF_TABLE = "store_as_of"
+#: Latest publication dates known in this process, by (database file, store version): for read-only files.
+_AS_OF_MEMORY: dict[tuple[str, int, datetime | None], date | None] = {}
+_AS_OF_MEMORY_ENTRIES = 64
 
 
 @dataclass(slots=True)
@@ -47,11 +58,68 @@ class PendingChange:
             self.latest_date = latest
 
 
-def _has_table(con: duckdb.DuckDBPyConnection) -> bool:
+def _has_table(con: duckdb.DuckDBPyConnection, table: str = CHANGES_TABLE) -> bool:
     rows = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [CHANGES_TABLE]
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
     ).fetchall()
     return bool(rows and rows[0][0])
+
+
+def _database_file(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The path of the connection's database file (``None`` in memory)."""
+    rows = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()
+    return str(rows[0][0]) if rows and rows[0][0] else None
+
+
+def _memory_key(con: duckdb.DuckDBPyConnection, version: int) -> tuple[str, int, datetime | None] | None:
+    """The key of this file's ``version`` in this process's memory: its path, the version and when it was
+    written (a file made again at the same path, with the same version number, is another key)."""
+    path = _database_file(con)
+    if path is None:
+        return None
+    return path, version, last_changed(con)
+
+
+def kept_as_of(con: duckdb.DuckDBPyConnection) -> tuple[int | None, bool, date | None]:
+    """``(version, found, as_of)``: the store version, and its latest publication date when it is kept.
+
+    ``version`` is ``None`` for a file without the tables of versions (nothing can be kept: a write
+    would not change the version)."""
+    if not _has_table(con) or not _has_table(con, AS_OF_TABLE):
+        return None, False, None
+    version = store_version(con)
+    memo = _memory_key(con, version)
+    if memo is not None and memo in _AS_OF_MEMORY:
+        return version, True, _AS_OF_MEMORY[memo]
+    rows = con.execute(f"SELECT as_of FROM {AS_OF_TABLE} WHERE version = ? LIMIT 1", [version]).fetchall()
+    if rows:
+        return version, True, rows[0][0]
+    return version, False, None
+
+
+def keep_as_of(con: duckdb.DuckDBPyConnection, version: int, as_of: date | None) -> None:
+    """Keep ``as_of`` as the latest publication date of store ``version`` (in the file when writable, and
+    in this process's memory for a file); the rows of older versions go."""
+    memo = _memory_key(con, version)
+    if memo is not None:
+        if len(_AS_OF_MEMORY) >= _AS_OF_MEMORY_ENTRIES:
+            _AS_OF_MEMORY.pop(next(iter(_AS_OF_MEMORY)))
+        _AS_OF_MEMORY[memo] = as_of
+    cur = con.cursor()  # its own transaction, whatever the caller's connection is doing
+    try:
+        cur.begin()
+        if store_version(cur) == version:  # no write committed meanwhile
+            cur.execute(f"DELETE FROM {AS_OF_TABLE}")
+            cur.execute(f"INSERT INTO {AS_OF_TABLE} VALUES (?, ?)", [version, as_of])
+        cur.commit()
+    except duckdb.Error:
+        # a read-only file, or a concurrent writer: the value is still returned (and kept in memory)
+        with contextlib.suppress(duckdb.Error):
+            cur.rollback()
+    finally:
+        cur.close()
 
 
 def store_version(con: duckdb.DuckDBPyConnection) -> int:
