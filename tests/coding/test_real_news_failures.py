@@ -62,7 +62,7 @@ def test_a_refusal_is_not_cooperation(coder: Coder) -> None:
             and e.source == "CAN"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="the rules read it as 162; the filter drops that (0.04) for verbal conflict")
+@pytest.mark.xfail(strict=True, reason="the rules read it as 162; the filter drops that (0.03) for verbal conflict")
 def test_suspended_support_is_a_reduction(coder: Coder) -> None:
     text = "Sweden has suspended budget support to Zambia."
     found = dyads(coder, text)
