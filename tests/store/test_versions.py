@@ -58,6 +58,17 @@ def test_a_later_date_touches_every_dyad(store: Store, make_event: Callable[...,
     assert rows == [(True, date(2030, 1, 1))]
 
 
+def test_a_later_publication_date_touches_every_dyad(store: Store) -> None:
+    # follow-through's "as of" is the latest publication date: an article of a later day moves it even
+    # when its events are dated earlier, so every dyad's kept results go stale
+    fill_store(store, FIXTURES / "analysis" / "small_dyad.jsonl")
+    ken_chn = store.dyad_version("KEN", "CHN")
+    store.add_documents([Document(id="old", text="An article of an earlier day.", date="2020-01-01")])
+    assert store.dyad_version("KEN", "CHN") == ken_chn
+    store.add_documents([Document(id="new", text="An article of a later day.", date="2031-02-03")])
+    assert store.dyad_version("KEN", "CHN") == store.version
+
+
 def test_versions_survive_reopening_and_migrate_an_old_file(db_path: Path, make_event: Callable[..., Event]) -> None:
     with Store(db_path) as s:
         s.add_events([make_event()])

@@ -23,7 +23,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,15 @@ DEFAULT_DB = "bilateral.duckdb"
 
 #: The ``events`` table's columns: the event key, the event's storage row, its trace (JSON).
 _EVENT_COLUMNS: tuple[str, ...] = ("event_key", *EVENT_ROW_FIELDS, "trace")
+
+
+def _latest_day(values: Iterable[str | None]) -> date | None:
+    """The latest of ISO dates (``YYYY-MM-DD…``); ``None`` when none parses."""
+    days = []
+    for v in values:
+        with suppress(TypeError, ValueError):
+            days.append(date.fromisoformat(str(v)[:10]))
+    return max(days, default=None)
 
 
 class _Arrow:
@@ -437,7 +446,9 @@ class Store:
                 if doc.origin:
                     origins[(canonical, doc.origin)] = None
             if rows:
-                self._touch("documents")
+                # a later publication date moves follow-through's "as of" for every dyad, whatever the
+                # events' own dates (today's article recalling last year's deal): it touches everything
+                self._touch("documents", (), _latest_day(r["date"] for r in rows))
                 con.register("_bl_docs", _ARROW.pa.Table.from_pylist(rows, schema=_ARROW.documents))
                 con.execute("INSERT INTO documents SELECT * FROM _bl_docs")
                 con.unregister("_bl_docs")

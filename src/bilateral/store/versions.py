@@ -9,8 +9,8 @@ the ``store_changes`` table (store migration 7), the actors whose events it chan
   the dyad's actors, or that touched everything. An ingest that adds USA–JPN events leaves the
   version of PAK–IND as it was, so PAK–IND's cached results stay valid.
 
-A write touches *everything* when it moves the store's latest event date (``as_of``), which
-promise follow-through judges every dyad by. Documents, sentences, origins and ingest errors touch
+A write touches *everything* when it moves the store's latest event or publication date (``as_of``),
+which promise follow-through judges every dyad by. Documents, sentences, origins and ingest errors touch
 no dyad; they still raise the store version (the dashboard's pages show them).
 
 Both numbers are one aggregate over a table of a few rows per write, cheap to read on every request.
