@@ -176,6 +176,70 @@ def test_document_parses_only_sentences_with_an_actor_and_a_candidate(coder: Cod
     assert [" ".join(words) for words in parsed] == ["Russia attacked Ukraine on Monday ."]
 
 
+class _Counting(Parser):
+    """The packaged parser, keeping each batch it is asked to parse."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[list[str]] = []
+
+    def parse_many(self, sentences: Iterable[Sequence[str]], batch_size: int = 64) -> list[Parse]:
+        listed = [list(s) for s in sentences]
+        self.batches.append([" ".join(words) for words in listed])
+        return super().parse_many(listed, batch_size)
+
+
+def test_a_trigger_whose_actors_are_not_found_is_never_parsed(coder: Coder) -> None:
+    # "Russia" is an actor and "talks" a trigger candidate, but the rules find no agent for it:
+    # the parse could only revise roles the positional rules found, so it is not made
+    local = Coder(CoderConfig(syntax=True), actors=coder.actors, lexicon=coder.lexicon, codebook=coder.codebook)
+    counting = _Counting()
+    local.parser = counting
+    text = "The talks in Russia were long."
+    assert ("roles", "no-agent") in [(r.stage, r.reason) for r in local.explain_sentence(text, DATE).rejections]
+    assert local.code_sentence(text, date=DATE) == []
+    assert counting.batches == []
+    assert local.code_sentence("Russia attacked Ukraine.", date=DATE)
+    assert counting.batches == [["Russia attacked Ukraine ."]]
+
+
+def test_code_many_parses_the_documents_in_one_batch(coder: Coder) -> None:
+    from bilateral.model import Document
+
+    local = Coder(CoderConfig(syntax=True), actors=coder.actors, lexicon=coder.lexicon, codebook=coder.codebook)
+    counting = _Counting()
+    local.parser = counting
+    docs = [
+        Document("a", "Russia attacked Ukraine on Monday. Prices rose.", DATE),
+        Document("b", "The weather was mild.", DATE),
+        Document("c", "China praised Pakistan.", DATE),
+    ]
+    together = local.code_many(docs)
+    assert counting.batches == [["Russia attacked Ukraine on Monday .", "China praised Pakistan ."]]
+    alone = [local.code_document(d) for d in docs]
+    assert together == alone
+    assert [[(e.source, e.target) for e in r[1]] for r in together if not isinstance(r, Exception)] == [
+        [("RUS", "UKR")], [], [("CHN", "PAK")]]
+
+
+def test_code_many_gives_a_failing_document_its_exception(coder: Coder) -> None:
+    from bilateral.model import Document
+
+    class FailsOnKenya(Coder):
+        def sentences(self, doc: Document) -> list:  # type: ignore[type-arg]
+            if "Kenya" in doc.text:
+                raise RuntimeError("boom")
+            return super().sentences(doc)
+
+    local = FailsOnKenya(CoderConfig(syntax=True), actors=coder.actors, lexicon=coder.lexicon,
+                         codebook=coder.codebook)
+    results = local.code_many([Document("a", "Russia attacked Ukraine.", DATE),
+                               Document("b", "Kenya thanked Uganda.", DATE)])
+    assert not isinstance(results[0], Exception) and [(e.source, e.target) for e in results[0][1]] == [
+        ("RUS", "UKR")]
+    assert isinstance(results[1], RuntimeError)
+
+
 def test_cli_syntax_flag_shows_where_the_parse_overruled() -> None:
     from click.testing import CliRunner
 

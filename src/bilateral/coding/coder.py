@@ -1,8 +1,8 @@
 """The event coder: sentence -> events with actors, code, status, channel and evidence.
 
 The coder is shallow and fast by design: its rules read word order, not a parse. With
-``CoderConfig(syntax=True)`` it also parses each sentence that names an actor and has a trigger
-candidate, and reads roles and scope from the dependency tree where the tree and the word-order
+``CoderConfig(syntax=True)`` it also parses each sentence where the word-order rules found the
+actors of a trigger, and reads roles and scope from the dependency tree where the tree and those
 rules disagree (``parsed.py``; slower, off by default). It runs in stages, each a module of its
 own with typed input and output, over one :class:`~bilateral.coding.state.SentenceState` per
 sentence:
@@ -23,7 +23,7 @@ Every stage that drops a candidate says so on the state when asked
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, repeat
@@ -50,6 +50,20 @@ from bilateral.coding.triggers import TokenIndex
 from bilateral.coding.wordforms import CAPITALISED, CLAIM, TRIGGER, WordForms
 from bilateral.model import Document, Event, Sentence
 
+# what gives a document's sentence ``k`` (its words) the maker of its parse, called when a trigger asks
+ParseSupply = Callable[[int, list[str]], Callable[[], Parse | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A document split into sentences, with each sentence's words, word-form flags and actor matches."""
+
+    doc: Document
+    sentences: list[Sentence]
+    texts: list[list[str]]
+    flagged: list[list[int]]
+    matched: list[dict[int, tuple[int, ActorEntry]]]
+
 
 @dataclass(frozen=True, slots=True)
 class CoderConfig:
@@ -61,8 +75,8 @@ class CoderConfig:
     # dev sets (EVALUATION.md)
     learned_filter: bool = False
     filter_threshold: float | None = None  # keep threshold of the filter (None: the model's own)
-    # read roles and scope from the dependency parse of each sentence that names an actor and has a
-    # trigger candidate (``coding/parsed.py``); off by default (EVALUATION.md has the ablation)
+    # read roles and scope from the dependency parse of each sentence where the rules found a
+    # trigger's actors (``coding/parsed.py``); off by default (EVALUATION.md has the ablation)
     syntax: bool = False
 
 
@@ -110,6 +124,35 @@ class Coder:
 
     def code_document(self, doc: Document) -> tuple[list[Sentence], list[Event]]:
         """Split ``doc`` into sentences and code each; events come in order of appearance."""
+        return self._code_together([doc])[0]
+
+    def code_many(self, docs: Sequence[Document]) -> list[tuple[list[Sentence], list[Event]] | Exception]:
+        """``code_document`` of each document, in order; a document the coder fails on gives its
+        exception, and the others are coded all the same. With the parse, the sentences of all of
+        them that ask for it are parsed in one batch (the parser is faster on large batches)."""
+        try:
+            return list(self._code_together(docs))
+        except Exception as exc:
+            if len(docs) == 1:
+                return [exc]
+        out: list[tuple[list[Sentence], list[Event]] | Exception] = []
+        for doc in docs:  # one of them fails: code each alone, so only that one gives its exception
+            try:
+                out.append(self._code_together([doc])[0])
+            except Exception as exc:
+                out.append(exc)
+        return out
+
+    def _code_together(self, docs: Sequence[Document]) -> list[tuple[list[Sentence], list[Event]]]:
+        prepared = [self._prepare(doc) for doc in docs]
+        parser = self.parser
+        if parser is None:
+            coded = [self._code_sentences(p, None) for p in prepared]
+        else:
+            coded = self._code_parsed(prepared, parser)
+        return [(p.sentences, self._filtered(p, events)) for p, events in zip(prepared, coded, strict=True)]
+
+    def _prepare(self, doc: Document) -> _Prepared:
         sents = self.sentences(doc)
         forms = self._forms
         texts = [token_texts(s.text) for s in sents]
@@ -118,12 +161,32 @@ class Coder:
             dictionary_matches(words, self.actors, doc.date, flags)
             for words, flags in zip(texts, flagged, strict=True)
         ]
+        return _Prepared(doc, sents, texts, flagged, matched)
+
+    def _filtered(self, p: _Prepared, events: list[Event]) -> list[Event]:
+        """The document's events after the learned filter, when the config asks for it."""
+        event_filter = self.event_filter
+        if event_filter is None:
+            return events
+        is_actor = self.actors.is_country
+        igos = self.actors.igo_codes
+        forms = self._forms
+        may_pair = [
+            len({e.code for _end, e in m.values() if e.code and (is_actor(e.code) or e.code in igos)}) >= 2
+            or forms.hyphenated(words)
+            for m, words in zip(p.matched, p.texts, strict=True)
+        ]
+        return filter_document(event_filter, p.sentences, events, p.doc.date, p.doc.id, may_pair)
+
+    def _code_sentences(self, p: _Prepared, supply: ParseSupply | None) -> list[Event]:
+        """The events of a document's sentences, coded in order with one discourse; ``supply(k,
+        words)`` gives what makes sentence ``k``'s parse when a trigger asks for it."""
+        doc = p.doc
         discourse = Discourse()
-        if len(sents) > 1:
-            discourse.main_dyad = self._main_dyad(matched)
+        if len(p.sentences) > 1:
+            discourse.main_dyad = self._main_dyad(p.matched)
         events: list[Event] = []
-        parses = self._parses(texts, flagged, matched) if self.parser is not None else {}
-        for s, words, flags, matches in zip(sents, texts, flagged, matched, strict=True):
+        for s, words, flags, matches in zip(p.sentences, p.texts, p.flagged, p.matched, strict=True):
             if words and not self._may_mention(matches, words, discourse):
                 # no actor named and none referred to: no event; most news sentences are such, and
                 # they are never tokenised into Token objects
@@ -131,36 +194,44 @@ class Coder:
                 continue
             events.extend(self._code(
                 s.text, doc.id, s.index, doc.date, discourse, tokens_from_texts(s.text, words), matches, flags,
-                None, parses.get(s.index),
+                None, supply(s.index, words) if supply is not None else None,
             ))
-        event_filter = self.event_filter
-        if event_filter is not None:
-            is_actor = self.actors.is_country
-            igos = self.actors.igo_codes
-            may_pair = [
-                len({e.code for _end, e in m.values() if e.code and (is_actor(e.code) or e.code in igos)}) >= 2
-                or forms.hyphenated(words)
-                for m, words in zip(matched, texts, strict=True)
-            ]
-            events = filter_document(event_filter, sents, events, doc.date, doc.id, may_pair)
-        return sents, events
+        return events
 
-    def _parses(
-        self, texts: list[list[str]], flagged: list[list[int]], matched: list[dict[int, tuple[int, ActorEntry]]]
-    ) -> dict[int, Parse]:
-        """The parses of a document's sentences that name an actor and have a trigger candidate, by
-        sentence index, parsed in one batch (a sentence that only refers to an actor, "the country
-        said", is parsed on its own when its reference resolves)."""
-        forms = self._forms
-        wanted = [
-            k for k, (words, flags, matches) in enumerate(zip(texts, flagged, matched, strict=True))
-            if words and any(f & TRIGGER for f in flags) and (
-                any(entry.kind != "sector" and entry.code for _end, entry in matches.values())
-                or forms.hyphenated(words))
-        ]
-        if not wanted or self.parser is None:
-            return {}
-        return dict(zip(wanted, self.parser.parse_many([texts[k] for k in wanted]), strict=True))
+    def _code_parsed(self, prepared: list[_Prepared], parser: Parser) -> list[list[Event]]:
+        """The documents' events with the parse, parsing only the sentences that ask for it.
+
+        The parse only revises the roles and status of a trigger whose actors the positional rules
+        found, so a first pass without it notes which sentences get that far; those are parsed in
+        one batch and their documents coded again with the parses. A document where no sentence
+        asks is done after the first pass (most are)."""
+        wanted: list[list[int]] = [[] for _ in prepared]
+
+        def note(asked: list[int]) -> ParseSupply:
+            def supply(k: int, _words: list[str]) -> Callable[[], Parse | None]:
+                def ask() -> Parse | None:
+                    asked.append(k)
+                    return None
+                return ask
+            return supply
+
+        coded = [self._code_sentences(p, note(asked)) for p, asked in zip(prepared, wanted, strict=True)]
+        keys = [(d, k) for d, asked in enumerate(wanted) for k in sorted(set(asked))]
+        if not keys:
+            return coded
+        parsed = parser.parse_many([prepared[d].texts[k] for d, k in keys])
+        parses: dict[tuple[int, int], Parse] = dict(zip(keys, parsed, strict=True))
+
+        def given(d: int) -> ParseSupply:
+            def supply(k: int, words: list[str]) -> Callable[[], Parse | None]:
+                # a sentence that asks only on the second pass (its discourse changed) is parsed alone
+                return lambda: parses.get((d, k)) or parser.parse(words)
+            return supply
+
+        for d, asked in enumerate(wanted):
+            if asked:
+                coded[d] = self._code_sentences(prepared[d], given(d))
+        return coded
 
     def _may_mention(
         self, matches: dict[int, tuple[int, ActorEntry]], words: list[str], discourse: Discourse
@@ -235,10 +306,11 @@ class Coder:
         matches: dict[int, tuple[int, ActorEntry]] | None,
         flags: list[int] | None,
         rejections: list[Rejection] | None,
-        parse: Parse | None,
+        parse_supply: Callable[[], Parse | None] | None,
     ) -> list[Event]:
-        """``code_sentence``, keeping the rejections in ``rejections`` when it is a list; ``parse``:
-        the sentence's parse when the document's sentences were parsed together."""
+        """``code_sentence``, keeping the rejections in ``rejections`` when it is a list;
+        ``parse_supply`` makes the sentence's parse when a trigger asks for it (by default the
+        coder's parser parses the sentence alone)."""
         if discourse is None:
             discourse = Discourse()
         if tokens is None and len(text) > MAX_SENTENCE_CHARS:
@@ -281,10 +353,19 @@ class Coder:
         ]
         if rejections is not None:
             self.candidates.capitalised(state)
-        if self.parser is not None and any(flags[k] & TRIGGER for k in candidates):
-            # the parse, only for a sentence that names an actor and has a trigger candidate
-            state.parse = parse if parse is not None and len(parse) == len(tokens) else self.parser.parse(
-                [t.text for t in tokens])
+        parser = self.parser
+        if parser is not None and any(flags[k] & TRIGGER for k in candidates):
+            # the parse, made only when a trigger's actors are found (``SentenceState.tree``)
+            words = [t.text for t in tokens]
+            given = parse_supply
+
+            def supply() -> Parse | None:
+                if given is None:
+                    return parser.parse(words)
+                parse = given()  # None: a first pass that only notes which sentences ask
+                return parse if parse is None or len(parse) == len(tokens) else parser.parse(words)
+
+            state.parse_supply = supply
         propose, take = self.candidates.propose, self.events.take
         i = 0
         for k in candidates:

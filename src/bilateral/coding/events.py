@@ -206,7 +206,7 @@ class EventBuilder:
         for s, e, code, channel, deed_text in deeds:
             pairs = self.roles.pairs_for(trig, roles, s, code, state.discourse, mentions)
             status, cue = ("realized", "") if code[:2] == "01" else self.status.read(tokens, index.lows, trig, s)
-            if state.parse is not None:
+            if pairs and state.tree() is not None:
                 pairs = self.tree.revise(state, trig, pairs)
                 if code[:2] != "01":
                     status, cue = self.tree.status(state, trig, status, cue)

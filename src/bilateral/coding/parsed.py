@@ -2,8 +2,8 @@
 
 The positional rules of ``roles.py`` and ``status.py`` guess who acts on whom, and what a
 negation or a modal reaches, from word order. When the coder runs with the parse, each sentence
-that names an actor and has a trigger candidate is parsed (``coding/syntax.py``), and this stage
-reads, for each trigger, from the tree:
+where those rules found a trigger's actors is parsed (``coding/syntax.py``; a document's such
+sentences in one batch), and this stage reads, for each trigger, from the tree:
 
 * the trigger's verb: the trigger itself, or for a noun trigger the verb that governs it
   ("announced new sanctions");

@@ -9,6 +9,7 @@ otherwise it is ``None`` and nothing is recorded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -83,6 +84,8 @@ class SentenceState:
     rejections: list[Rejection] | None = None  # recorded only when an explanation is asked for
     stalled_span: tuple[int, int] = (0, 0)  # the tokens of a deed read with its stalled predicate
     parse: Parse | None = None  # the dependency parse, when the coder reads syntax (``coding/parsed.py``)
+    # makes the parse on first use (``tree``); None when the coder reads no syntax or it is made
+    parse_supply: Callable[[], Parse | None] | None = None
     mention_of: list[int] | None = None  # each token's mention index (-1: none), built from the parse's first use
     # the span of a complement or claim whose content is not asserted ("urged X to ...")
     suppress_from: int = 0
@@ -99,6 +102,15 @@ class SentenceState:
     partial: list[Event] = field(default_factory=list)  # one actor known: kept only when nothing dyadic is
     unasserted: list[Event] = field(default_factory=list)  # events inside a claim: not coded
     reports: list[tuple[int, Event]] = field(default_factory=list)  # reporting verbs and their statements
+
+    def tree(self) -> Parse | None:
+        """The sentence's dependency parse, made on first use. The parse revises roles the positional
+        rules found, so only a sentence whose trigger found actors asks for it; the others never
+        pay for the parser."""
+        if self.parse is None and self.parse_supply is not None:
+            supply, self.parse_supply = self.parse_supply, None
+            self.parse = supply()
+        return self.parse
 
     def reject(
         self, stage: str, reason: str, detail: str, start: int, end: int, event: Event | None = None

@@ -347,6 +347,7 @@ class Parser:
 
     def __init__(self, model_path: Path | None = None) -> None:
         self.model_path = model_path or default_model_path()
+        self._names: dict[int, str] = {}  # the model's label and lemma ids as strings
 
     @property
     def nlp(self) -> Language:
@@ -365,7 +366,7 @@ class Parser:
         prepared = [(words, *_treebank_words(words)) for words in sentences]
         docs = (Doc(nlp.vocab, words=model_words) for _, model_words, _ in prepared)
         return [
-            _to_parse(doc, words, origin)
+            _to_parse(doc, words, origin, self._names)
             for doc, (words, _, origin) in zip(nlp.pipe(docs, batch_size=batch_size), prepared, strict=True)
         ]
 
@@ -394,18 +395,35 @@ def _treebank_words(words: Sequence[str]) -> tuple[list[str], list[int] | None]:
     return out, origin
 
 
-def _to_parse(doc: Doc, words: Sequence[str], origin: list[int] | None) -> Parse:
+def _to_parse(doc: Doc, words: Sequence[str], origin: list[int] | None, names: dict[int, str]) -> Parse:
     """The parse of the coder's words: a split contraction is one word again, with the relation of
-    its verb part ("didn't" is the aux of its verb; :meth:`Parse.negated` reads its "n't")."""
-    tokens = list(doc)
-    heads = [-1 if t.head.i == t.i else t.head.i for t in tokens]
+    its verb part ("didn't" is the aux of its verb; :meth:`Parse.negated` reads its "n't").
+
+    ``names`` caches the strings of the model's label and lemma ids (read once per process)."""
+    # one array read instead of a Python object per token: this conversion cost as much as the
+    # lemmatizer when it went token by token
+    array = doc.to_array(["HEAD", "DEP", "POS", "LEMMA"])
+    table = array.tolist()  # string ids are unsigned 64-bit hashes
+    offsets = array[:, 0].astype("int64").tolist()  # a head's offset is signed
+    strings = doc.vocab.strings
+
+    def name(key: int) -> str:
+        got = names.get(key)
+        if got is None:
+            got = names[key] = strings[key]
+        return got
+
+    heads = [-1 if off == 0 else k + off for k, off in enumerate(offsets)]
+    pos = [name(row[2]) for row in table]
+    lemmas = [name(row[3]) for row in table]
+    deps = [name(row[1]) for row in table]
     if origin is None:
         return Parse(
             words=tuple(words),
-            upos=tuple(t.pos_ for t in tokens),
-            lemma=tuple(t.lemma_ for t in tokens),
+            upos=tuple(pos),
+            lemma=tuple(lemmas),
             head=tuple(heads),
-            dep=tuple("root" if t.dep_ == "ROOT" else t.dep_ for t in tokens),
+            dep=tuple("root" if d == "ROOT" else d for d in deps),
         )
     first: dict[int, int] = {}
     for e, o in enumerate(origin):
@@ -419,8 +437,8 @@ def _to_parse(doc: Doc, words: Sequence[str], origin: list[int] | None) -> Parse
         head.append(-1 if h < 0 else origin[h])
     return Parse(
         words=tuple(words),
-        upos=tuple(tokens[e].pos_ for e in main),
-        lemma=tuple(tokens[e].lemma_ for e in main),
+        upos=tuple(pos[e] for e in main),
+        lemma=tuple(lemmas[e] for e in main),
         head=tuple(head),
-        dep=tuple("root" if h < 0 else tokens[e].dep_ for e, h in zip(main, head, strict=True)),
+        dep=tuple("root" if h < 0 else deps[e] for e, h in zip(main, head, strict=True)),
     )

@@ -105,13 +105,8 @@ def _portable(exc: Exception) -> Exception:
 
 def code_documents_batch(coder: Coder, docs: list[Document]) -> list[Coded | Exception]:
     """Code each document of ``docs``; a document the coder fails on gives its exception instead."""
-    out: list[Coded | Exception] = []
-    for doc in docs:
-        try:
-            out.append(coder.code_document(doc))
-        except Exception as exc:  # one bad document must not stop the batch
-            out.append(_portable(exc))
-    return out
+    # together: with the parse, the batch's sentences are parsed in one go
+    return [_portable(r) if isinstance(r, Exception) else r for r in coder.code_many(docs)]
 
 
 def code_lines_batch(coder: Coder, lines: list[tuple[str, int, str]]) -> list[CodedLine]:
@@ -122,7 +117,7 @@ def code_lines_batch(coder: Coder, lines: list[tuple[str, int, str]]) -> list[Co
     """
     # Document.from_record, not the ingest package: importing that registers every reader (HTML, feeds,
     # HTTP), half a second of start-up a JSONL line does not need
-    out: list[CodedLine] = []
+    out: list[CodedLine | Document] = []
     for origin, lineno, line in lines:
         if not line.strip():
             out.append(CodedLine("", None, False))
@@ -131,14 +126,19 @@ def code_lines_batch(coder: Coder, lines: list[tuple[str, int, str]]) -> list[Co
             obj = json.loads(line)
             if not isinstance(obj, dict):
                 raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
-            doc = Document.from_record(obj, origin=origin)
+            out.append(Document.from_record(obj, origin=origin))
         except (json.JSONDecodeError, ValueError) as exc:
             out.append(CodedLine("", f"{origin}:{lineno}: {exc}", False))
-            continue
-        _, events = coder.code_document(doc)
-        text = "".join(json.dumps(ev.to_record(), ensure_ascii=False) + "\n" for ev in events)
-        out.append(CodedLine(text, None, True))
-    return out
+    # the batch's documents are coded together (with the parse, their sentences are parsed in one go)
+    coded = iter(coder.code_many([d for d in out if isinstance(d, Document)]))
+    return [item if isinstance(item, CodedLine) else _event_lines(next(coded)) for item in out]
+
+
+def _event_lines(result: Coded | Exception) -> CodedLine:
+    if isinstance(result, Exception):
+        raise result  # as coding the line alone would
+    text = "".join(json.dumps(ev.to_record(), ensure_ascii=False) + "\n" for ev in result[1])
+    return CodedLine(text, None, True)
 
 
 # ---------------------------------------------------------------------------------------- parent side
