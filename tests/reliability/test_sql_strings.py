@@ -56,15 +56,15 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("store/keys.py", "','.join('?' * len(chunk))"): "placeholders only",
     ("store/keys.py", "stmt"): "the index's schema, constants in keys.py",
     ("store/keys.py", "table"): "clear(): the index's fixed table names",
-    ("store/store.py", "sql"): "_sync_keys: constant SELECTs of the mirrored tables",
-    ("store/store.py", "' AND '.join(where)"): "fixed 'column = ?' conditions",
+    ("store/key_scans.py", "sql"): "rebuild_key_index: constant SELECTs of the mirrored tables",
+    ("store/rows.py", "' AND '.join(where)"): "select_events: fixed 'column = ?' conditions",
     ("store/store.py", "', '.join((f'b.\"{c}\"' for c in table.column_names))"): "columns of our own Arrow schemas",
-    ("store/store.py", "', '.join((c if c in present else f'NULL AS {c}' for c in _EVENT_COLUMNS))"):
-        "fixed column names, each or NULL",
+    ("store/rows.py", "', '.join((c if c in present else f'NULL AS {c}' for c in EVENT_COLUMNS))"):
+        "select_events: fixed column names, each or NULL",
     ("store/store.py", "match"): "_insert_new: fixed join conditions from add_sentences/add_events",
     ("store/store.py", "name"): "_insert_new: the fixed table names document_origins/sentences/events",
     ("store/store.py", "stmt"): "migration statements, constants in migrations.py",
-    ("store/store.py", "table"): "_count: fixed table names",
+    ("store/rows.py", "table"): "count_rows: the store's fixed table names",
     ("web/queries.py", "sql"): "_rows/_scalar's own parameter: every call site is checked here",
     ("web/queries.py", "where"): "EventFilter.where / documents_page: fixed conditions with ? placeholders",
 }

@@ -28,7 +28,6 @@ containers, so a store file from elsewhere cannot make the loader run other code
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import inspect
@@ -48,7 +47,7 @@ import duckdb
 
 from bilateral.analysis.gap import HasConnection
 from bilateral.analysis.profile import DyadProfile, dyad_profile
-from bilateral.store.versions import actors_version, store_version
+from bilateral.store.versions import actors_version, best_effort_write, store_version
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -230,21 +229,16 @@ class AnalysisCache:
         if len(blob) > MAX_PERSISTED_BYTES or not _has_table(con):
             return
         name, dyad, options, code = key
+
+        def replace_entry(cur: duckdb.DuckDBPyConnection) -> None:
+            cur.execute(f"DELETE FROM {CACHE_TABLE} WHERE name = ? AND dyad = ? AND options = ?",
+                        [name, dyad, options])
+            cur.execute(f"INSERT INTO {CACHE_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [name, dyad, options, code, version, blob, datetime.now(UTC).replace(tzinfo=None)])
+
         with self._write_lock:
-            cur = con.cursor()  # its own transaction, whatever the caller's connection is doing
-            try:
-                cur.begin()
-                cur.execute(f"DELETE FROM {CACHE_TABLE} WHERE name = ? AND dyad = ? AND options = ?",
-                            [name, dyad, options])
-                cur.execute(f"INSERT INTO {CACHE_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            [name, dyad, options, code, version, blob, datetime.now(UTC).replace(tzinfo=None)])
-                cur.commit()
-            except duckdb.Error:
-                # a read-only store, or a concurrent writer of the same entry: the result is still returned
-                with contextlib.suppress(duckdb.Error):
-                    cur.rollback()
-            finally:
-                cur.close()
+            # a read-only store, or a concurrent writer of the same entry, keeps nothing: the result is still returned
+            best_effort_write(con, replace_entry)
 
 
 #: The cache every wrapped function uses in this process.

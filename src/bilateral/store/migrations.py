@@ -8,6 +8,10 @@ append a new one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,3 +270,31 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 #: The schema version a fully migrated store has.
 LATEST_VERSION: int = MIGRATIONS[-1].version
+
+
+def applied_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest migration applied to the database of ``con`` (0 for an empty file)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchall()
+    if not exists or not exists[0][0]:
+        return 0
+    rows = con.execute("SELECT max(version) FROM schema_version").fetchall()
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
+def pending_migrations(con: duckdb.DuckDBPyConnection, path: str) -> list[Migration]:
+    """The migrations newer than the schema version of the database ``path`` opened as ``con``, in order.
+
+    Makes the ``schema_version`` table of a new file; a file newer than this code is a ``RuntimeError``.
+    """
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
+    )
+    current = applied_version(con)
+    if current > LATEST_VERSION:
+        raise RuntimeError(
+            f"{path}: schema version {current} is newer than this bilateral ({LATEST_VERSION})"
+        )
+    return [mig for mig in MIGRATIONS if mig.version > current]

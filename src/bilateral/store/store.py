@@ -11,29 +11,29 @@ Every write is a batch inside one transaction, and every write is idempotent:
 The keys are looked up in the store's key index (:mod:`bilateral.store.keys`, a SQLite file beside
 the DuckDB file), not in DuckDB: DuckDB would scan whole key columns, or keep key indexes in memory,
 so an ingest's memory would grow with the store. The DuckDB tables carry no keys of their own; a
-read-only store, which has no index open, finds duplicates with DuckDB queries. Batches go in as
-Arrow tables (``INSERT ... SELECT``), which is much faster in DuckDB than row-by-row inserts.
+read-only store, which has no index open, finds duplicates with DuckDB queries
+(:mod:`bilateral.store.key_scans`). Batches go in as Arrow tables (``INSERT ... SELECT``), which is
+much faster in DuckDB than row-by-row inserts (:mod:`bilateral.store.rows`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from bilateral.model import EVENT_ROW_COLUMNS, EVENT_ROW_FIELDS, Document, Event, EventTrace, Sentence
-from bilateral.store.keys import DOC_HASH, DOC_ID, DOC_URL, EVENT, MIRRORED, ORIGIN, SENTENCE, KeyIndex, composite
+from bilateral.model import Document, Event, Sentence
+from bilateral.store.key_scans import mirrored_counts, rebuild_key_index, scan_known_documents, scan_origin_owners
+from bilateral.store.keys import DOC_HASH, DOC_ID, DOC_URL, EVENT, ORIGIN, SENTENCE, KeyIndex, composite
 from bilateral.store.lock import StoreInUse
 from bilateral.store.lock import acquire as acquire_lock
-from bilateral.store.migrations import LATEST_VERSION, MIGRATIONS
+from bilateral.store.migrations import applied_version, pending_migrations
+from bilateral.store.rows import ARROW, count_rows, event_row, latest_day, select_events
 from bilateral.store.versions import PendingChange, actors_version, store_version
 from bilateral.store.versions import record as record_change
 
@@ -41,60 +41,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 DEFAULT_DB = "bilateral.duckdb"
-
-#: The ``events`` table's columns: the event key, the event's storage row, its trace (JSON).
-_EVENT_COLUMNS: tuple[str, ...] = ("event_key", *EVENT_ROW_FIELDS, "trace")
-
-
-def _latest_day(values: Iterable[str | None]) -> date | None:
-    """The latest of ISO dates (``YYYY-MM-DD…``); ``None`` when none parses."""
-    days = []
-    for v in values:
-        with suppress(TypeError, ValueError):
-            days.append(date.fromisoformat(str(v)[:10]))
-    return max(days, default=None)
-
-
-class _Arrow:
-    """pyarrow and the Arrow schemas of the rows a write inserts, imported on the first write.
-
-    A command that only reads (``bilateral gap`` on a kept result) never pays for importing pyarrow."""
-
-    @functools.cached_property
-    def pa(self) -> Any:
-        import pyarrow
-
-        return pyarrow
-
-    @functools.cached_property
-    def events(self) -> Any:
-        pa = self.pa
-        types = {"string": pa.string(), "int": pa.int32(), "double": pa.float64()}  # the SQL types of EVENT_ROW_COLUMNS
-        return pa.schema([
-            ("event_key", pa.string()),
-            *((name, types[kind]) for name, kind in EVENT_ROW_COLUMNS),
-            ("trace", pa.string()),
-        ])
-
-    @functools.cached_property
-    def documents(self) -> Any:
-        pa = self.pa
-        return pa.schema([
-            ("id", pa.string()), ("title", pa.string()), ("url", pa.string()), ("date", pa.string()),
-            ("text", pa.string()), ("content_hash", pa.string()), ("origin", pa.string()),
-            ("ingested_at", pa.timestamp("us")),
-        ])
-
-    @functools.cached_property
-    def sentences(self) -> Any:
-        pa = self.pa
-        return pa.schema([
-            ("doc_id", pa.string()), ("idx", pa.int32()), ("text", pa.string()),
-            ("start", pa.int32()), ("end", pa.int32()),
-        ])
-
-
-_ARROW = _Arrow()
 
 
 @dataclass(slots=True)
@@ -291,26 +237,11 @@ class Store:
     @property
     def schema_version(self) -> int:
         """The highest migration applied (0 for an empty file)."""
-        exists = self._con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchall()
-        if not exists or not exists[0][0]:
-            return 0
-        rows = self._con.execute("SELECT max(version) FROM schema_version").fetchall()
-        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+        return applied_version(self._con)
 
     def migrate(self) -> int:
         """Apply every migration newer than the file's schema version; return the new version."""
-        self._con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version "
-            "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
-        )
-        current = self.schema_version
-        if current > LATEST_VERSION:
-            raise RuntimeError(
-                f"{self.path}: schema version {current} is newer than this bilateral ({LATEST_VERSION})"
-            )
-        pending = [mig for mig in MIGRATIONS if mig.version > current]
+        pending = pending_migrations(self._con, self.path)
         if pending:
             # one transaction for all of them: a store is never left half migrated, and a new file
             # becomes usable in one commit
@@ -325,39 +256,14 @@ class Store:
 
     # -- key index ------------------------------------------------------------------------------
     def _mirrored_counts(self) -> dict[str, int]:
-        return {t: self._count(self._con, t) for t in MIRRORED}
+        return mirrored_counts(self._con)
 
     def _sync_keys(self) -> None:
         """Rebuild the key index from the DuckDB tables unless it is in step with them."""
-        keys = self._keys
-        counts = self._mirrored_counts()
-        if keys is None or keys.mirrored() == counts:
+        if self._keys is None:
             return
-        keys.begin()
-        try:
-            keys.clear()
-            for sql, add in (
-                ("SELECT id, content_hash, url FROM documents", keys.add_documents),
-                ("SELECT doc_id, origin FROM document_origins",
-                 lambda rows: keys.add(ORIGIN, (composite(d, o) for d, o in rows))),
-                ("SELECT doc_id, idx FROM sentences",
-                 lambda rows: keys.add(SENTENCE, (composite(d, i) for d, i in rows))),
-                ("SELECT event_key FROM events", lambda rows: keys.add(EVENT, (k for (k,) in rows))),
-                ("SELECT band, bucket, doc_id FROM document_minhash", keys.add_minhash),
-            ):
-                cur = self._con.cursor()  # streamed: a rebuild holds one chunk of rows at a time
-                try:
-                    cur.execute(sql)
-                    while rows := cur.fetchmany(10_000):
-                        add(rows)
-                finally:
-                    cur.close()
-            keys.commit(self._mirrored_counts())
-        except BaseException:
-            keys.rollback()
-            raise
-        if any(counts.values()) and not _in_memory(self.path):  # hand back the blocks those scans cached
-            self._con.close()
+        if rebuild_key_index(self._con, self._keys) and not _in_memory(self.path):
+            self._con.close()  # hand back the blocks those scans cached
             self._con = self._connect()
 
     # -- writes ---------------------------------------------------------------------------------
@@ -395,14 +301,7 @@ class Store:
             origins = [d.origin for d in docs if d.origin]
             if not origins:
                 return [None] * len(docs)
-            pa = _ARROW.pa
-            self._con.register("_bl_probe", pa.table({"origin": pa.array(origins, pa.string())}))
-            try:
-                found = dict(self._con.execute(
-                    "SELECT origin, min(doc_id) FROM document_origins WHERE origin IN (SELECT origin FROM _bl_probe) "
-                    "GROUP BY origin").fetchall())
-            finally:
-                self._con.unregister("_bl_probe")
+            found = scan_origin_owners(self._con, origins)
             return [found.get(d.origin) if d.origin else None for d in docs]
         known = self._known_documents(self._con, docs)
         ids: list[str | None] = []
@@ -448,14 +347,14 @@ class Store:
             if rows:
                 # a later publication date moves follow-through's "as of" for every dyad, whatever the
                 # events' own dates (today's article recalling last year's deal): it touches everything
-                self._touch("documents", (), _latest_day(r["date"] for r in rows))
-                con.register("_bl_docs", _ARROW.pa.Table.from_pylist(rows, schema=_ARROW.documents))
+                self._touch("documents", (), latest_day(r["date"] for r in rows))
+                con.register("_bl_docs", ARROW.pa.Table.from_pylist(rows, schema=ARROW.documents))
                 con.execute("INSERT INTO documents SELECT * FROM _bl_docs")
                 con.unregister("_bl_docs")
                 if self._keys is not None:
                     self._keys.add_documents((r["id"], r["content_hash"], r["url"]) for r in rows)
             if origins:
-                pa = _ARROW.pa
+                pa = ARROW.pa
                 table = pa.table({
                     "doc_id": [d for d, _ in origins], "origin": [o for _, o in origins],
                     "seen_at": pa.array([now] * len(origins), pa.timestamp("us")),
@@ -473,25 +372,7 @@ class Store:
                 [d.id for d in batch], [d.content_hash for d in batch], [d.url for d in batch if d.url]
             )
             return {"id": found[DOC_ID], "hash": found[DOC_HASH], "url": found[DOC_URL]}
-        probe = _ARROW.pa.table({
-            "id": [d.id for d in batch],
-            "content_hash": [d.content_hash for d in batch],
-            "url": [d.url for d in batch],
-        })
-        con.register("_bl_probe", probe)
-        rows = con.execute(
-            "SELECT d.id, d.content_hash, d.url FROM documents d WHERE d.id IN (SELECT id FROM _bl_probe) "
-            "OR d.content_hash IN (SELECT content_hash FROM _bl_probe) "
-            "OR d.url IN (SELECT url FROM _bl_probe WHERE url IS NOT NULL)"
-        ).fetchall()
-        con.unregister("_bl_probe")
-        known: dict[str, dict[str, str]] = {"id": {}, "hash": {}, "url": {}}
-        for doc_id, h, url in rows:
-            known["id"][doc_id] = doc_id
-            known["hash"][h] = doc_id
-            if url:
-                known["url"][url] = doc_id
-        return known
+        return scan_known_documents(con, batch)
 
     def add_sentences(self, sentences: Iterable[Sentence]) -> int:
         """Store sentences not yet stored (keyed by document id and index); return how many were new."""
@@ -500,10 +381,10 @@ class Store:
             seen.setdefault((s.doc_id, s.index), s)
         if not seen:
             return 0
-        table = _ARROW.pa.Table.from_pylist(
+        table = ARROW.pa.Table.from_pylist(
             [{"doc_id": s.doc_id, "idx": s.index, "text": s.text, "start": s.start, "end": s.end}
              for s in seen.values()],
-            schema=_ARROW.sentences,
+            schema=ARROW.sentences,
         )
         return self._insert_new("sentences", table, "t.doc_id = b.doc_id AND t.idx = b.idx",
                                 SENTENCE, [composite(d, i) for d, i in seen])
@@ -514,10 +395,10 @@ class Store:
         for ev in events:
             key = ev.key
             if key not in rows:
-                rows[key] = _table_row(ev)
+                rows[key] = event_row(ev)
         if not rows:
             return 0
-        table = _ARROW.pa.Table.from_pylist(list(rows.values()), schema=_ARROW.events)
+        table = ARROW.pa.Table.from_pylist(list(rows.values()), schema=ARROW.events)
         return self._insert_new("events", table, "t.event_key = b.event_key", EVENT, list(rows))
 
     def _insert_new(self, name: str, table: pa.Table, match: str, kind: int, keys: list[str]) -> int:
@@ -530,7 +411,7 @@ class Store:
             if self._keys is not None:
                 stored = self._keys.existing(kind, keys)
                 if stored:
-                    table = table.filter(_ARROW.pa.array([k not in stored for k in keys]))
+                    table = table.filter(ARROW.pa.array([k not in stored for k in keys]))
                     keys = [k for k in keys if k not in stored]
                 if table.num_rows:
                     con.register("_bl_batch", table)
@@ -539,14 +420,14 @@ class Store:
                     con.unregister("_bl_batch")
                     self._keys.add(kind, keys)
                 return int(table.num_rows)
-            before = self._count(con, name)
+            before = count_rows(con, name)
             con.register("_bl_batch", table)
             cols = ", ".join(f'b."{c}"' for c in table.column_names)
             con.execute(
                 f"INSERT INTO {name} BY NAME SELECT {cols} FROM _bl_batch b "
                 f"WHERE NOT EXISTS (SELECT 1 FROM {name} t WHERE {match})"
             )
-            added = self._count(con, name) - before
+            added = count_rows(con, name) - before
             if added:
                 self._note_insert(con, name)
             con.unregister("_bl_batch")
@@ -562,11 +443,6 @@ class Store:
         ).fetchall()
         sources, targets, latest = rows[0] if rows else ([], [], None)
         self._touch("events", [*(sources or []), *(targets or [])], latest)
-
-    @staticmethod
-    def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-        rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()
-        return int(rows[0][0]) if rows else 0
 
     def add_error(self, origin: str, reason: str) -> None:
         """Record one ingest error (``origin`` is ``path`` or ``path:line``)."""
@@ -585,7 +461,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row counts of every data table."""
         return {
-            t: self._count(self._con, t)
+            t: count_rows(self._con, t)
             for t in ("documents", "document_origins", "sentences", "events", "ingest_errors")
         }
 
@@ -617,46 +493,5 @@ class Store:
         ``since``/``until`` are inclusive ISO dates compared with the event date;
         events without a date are left out when either is given.
         """
-        where: list[str] = []
-        params: list[Any] = []
-        for col, val in (("source", source), ("target", target), ("status", status)):
-            if val is not None:
-                where.append(f"{col} = ?")
-                params.append(val)
-        if since is not None:
-            where.append("date >= ?")
-            params.append(since)
-        if until is not None:
-            where.append("date <= ?")
-            params.append(until)
-        # a read-only store is not migrated: a column added since the file was written reads as NULL
-        present = {str(r[0]) for r in self._con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
-        cols = ", ".join(c if c in present else f"NULL AS {c}" for c in _EVENT_COLUMNS)
-        sql = f"SELECT {cols} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date NULLS LAST, id, doc_sentence, span_start, event_key"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return [_table_event(dict(zip(_EVENT_COLUMNS, r, strict=True)))
-                for r in self._con.execute(sql, params).fetchall()]
-
-
-def _table_row(ev: Event) -> dict[str, Any]:
-    """The ``events`` table row of one event: its key, its storage row and its trace as JSON."""
-    row = {"event_key": ev.key, **ev.to_row()}
-    row["trace"] = json.dumps(dataclasses.asdict(ev.trace)) if ev.trace is not None else None
-    return row
-
-
-def _table_event(row: dict[str, Any]) -> Event:
-    """Rebuild an :class:`Event` (with its trace, if stored) from an ``events`` table row."""
-    ev = Event.from_row(row)
-    trace_json = row.get("trace")
-    if trace_json:
-        data = json.loads(trace_json)
-        known = {f.name for f in dataclasses.fields(EventTrace)}
-        ev.trace = EventTrace(**{k: v for k, v in data.items() if k in known})
-    return ev
+        return select_events(self._con, source=source, target=target, since=since, until=until, status=status,
+                             limit=limit)

@@ -18,13 +18,15 @@ Both numbers are one aggregate over a table of a few rows per write, cheap to re
 The store's latest *publication* date (what follow-through judges by, an aggregate over every event
 joined to its document) is kept per store version in the ``store_as_of`` table (store migration 8):
 :func:`kept_as_of` reads it, :func:`keep_as_of` writes it once computed, so it is computed once per
-version (and once per process for a read-only file) whatever the store's size.
+version (and once per process for a read-only file) whatever the store's size. Such values, kept
+only to be reused, are written by :func:`best_effort_write`: in a transaction of their own, given up
+without a word when the file cannot take them.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -107,15 +109,30 @@ def keep_as_of(con: duckdb.DuckDBPyConnection, version: int, as_of: date | None)
         if len(_AS_OF_MEMORY) >= _AS_OF_MEMORY_ENTRIES:
             _AS_OF_MEMORY.pop(next(iter(_AS_OF_MEMORY)))
         _AS_OF_MEMORY[memo] = as_of
-    cur = con.cursor()  # its own transaction, whatever the caller's connection is doing
-    try:
-        cur.begin()
+
+    def replace_as_of(cur: duckdb.DuckDBPyConnection) -> None:
         if store_version(cur) == version:  # no write committed meanwhile
             cur.execute(f"DELETE FROM {AS_OF_TABLE}")
             cur.execute(f"INSERT INTO {AS_OF_TABLE} VALUES (?, ?)", [version, as_of])
+
+    # a read-only file, or a concurrent writer, keeps nothing: the value is still returned (and kept in memory)
+    best_effort_write(con, replace_as_of)
+
+
+def best_effort_write(con: duckdb.DuckDBPyConnection, write: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    """Run ``write(cursor)`` on a cursor of ``con`` in a transaction of its own, and commit it.
+
+    For values kept only to be reused (a result of the analysis, a version's latest publication
+    date): a DuckDB error (a read-only file, a concurrent writer) rolls the transaction back and is
+    dropped, so the caller goes on with the value it has. The cursor's own transaction leaves
+    whatever the caller's connection is doing untouched.
+    """
+    cur = con.cursor()
+    try:
+        cur.begin()
+        write(cur)
         cur.commit()
     except duckdb.Error:
-        # a read-only file, or a concurrent writer: the value is still returned (and kept in memory)
         with contextlib.suppress(duckdb.Error):
             cur.rollback()
     finally:
