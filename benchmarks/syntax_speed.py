@@ -8,8 +8,8 @@ On the first ``--docs`` NORM documents of Reuters-21578 (``benchmarks/run.py``'s
 process, one thread, the coder already built (and the parser model loaded and warmed up), it codes
 every document with ``Coder.code_document`` without and with the parse, alternating, twice each,
 and keeps each mode's faster run by CPU time. It reports sentences per CPU-second and per second
-of wall time, the events coded and how many sentences the coder parsed (those that name an actor
-and have a trigger candidate). Results replace the ``## Coding with the parse`` section of
+of wall time, the events coded and how many sentences the coder parsed (those where the
+word-order rules found a trigger's actors). Results replace the ``## Coding with the parse`` section of
 ``BENCHMARKS.md``.
 """
 
@@ -75,8 +75,8 @@ sentences per CPU-second |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 {rows}
 
-With the parse the coder parses only the sentences that name (or refer to) an actor and have a
-trigger candidate ({on['parsed'] / (on['sentences'] or 1):.0%} of them here) and runs at
+With the parse the coder parses only the sentences where the word-order rules found a trigger's
+actors ({on['parsed'] / (on['sentences'] or 1):.0%} of them here) and runs at
 {on['per_cpu_s'] / (off['per_cpu_s'] or 1):.0%} of its speed without it; the parser is the cost.
 Load average (1 min) at start / end: {res['load_avg'][0]:.2f} / {res['load_avg'][1]:.2f} (the machine
 is shared; CPU seconds are the steadier figure).
